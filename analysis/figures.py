@@ -1,0 +1,105 @@
+"""Plotting with one house style; every function returns a matplotlib Figure and :func:`export` saves it.
+
+Exports are reproducible: PNG and SVG files carry no timestamps or random ids, so re-running a notebook
+rewrites byte-identical files.
+
+>>> import pandas as pd
+>>> fig = bar_chart(pd.Series({"a": 3, "b": 1}), title="Counts")  # doctest: +SKIP
+>>> export(fig, "counts")                                           # doctest: +SKIP
+[PosixPath('figures/counts.png'), PosixPath('figures/counts.svg')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+if not os.environ.get("MPLBACKEND") and "ipykernel" not in os.environ.get("JPY_PARENT_PID", "") and not os.environ.get("JPY_SESSION_NAME"):
+    # Headless by default (CLI, tests, clusters); notebooks set their own inline backend.
+    try:
+        import IPython  # noqa: F401
+
+        _in_ipython = IPython.get_ipython() is not None  # type: ignore[attr-defined]
+    except Exception:  # pragma: no cover - IPython missing
+        _in_ipython = False
+    if not _in_ipython:
+        matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+#: Colours used across every figure: negative, neutral, positive, and a single accent for counts.
+PALETTE = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#2e86ab", "accent": "#34495e"}
+SENTIMENT_CMAP = "RdBu"
+FIGURES_DIR = Path(os.environ.get("NEWS_ANALYSIS_FIGURES", "figures"))
+
+_RC = {
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "axes.titleweight": "bold",
+    "axes.titlesize": 12,
+    "axes.labelsize": 10,
+    "font.family": "DejaVu Sans",
+    "svg.hashsalt": "news-analysis",  # stable ids inside SVG files
+    "svg.fonttype": "path",
+}
+
+
+def use_house_style() -> None:
+    """Apply the house style (seaborn whitegrid, muted palette, stable SVG ids) to matplotlib."""
+    sns.set_theme(context="notebook", style="whitegrid", palette="muted", rc=_RC)
+
+
+use_house_style()
+
+
+def new_figure(width: float = 8.0, height: float = 4.0, nrows: int = 1, ncols: int = 1, **kwargs):
+    """A Figure and its axes in the house style (``plt.subplots`` with the house size defaults)."""
+    use_house_style()
+    return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
+
+
+def export(fig, name: str, folder: str | Path | None = None, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
+    """Save ``fig`` as ``folder/name.png`` and ``.svg`` (default folder: ``figures/``) and return the paths.
+
+    Metadata that would change on every run (creation date, software version) is left out, so the files
+    are byte-identical when the figure is.
+    """
+    target = Path(folder) if folder is not None else FIGURES_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for fmt in formats:
+        path = target / f"{name}.{fmt}"
+        metadata: dict[str, str | None]
+        if fmt == "png":
+            metadata = {"Software": None}
+        elif fmt == "svg":
+            metadata = {"Date": None, "Creator": None}
+        elif fmt == "pdf":
+            metadata = {"CreationDate": None, "Creator": None, "Producer": None}
+        else:
+            metadata = {}
+        with plt.rc_context({"svg.hashsalt": "news-analysis"}):
+            fig.savefig(path, format=fmt, metadata=metadata)
+        paths.append(path)
+    return paths
+
+
+def bar_chart(values: pd.Series, title: str = "", xlabel: str = "", color: str | None = None, horizontal: bool = True):
+    """A bar chart of a labelled Series (largest first when horizontal)."""
+    fig, ax = new_figure(7, max(2.5, 0.3 * len(values) + 1) if horizontal else 4)
+    if horizontal:
+        ordered = values.iloc[::-1]
+        ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color=color or PALETTE["accent"])
+        ax.set_xlabel(xlabel)
+    else:
+        ax.bar([str(i) for i in values.index], values.to_numpy(), color=color or PALETTE["accent"])
+        ax.set_ylabel(xlabel)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
