@@ -282,6 +282,8 @@ def _looks_like_title(line: str) -> bool:
         return False
     if re.search(r"[.,;:]$", stripped) and not re.search(r"\b[A-Z]\.$", stripped):
         return False
+    if re.search(r"[a-z0-9)\"”'’][.!?]\s+[A-Z\"“]", stripped):
+        return False  # two sentences on one line: body text, not a headline
     return bool(_HAS_LETTER.search(stripped))
 
 
