@@ -127,3 +127,11 @@ def test_lexical_diversity_short_text():
     assert (d["tokens"], d["types"], d["ttr"]) == (5, 4, 0.8)
     assert math.isnan(d["hdd"])  # HD-D needs 42 words
     assert math.isnan(stats.lexical_diversity([])["ttr"])
+
+
+def test_hdd_matches_lexicalrichness(seed):
+    from lexicalrichness import LexicalRichness
+
+    words = [w.lower() for w in seed.text.split()]
+    expected = LexicalRichness(words, preprocessor=None, tokenizer=None).hdd(draws=42)
+    assert stats.hdd(words) == pytest.approx(expected, rel=1e-9)
