@@ -134,6 +134,9 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 # ----------------------------------------------------------------------------------------------- decoding
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
 
 def _decode(data: bytes, path: str) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then cp1252/latin-1 with a warning."""
@@ -179,15 +182,14 @@ def clean_text(text: str) -> str:
     )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
-    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not 0x7F <= ord(ch) <= 0x9F)
-    return text
+    return _CONTROL.sub("", text)
 
 
 def _check_text(text: str, path: str) -> None:
     if not text.strip():
         raise InputError("contains only whitespace, no text" if text else "empty text", path)
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\r\f\v")
+    controls = len(_BINARY_CONTROL.findall(sample))
     if controls > max(3, len(sample) // 50):
         raise InputError("looks binary (control characters), not text", path)
 
