@@ -95,6 +95,28 @@ def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     yield line_start, end
 
 
+#: Blocks longer than this are cut into pieces before Punkt sees them: NLTK's Punkt scans a block with
+#: regular expressions under a time limit, and a multi-megabyte paragraph (a pasted dump, a file with no
+#: line breaks) would exceed it. Cuts go at a likely sentence end; a text with no sentence punctuation at
+#: all is cut at whitespace, since a "sentence" that long is not one.
+MAX_BLOCK_CHARS = 20_000
+_LIKELY_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["“‘(]?[A-Z0-9])""")
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?]")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while end - start > MAX_BLOCK_CHARS:
+        cut = _LIKELY_END.search(text, start + MAX_BLOCK_CHARS // 2, end) or _WHITESPACE.search(
+            text, start + MAX_BLOCK_CHARS // 2, end
+        )
+        if cut is None:
+            break
+        yield start, cut.start()
+        start = cut.end()
+    yield start, end
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive, whitespace trimmed).
 
@@ -106,9 +128,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     tokenizer = sentence_tokenizer()
     spans: list[tuple[int, int]] = []
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in (piece for block in _blocks(text) for piece in _pieces(text, *block)):
         block = text[block_start:block_end]
         if not block.strip():
+            continue
+        if not _SENTENCE_PUNCTUATION.search(block):
+            start, end = _trim(block, 0, len(block))
+            spans.append((block_start + start, block_start + end))
             continue
         for start, end in tokenizer.span_tokenize(block):
             start, end = _trim(block, start, end)
