@@ -107,9 +107,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[.!?]")
 
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     while end - start > MAX_BLOCK_CHARS:
-        cut = _LIKELY_END.search(text, start + MAX_BLOCK_CHARS // 2, end) or _WHITESPACE.search(
-            text, start + MAX_BLOCK_CHARS // 2, end
-        )
+        window = (start + MAX_BLOCK_CHARS // 2, min(end, start + MAX_BLOCK_CHARS))
+        cut = _LIKELY_END.search(text, *window) or _WHITESPACE.search(text, *window)
         if cut is None:
             break
         yield start, cut.start()
