@@ -27,6 +27,7 @@ from typing import Any
 
 from . import nlp
 from .errors import InputError
+from .htmltext import html_to_text, looks_like_html
 
 __all__ = ["Article", "Sentence", "load_article", "EncodingWarning", "clean_text"]
 
@@ -450,6 +451,9 @@ class Article:
             raise InputError(f"expected text (str), got {type(text).__name__}", where)
         _check_text(text, where)
         cleaned = clean_text(text)
+        markup = looks_like_html(cleaned)
+        if markup:
+            cleaned = html_to_text(cleaned)
         _check_text(cleaned, where)
         header, paragraphs, boilerplate = _parse(cleaned, parse_header, title)
         if not paragraphs:
@@ -470,7 +474,7 @@ class Article:
             path=path,
             boilerplate=boilerplate,
             header=header.lines,
-            meta=dict(meta or {}),
+            meta={**(meta or {}), **({"converted_from_html": True} if markup else {})},
         )
 
     @cached_property

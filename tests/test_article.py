@@ -172,3 +172,21 @@ def test_no_encoding_warning_for_utf8(seed_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load_article(seed_path)
+
+
+def test_html_pasted_as_text_is_converted():
+    markup = (
+        "<!DOCTYPE html><html><head><title>Ignored</title><script>var x = 1;</script></head><body>"
+        "<nav>Home | World</nav><h1>Seoul presses Beijing</h1><p>By Sam Kim</p>"
+        "<p>Seoul pressed China on Thursday &amp; again on Friday.</p><p>Beijing said <b>nothing</b>.</p>"
+        "<footer>Copyright 2012</footer></body></html>"
+    )
+    article = Article.from_text(markup)
+    assert article.title == "Seoul presses Beijing" and article.byline == "Sam Kim"
+    assert article.paragraphs == ["Seoul pressed China on Thursday & again on Friday.", "Beijing said nothing."]
+    assert article.meta["converted_from_html"] is True
+
+
+def test_prose_mentioning_a_tag_is_not_html():
+    article = Article.from_text("Use the <p> tag for paragraphs. It is simple.")
+    assert article.text == "Use the <p> tag for paragraphs. It is simple."
