@@ -511,6 +511,20 @@ class Article:
             return self.sentences[i]
         return None
 
+    def to_record(self) -> dict[str, Any]:
+        """The article as a flat JSON-ready dict; ``load_corpus`` reads such records back (JSONL/CSV)."""
+        published = self.published.isoformat() if self.published is not None else None
+        return {
+            "id": self.id,
+            "title": self.title,
+            "byline": self.byline,
+            "agency": self.agency,
+            "published": published,
+            "url": self.url,
+            "source": self.source,
+            "text": self.text,
+        }
+
     def __repr__(self) -> str:
         title = (self.title or self.text[:40]).replace("\n", " ")
         return f"Article(id={self.id!r}, title={title!r}, paragraphs={len(self.paragraphs)}, chars={len(self.text)})"

@@ -25,6 +25,7 @@ from .article import Article
 
 __all__ = [
     "article_table",
+    "article_record",
     "paragraph_table",
     "sentence_table",
     "sentence_length_summary",
@@ -189,23 +190,29 @@ def article_table(article: Article) -> pd.DataFrame:
     length (words), types, ttr, mtld, hdd, syllables, complex_words, flesch_reading_ease,
     flesch_kincaid_grade, gunning_fog.
     """
+    return pd.DataFrame([article_record(article)])
+
+
+def article_record(article: Article) -> dict:
+    """The row of :func:`article_table` as a plain dict (what corpus runs collect)."""
+    import statistics
+
     sentence_words = _sentence_words(article)
     lengths = [len(words) for words in sentence_words]
     flat = [w for words in sentence_words for w in words]
     read = readability(sentence_words)
     diversity = lexical_diversity(flat)
-    series = pd.Series(lengths, dtype="float64")
-    record = {
+    return {
         **_base_record(article),
         "title": article.title,
         "paragraphs": len(article.paragraphs),
         "sentences": len(article.sentences),
         "words": len(flat),
         "characters": len(article.text),
-        "mean_sentence_length": float(series.mean()) if lengths else float("nan"),
-        "median_sentence_length": float(series.median()) if lengths else float("nan"),
-        "max_sentence_length": int(series.max()) if lengths else 0,
-        "min_sentence_length": int(series.min()) if lengths else 0,
+        "mean_sentence_length": sum(lengths) / len(lengths) if lengths else float("nan"),
+        "median_sentence_length": float(statistics.median(lengths)) if lengths else float("nan"),
+        "max_sentence_length": max(lengths, default=0),
+        "min_sentence_length": min(lengths, default=0),
         "types": diversity["types"],
         "ttr": diversity["ttr"],
         "mtld": diversity["mtld"],
@@ -216,7 +223,6 @@ def article_table(article: Article) -> pd.DataFrame:
         "flesch_kincaid_grade": read.flesch_kincaid_grade,
         "gunning_fog": read.gunning_fog,
     }
-    return pd.DataFrame([record])
 
 
 def paragraph_table(article: Article) -> pd.DataFrame:
