@@ -410,6 +410,12 @@ def quantities(article: Article) -> pd.DataFrame:
     >>> quantities(a)[["text", "kind", "value"]].values.tolist()
     [['More than 21,000', 'count', 21000.0], ['1950-53', 'year range', nan]]
     """
+    columns = ["article_id", "text", "start", "end", "kind", "value", "unit", "qualifier", "sentence", "context"]
+    return pd.DataFrame(quantity_records(article), columns=columns)
+
+
+def quantity_records(article: Article, context: bool = True) -> list[dict]:
+    """The rows of :func:`quantities` as dicts (``context=False`` leaves out the sentence text)."""
     rows = []
     for sentence in article.sentences:
         for match in _QUANTITY.finditer(sentence.text):
@@ -429,11 +435,10 @@ def quantities(article: Article) -> pd.DataFrame:
                     "unit": unit,
                     "qualifier": qualifier.lower() if qualifier else None,
                     "sentence": sentence.index,
-                    "context": sentence.text,
+                    **({"context": sentence.text} if context else {}),
                 }
             )
-    columns = ["article_id", "text", "start", "end", "kind", "value", "unit", "qualifier", "sentence", "context"]
-    return pd.DataFrame(rows, columns=columns)
+    return rows
 
 
 # ------------------------------------------------------------------------------------------------- keyness
@@ -475,3 +480,14 @@ def keyness(article: Article, n: int = 20, min_count: int = 2) -> pd.DataFrame:
         )
     rows.sort(key=lambda r: (-r["g2"], r["word"]))
     return pd.DataFrame(rows[:n], columns=["word", "count", "zipf", "expected", "log_ratio", "g2"])
+
+
+def tables(article: Article) -> dict[str, list[dict]]:
+    """The statistics a corpus run keeps, as row lists: ``articles`` (one row) and ``quantities``.
+
+    Used by :func:`analysis.analyze_article`; the per-paragraph and vocabulary tables stay available
+    from their own functions for single-article work.
+    """
+    record = article_record(article)
+    record.pop("title", None)
+    return {"articles": [record], "quantities": quantity_records(article, context=False)}
