@@ -338,8 +338,8 @@ def _join_lines(lines: list[str]) -> list[str]:
 
 
 def _is_tail_fragment(line: str) -> bool:
-    """A short line without sentence punctuation after the last paragraph: navigation or promo text."""
-    return len(line.split()) <= 8 and not _ENDS_SENTENCE.search(line)
+    """A short line without sentence punctuation: navigation or promo text when it sits in the tail."""
+    return len(line.split()) <= 8 and not _ENDS_SENTENCE.search(line) and not line.startswith(('"', "“", "‘", "'"))
 
 
 def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, list[str], list[str]]:
@@ -368,18 +368,15 @@ def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, l
             position += 1
     body = flat[position:]
 
-    # 2. boilerplate lines anywhere, and short fragments after the last sentence-like line.
-    removed: set[int] = set()
-    kept_index: list[int] = []
-    for i, (_, line) in enumerate(body):
-        if _BOILERPLATE.match(line) or not _HAS_LETTER.search(line):
-            removed.add(i)
-        else:
-            kept_index.append(i)
-    while len(kept_index) > 1 and _is_tail_fragment(body[kept_index[-1]][1]):
-        removed.add(kept_index.pop())
+    # 2. boilerplate lines anywhere; then, walking back from the end, short fragments without sentence
+    #    punctuation (navigation, promos) that sit next to boilerplate already removed.
+    removed = {i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_LETTER.search(line)}
+    index = len(body) - 1
+    while index > 0 and (index in removed or (index + 1 in removed and _is_tail_fragment(body[index][1]))):
+        removed.add(index)
+        index -= 1
     boilerplate.extend(body[i][1] for i in sorted(removed))
-    kept = [body[i] for i in kept_index]
+    kept = [line for i, line in enumerate(body) if i not in removed]
 
     # 3. paragraphs: regroup kept lines by block, join hard wraps, strip a dateline from the first one.
     paragraphs: list[str] = []
