@@ -131,6 +131,7 @@ _BOILERPLATE = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$|[:;]$""")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_ALNUM = re.compile(r"[^\W_]")
 
 
 # ----------------------------------------------------------------------------------------------- decoding
@@ -283,7 +284,7 @@ def _looks_like_title(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 200 or len(stripped.split()) > 30:
         return False
-    if re.search(r"[.,;:]$", stripped) and not re.search(r"\b[A-Z]\.$", stripped):
+    if re.search(r"[.,;:]$", stripped) and not re.search(r"\b[A-Z]\.$|\.\.\.$", stripped):
         return False
     if re.search(r"[a-z0-9)\"”'’][.!?]\s+[A-Z\"“]", stripped):
         return False  # two sentences on one line: body text, not a headline
@@ -370,7 +371,7 @@ def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, l
 
     # 2. boilerplate lines anywhere; then, walking back from the end, short fragments without sentence
     #    punctuation (navigation, promos) that sit next to boilerplate already removed.
-    removed = {i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_LETTER.search(line)}
+    removed = {i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_ALNUM.search(line)}
     index = len(body) - 1
     while index > 0 and (index in removed or (index + 1 in removed and _is_tail_fragment(body[index][1]))):
         removed.add(index)
