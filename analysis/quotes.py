@@ -190,16 +190,18 @@ _NOT_SOURCE_LINE = re.compile(
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
 _QUOTE_ANY = "\"“”«»„"
-_DQ = re.compile(r"[\"“”«»„]")
+_DQ = re.compile(r"''|[\"“”«»„]")  # '' is the New York Times' double quotation mark
+_QMARKS = tuple(_QUOTE_ANY) + ("''",)
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen|Jr|Sr|St|Lt|Col|Prof|Adm|Sgt|Rev|Lt|Gov)\.(?!\w)"
-    r"|[^\W_]+(?:[-'’.][^\W_]+)*|[\"“”«»„]|[^\w\s]"
+    r"|''|[^\W_]+(?:[-'’.][^\W_]+)*|[\"“”«»„]|[^\w\s]"
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[a-zA-Z]+)?)+\b")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|this|new|such|any|no|of|whose)|['’]s?)\s+$",
     re.IGNORECASE)
-_THAT_WINDOW = re.compile(r"[^\"“”«».;:]{0,60}?\b(?:that|whether|if|how|why|what)\b|[^\"“”«».;:,]{0,40}?[:,]?\s*[\"“«]")
+_THAT_WINDOW = re.compile(
+    r"[^\"“”«».;:]{0,60}?\b(?:that|whether|if|how|why|what)\b|[^\"“”«».;:,]{0,40}?[:,]?\s*(?:[\"“«]|'')")
 _TRAIL_AFTER = re.compile(
     r"^\s*(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|morning|afternoon|evening|night|week|month|year)\s*)*"
@@ -292,10 +294,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         p0, p1 = para.span()
         open_at = -1
         for m in _DQ.finditer(text, p0, p1):
-            i = m.start()
+            i, i_end = m.span()
             ch = m.group()
             prev = text[i - 1] if i > p0 else " "
-            nxt = text[i + 1] if i + 1 < n else " "
+            nxt = text[i_end] if i_end < n else " "
             if ch in _QUOTE_OPEN:
                 is_open = True
             elif ch in _QUOTE_CLOSE:
@@ -312,11 +314,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                         spans.append((open_at, end))
                 open_at = i
             elif open_at >= 0:
-                spans.append((open_at, i + 1))
+                spans.append((open_at, i_end))
                 open_at = -1
         if open_at >= 0:
             nxt_para = text[p1:].lstrip()
-            if nxt_para[:1] in _QUOTE_ANY:
+            if nxt_para.startswith(_QMARKS):
                 end = _rstrip(text, open_at, p1)
             else:
                 end = p1
@@ -394,7 +396,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
     for k in range(len(toks) - 1, -1, -1):
         w = toks[k][2]
         wl = w.lower()
-        if w in ",;:()—–" or w in _QUOTE_ANY or wl in _CLAUSE_WORDS or (w in _CUE_WORDS):
+        if w in ",;:()—–" or w in _QMARKS or wl in _CLAUSE_WORDS or (w in _CUE_WORDS):
             cut = k + 1
             break
     toks = toks[cut:]
@@ -425,7 +427,7 @@ def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
     toks = _tokens(text, cue_end, limit)
     head = []
     for t in toks:
-        if t[2] in ",.;:!?" or t[2] in _QUOTE_ANY or t[2].lower() in ("in", "on", "at", "during", "adding",
+        if t[2] in ",.;:!?" or t[2] in _QMARKS or t[2].lower() in ("in", "on", "at", "during", "adding",
                                                                        "who", "after", "before", "when"):
             break
         head.append(t)
@@ -462,7 +464,7 @@ def _kind(content: str) -> str:
     if not marks:
         return "indirect"
     s = content.strip()
-    if s[:1] in _QUOTE_ANY and s[-1:] in _QUOTE_ANY:
+    if s.startswith(_QMARKS) and s.endswith(_QMARKS):
         return "direct"
     return "mixed"
 
@@ -485,9 +487,10 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         if _inside(qspans_all, m.start()):
             continue
         word = m.group()
-        if word[:1].isupper() and m.start() > s0 and not word.lower().startswith("according"):
+        low = word.lower()
+        if word[:1].isupper() and m.start() > s0 and not low.startswith("according"):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
-        if word.lower() in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end():m.end() + 3]):
+        if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end():m.end() + 3]):
             continue
         if m.group("verb") and _NOUN_BEFORE.search(text, max(s0, m.start() - 30), m.start()):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
@@ -504,21 +507,27 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         # clause start for the subject: the sentence start, or the end of the last quote before the cue
         clause_start = s0
-        for q0, q1 in quotes:
-            if q1 <= c0 and q1 > clause_start:
-                clause_start = q1
+        quote_before = None
+        for q in quotes:
+            if q[1] <= c0 and q[1] > clause_start:
+                clause_start = q[1]
+                quote_before = q
         before = text[clause_start:c0]
-        subject = None
-        postposed_end = None
-        # inverted: '"...," said Kim' / '..., said the report.'
+        after = text[c1:s1]
         stripped = before.rstrip()
-        if stripped.endswith(tuple(_QUOTE_ANY)) or (stripped.endswith(",") and clause_start == s0
-                                                    and _is_verb_first(before)):
+        subject = None
+        inverted = False
+        # inverted order: '"...," said Kim, a professor.' / '..., said the report.'
+        if low in _INVERSION_CUES and (
+            (quote_before is not None and stripped in ("", ",") or stripped.endswith(_QMARKS))
+            or (stripped.endswith(",") and re.fullmatch(r"[^,]*,", stripped) is None and False)
+        ):
             subject = _subject_after(text, c1, s1)
-            if subject is not None:
-                postposed_end = clause_start if stripped.endswith(tuple(_QUOTE_ANY)) else c0
+            inverted = subject is not None
         if subject is None:
             subject = _subject_before(text, clause_start, c0)
+            if subject is not None and not m.group("multi") and not _plausible_subject(text, subject, low):
+                subject = None
             conj = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[s0:c0])
             if subject is None and prev_subject is not None and conj:
                 subject = prev_subject
@@ -528,81 +537,108 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         if subject is None:
             continue
         prev_subject = subject
-        # content before the subject ("...," he said) or after the cue (he said that ...)
-        lead = text[s0:subject.start] if postposed_end is None else text[s0:postposed_end]
-        lead_strip = lead.rstrip()
-        first_quote_before = [q for q in quotes if q[1] <= subject.start and q[1] > s0 - 1]
-        if postposed_end is not None or (lead_strip.endswith((",", *_QUOTE_ANY)) and len(_WORD_RE.findall(lead))
-                                         >= 2 and not _subject_is_clause_start(lead_strip)):
+        head_end = subject.end if inverted else c1
+        tail = text[max(head_end, c1):s1]
+        lead_end = c0 if inverted else subject.start
+        lead = text[s0:lead_end]
+        has_lead = len(_WORD_RE.findall(lead)) >= 2 and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
+        tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
+        split_quote = [q for q in quotes if q[0] >= c1 and re.fullmatch(r"[^\"“”«».;]*?,\s*",
+                                                                          text[max(c1, head_end):q[0]])]
+        if has_lead and (inverted or tail_is_trailer or quote_before is not None and
+                         (split_quote or re.match(r"\s*(?:,|\.|$)", tail))):
             start = s0
-            for q0, q1 in first_quote_before[:1]:
-                start = min(start, q0)
-            end = subject.start if postposed_end is None else postposed_end
-            end = _end_before_attribution(text, start, end)
-            # a split quote: '"A," he said, "B."'
-            after = [q for q in quotes if q[0] >= c1]
-            if after and re.fullmatch(r"[^\"“”«».;]*?,\s*", text[max(c1, subject.end):after[0][0]]):
-                end = after[0][1]
-            if end - start < 3:
-                continue
-            out.append(_Raw(start, end, c0, c1, subject, s0))
-        else:
-            start = c1
-            if m.group("call") is None and not low.startswith(("put", "play", "call")):
-                w = _THAT_WINDOW.match(text, c1, nxt_cue)
-                if w:
-                    j = w.end() - 1
-                    if text[j] in _QUOTE_ANY:
-                        start = j
-                    else:
-                        start = w.end() - len(w.group().split()[-1]) if w.group().split() else c1
-                        start = text.rfind(w.group().split()[-1], c1, w.end())
-            if low.startswith("put"):
-                start = text.lower().find("the", c0, c1)
-            start = _lstrip(text, start, s1)
-            end = s1
-            # stop before the next coordinated cue ("..., but said ...")
-            if nxt_cue < s1:
-                conj = re.search(r"(?:,\s*(?:and|but)?|\b(?:and|but))\s+(?:(?:also|then|later)\s+)?$",
-                                 text[start:nxt_cue])
-                if conj:
-                    end = start + conj.start()
-            # stop before ", according to" or a postposed ", he said"
-            acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[start:end])
-            if acc:
-                end = start + acc.start()
-            # extend to the end of a quote that starts in the content and continues past the sentence
-            for q0, q1 in quotes:
-                if start <= q0 < end and q1 > end:
-                    end = q1
-            if _DQ.search(text, start, end) is None:
-                end = _strip_final(text, start, end)
-            else:
-                end = _rstrip(text, start, end)
-                if text[end - 1:end] == "." and text[end - 2:end - 1] not in _QUOTE_ANY:
-                    end -= 1
+            if quote_before is not None:
+                start = min(start, quote_before[0])
+            for q in quotes:
+                if q[0] < s0 < q[1]:
+                    start = min(start, q[0])
+            start = _lstrip(text, start, lead_end)
+            end = _end_before_attribution(text, start, lead_end)
+            if split_quote:
+                end = split_quote[0][1]
             if len(_WORD_RE.findall(text[start:end])) < 2:
                 continue
-            if _TRAIL_AFTER.match(text[start:end] + "."):
-                continue
             out.append(_Raw(start, end, c0, c1, subject, s0))
+            continue
+        if inverted:
+            continue
+        start = c1
+        if m.group("call") is None and not low.startswith(("put", "play", "call")):
+            w = _THAT_WINDOW.match(text, c1, nxt_cue)
+            if w:
+                j = w.end() - 1
+                if text[j] in _QUOTE_ANY or text[j - 1:j + 1] == "''":
+                    start = j - 1 if text[j - 1:j + 1] == "''" else j
+                else:
+                    last = w.group().split()[-1]
+                    start = text.rfind(last, c1, w.end())
+        if low.startswith("put"):
+            start = text.lower().find("the", c0, c1)
+        start = _lstrip(text, start, s1)
+        end = s1
+        # stop before the next coordinated cue ("..., but said ...")
+        if nxt_cue < s1:
+            conj = re.search(r"(?:,\s*(?:and|but)?|\b(?:and|but))\s+(?:(?:also|then|later)\s+)?$",
+                             text[start:nxt_cue])
+            if conj:
+                end = start + conj.start()
+        # stop before ", according to" or a postposed ", he said"
+        acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[start:end])
+        if acc:
+            end = start + acc.start()
+        # extend to the end of a quote that starts in the content and continues past the sentence
+        for q0, q1 in quotes:
+            if start <= q0 < end and q1 > end:
+                end = q1
+        if _DQ.search(text, start, end) is None:
+            end = _strip_final(text, start, end)
+        else:
+            end = _rstrip(text, start, end)
+            if text[end - 1:end] == "." and text[end - 2:end - 1] not in _QUOTE_ANY + "'":
+                end -= 1
+        if len(_WORD_RE.findall(text[start:end])) < 2:
+            continue
+        if _TRAIL_AFTER.match(text[start:end] + "."):
+            continue
+        out.append(_Raw(start, end, c0, c1, subject, s0))
     return out
 
 
-def _is_verb_first(before: str) -> bool:
-    return True
+_INVERSION_CUES = frozenset(
+    """said says added adds wrote writes asked asks explained explains continued continues noted notes recalled
+    recalls argued argues insisted insists warned warns declared declares conceded concluded replied replies
+    responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered""".split()
+)
+_SUBJECT_NOUNS = re.compile(
+    r"(?:report|study|survey|poll|website|statement|group|government|ministry|department|agency|committee|"
+    r"campaign|official|spokesman|spokeswoman|spokesperson|analysis|data|figures|document|memo|letter|book|"
+    r"article|editorial|paper|lawsuit|complaint|court|judge|party|source|aide|adviser|advisor|expert|analyst|"
+    r"people|s)$", re.IGNORECASE)
+_PAST = re.compile(r"(?:ed|said|told|wrote|found|spoke|put|made|went|gave|thought|knew|saw|took)$", re.IGNORECASE)
 
 
-def _subject_is_clause_start(lead: str) -> bool:
-    return False
+def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
+    """A present-tense cue needs a subject that ends in a name, pronoun or source noun ('polls show')."""
+    last = subject.text.split()[-1] if subject.text.split() else ""
+    if last.endswith((",",)) or last.lower() == "by":
+        return False
+    if _PAST.search(cue.split()[0]) or cue.endswith("ing"):
+        return True
+    return bool(last[:1].isupper() or last.lower() in _PRONOUNS or last.lower() in ("you", "i")
+                or _SUBJECT_NOUNS.search(last))
+
+
+def _strip_appositive(tail: str) -> str:
+    """Drop ', a professor at X' / ', adding ...' / 'in a statement' from the material after a cue."""
+    return re.sub(r"^\s*,\s*(?:(?:a|an|the|who|which|adding|noting|according)\b|[A-Z])[^\"“”]*$", "", tail)
 
 
 def _end_before_attribution(text: str, start: int, end: int) -> int:
     """End of the content before a postposed attribution: keep a closing quote mark, drop a comma."""
     end = _rstrip(text, start, end)
-    if end > start and text[end - 1] == ",":
-        end -= 1
-        end = _rstrip(text, start, end)
+    while end > start and text[end - 1] in ",—–-":
+        end = _rstrip(text, start, end - 1)
     return end
 
 
@@ -610,7 +646,7 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     toks = _tokens(text, c1, s1)
     head = []
     for t in toks:
-        if t[2] in ",.;:!?()" or t[2] in _QUOTE_ANY or t[2].lower() in ("who", "which", "that"):
+        if t[2] in ",.;:!?()" or t[2] in _QMARKS or t[2].lower() in ("who", "which", "that"):
             break
         head.append(t)
     if not head:
@@ -619,7 +655,7 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     appositive = ""
     rest = text[sp1:s1]
     lead = text[s0:c0]
-    if lead.strip() == "" or lead.strip() in _QUOTE_ANY:
+    if lead.strip() == "" or lead.strip() in _QMARKS:
         # "According to X, CLAUSE."
         comma = text.find(",", sp1, s1)
         while comma != -1 and _inside(quotes, comma):

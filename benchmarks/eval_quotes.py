@@ -8,7 +8,7 @@ Usage: ``PYTHONPATH=. python benchmarks/eval_quotes.py [--data DIR] [--part dev|
   ``heldout`` (scored only for the report); pass another corpus folder with ``--corpus`` to score it whole;
 - matching: a prediction matches a gold attribution when their content spans overlap by at least half of the
   shorter one (``strict``: 80%); one-to-one, greedily by overlap;
-- classes: gold "quoted" = Content contains a quotation mark, predicted "quoted" = kind direct or mixed;
+- classes: gold "quoted" = Content contains a double quotation mark (" “ ” « » „ or the NYT's ''), predicted "quoted" = kind direct or mixed;
 - speaker accuracy: among matches with a gold Source, the predicted speaker mention overlaps the Source span;
   cue accuracy: among matches, the predicted cue overlaps the gold Cue span;
 - speed: articles per second of ``extract_quotes`` on one core, against a baseline (sentence splitting only)
@@ -79,7 +79,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
         cspans = list(content[1])
         if "Content2" in roles and roles["Content2"] in spans:
             cspans += spans[roles["Content2"]][1]
-        quoted = any(ch in text[a:b] for a, b in cspans for ch in QUOTE_CHARS)
+        quoted = any(ch in text[a:b] for a, b in cspans for ch in QUOTE_CHARS) or any(
+            "''" in text[a:b] for a, b in cspans)  # the NYT's double quotation mark
         out.append(
             GoldAttribution(
                 content=cspans,
