@@ -17,6 +17,7 @@ are never sources. "Raised the issue" and similar verbs with no reported content
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -84,7 +85,9 @@ condemning decry decries decried lament laments lamented boast boasts boasted bo
 quip quips quipped concede concedes conceded conceding agree agrees agreed disagree disagrees disagreed
 indicate indicates indicated indicating speculate speculates speculated speculating
 caution cautions cautioned cautioning threaten threatens threatened threatening
-show shows showed found finds
+show shows showed found finds continue continues continued interject interjects interjected
+counter counters countered retort retorts retorted exclaim exclaimed shout shouted yelled chanted
+advise advises advised recommend recommends recommended propose proposes proposed
 """.split()
 
 #: Verbs whose object is the content itself ("calls defectors 'human scum'", "described it as").
@@ -105,13 +108,49 @@ _NOUNLIKE = frozenset(
     threat threats tweet tweets reply replies agree praise blast blasts label labels stress testify dub
     admit ask add tell say write deny urge warn argue insist found finds""".split()
 )
-_SPEECH_ALT = "|".join(sorted(set(_CUE_FORMS), key=len, reverse=True))
-_CALL_ALT = "|".join(_CALL_FORMS)
-_CUE_RE = re.compile(
-    r"(?<![\w'’-])(?:(?P<multi>" + "|".join(_MULTI_CUES) + r")|(?P<call>" + _CALL_ALT + r")|(?P<verb>"
-    + _SPEECH_ALT + r"))(?![\w'’-])",
-    re.IGNORECASE,
-)
+_SPEECH_SET = frozenset(_CUE_FORMS)
+_CALL_SET = frozenset(_CALL_FORMS)
+_MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
+_MULTI_FIRST = frozenset("according play plays played playing point points pointed pointing went made call calls "
+                         "called calling put puts putting has have had".split())
+_ALPHA = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    kind: str  # "multi" | "call" | "verb"
+    text: str
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def group(self) -> str:
+        return self.text
+
+
+def _find_cues(text: str) -> list[_Cue]:
+    """Every reporting-cue candidate in the text, in order (one pass, set look-ups)."""
+    out = []
+    skip_to = -1
+    for m in _ALPHA.finditer(text):
+        if m.start() < skip_to:
+            continue
+        w = m.group()
+        lw = w.lower()
+        if lw in _MULTI_FIRST:
+            mm = _MULTI_RE.match(text, m.start())
+            if mm:
+                out.append(_Cue(mm.start(), mm.end(), "multi", mm.group()))
+                skip_to = mm.end()
+                continue
+        if lw in _CALL_SET:
+            out.append(_Cue(m.start(), m.end(), "call", w))
+        elif lw in _SPEECH_SET:
+            out.append(_Cue(m.start(), m.end(), "verb", w))
+    return out
+
 
 #: Words that may stand between a subject and its verb ("has also said", "recently called").
 _ADVERBS = frozenset(
@@ -198,7 +237,7 @@ _TOKEN = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[a-zA-Z]+)?)+\b")
 _NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|this|new|such|any|no|of|whose)|['’]s?)\s+$",
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|this|new|such|any|no|of|whose)|\w['’]s?)\s+$",
     re.IGNORECASE)
 _THAT_WINDOW = re.compile(
     r"[^\"“”«».;:]{0,60}?\b(?:that|whether|if|how|why|what)\b|[^\"“”«».;:,]{0,40}?[:,]?\s*(?:[\"“«]|'')")
@@ -480,25 +519,25 @@ class _Raw:
 
 
 def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]],
-                           qspans_all: list[tuple[int, int]]) -> list[_Raw]:
+                           qspans_all: list[tuple[int, int]], cue_candidates: list[_Cue]) -> list[_Raw]:
     out: list[_Raw] = []
     cues = []
-    for m in _CUE_RE.finditer(text, s0, s1):
-        if _inside(qspans_all, m.start()):
+    for m in cue_candidates:
+        if _inside(qspans_all, m.start):
             continue
         word = m.group()
         low = word.lower()
-        if word[:1].isupper() and m.start() > s0 and not low.startswith("according"):
+        if word[:1].isupper() and m.start > s0 and not low.startswith("according"):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
-        if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end():m.end() + 3]):
+        if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]):
             continue
-        if m.group("verb") and _NOUN_BEFORE.search(text, max(s0, m.start() - 30), m.start()):
+        if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
         cues.append(m)
     prev_subject: _Mention | None = None
     for k, m in enumerate(cues):
         c0, c1 = m.span()
-        nxt_cue = cues[k + 1].start() if k + 1 < len(cues) else s1
+        nxt_cue = cues[k + 1].start if k + 1 < len(cues) else s1
         low = m.group().lower()
         if low.startswith("according"):
             raw = _according(text, s0, s1, c0, c1, quotes)
@@ -526,7 +565,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             inverted = subject is not None
         if subject is None:
             subject = _subject_before(text, clause_start, c0)
-            if subject is not None and not m.group("multi") and not _plausible_subject(text, subject, low):
+            if subject is not None and m.kind != "multi" and not _plausible_subject(text, subject, low):
                 subject = None
             conj = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[s0:c0])
             if subject is None and prev_subject is not None and conj:
@@ -545,7 +584,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
         split_quote = [q for q in quotes if q[0] >= c1 and re.fullmatch(r"[^\"“”«».;]*?,\s*",
                                                                           text[max(c1, head_end):q[0]])]
-        if has_lead and (inverted or tail_is_trailer or quote_before is not None and
+        quoted_lead = quote_before is not None and (quote_before[1] - max(s0, quote_before[0])) >= 0.6 * len(lead)
+        if has_lead and (inverted or tail_is_trailer or quoted_lead or quote_before is not None and
                          (split_quote or re.match(r"\s*(?:,|\.|$)", tail))):
             start = s0
             if quote_before is not None:
@@ -564,7 +604,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         if inverted:
             continue
         start = c1
-        if m.group("call") is None and not low.startswith(("put", "play", "call")):
+        if m.kind != "call" and not low.startswith(("put", "play", "call")):
             w = _THAT_WINDOW.match(text, c1, nxt_cue)
             if w:
                 j = w.end() - 1
@@ -704,12 +744,13 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
     m_low = mention.lower()
     if m_low in _PRONOUNS or m_low in ("him", "her"):
         return "person"
-    # the head noun of the mention decides first, then the appositive
-    for phrase in (mention, appositive):
+    # the head noun of the mention decides first, then the appositive's head, then the whole appositive
+    app_head = re.split(r"\s(?:of|at|for|who|with|in|from|on|and|which|whose)\s", appositive, maxsplit=1)[0]
+    for phrase in (mention, app_head, appositive):
         if not phrase:
             continue
         for label, pattern in _TYPE_WORDS:
-            if label == "organization" and phrase is appositive:
+            if label == "organization" and phrase is not mention:
                 continue
             if pattern.search(phrase):
                 if label == "media" and re.search(r"\b(?:government|state)-(?:run|owned|controlled)\b", full,
@@ -836,15 +877,19 @@ def extract_quotes(text: str) -> list[Quote]:
     qspans = quote_spans(text)
     sentences = [(a, b) for a, b in sentence_spans(text) if not _inside(excluded, a)]
     raws: list[_Raw] = []
+    all_cues = _find_cues(text)
+    cue_starts = [c.start for c in all_cues]
     for s0, s1 in sentences:
-        quotes = [(a, b) for a, b in qspans if a < s1 and b > s0]
-        if not _CUE_RE.search(text, s0, s1):
+        i0 = bisect.bisect_left(cue_starts, s0)
+        i1 = bisect.bisect_left(cue_starts, s1)
+        if i0 == i1:
             continue
-        raws.extend(_sentence_attributions(text, s0, s1, quotes, qspans))
+        quotes = [(a, b) for a, b in qspans if a < s1 and b > s0]
+        raws.extend(_sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]))
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+    paragraph_starts = sorted({0, *(m.end() for m in re.finditer(r"\n\s*", text))})
     out = []
     n = max(1, len(text))
     for r in raws:
@@ -872,6 +917,8 @@ def extract_quotes(text: str) -> list[Quote]:
                     typ = _previous_type(resolver, speaker) or "person"
                 aff = country_of(f"{subj.text}, {subj.appositive}") if typ != "person" or subj.appositive \
                     else country_of(subj.appositive) if subj.appositive else None
+                if speaker and speaker != subj.text and typ in ("person", "unknown"):
+                    typ = _previous_type(resolver, speaker) or typ
                 if aff is None and speaker and speaker != subj.text:
                     aff = _previous_aff(resolver, speaker)
                 if aff is None and re.match(r"(?:its|their)\b", subj.text, re.IGNORECASE) and resolver.speakers:
@@ -917,9 +964,7 @@ def _previous_aff(resolver: _Resolver, speaker: str) -> str | None:
 
 
 def _bisect_count(starts: list[int], pos: int) -> int:
-    import bisect
-
-    return max(0, bisect.bisect_right(sorted(set(starts)), pos) - 1)
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
@@ -959,7 +1004,11 @@ def _continue_quotes(text: str, raws: list[_Raw], qspans: list[tuple[int, int]],
                 prev = r
         if prev is None or _DQ.search(text, prev.start, prev.end) is None:
             continue
-        gap = text[prev.end:q0]
+        gap_start = prev.end
+        for a, b in sentences:
+            if a <= prev.cue_start < b:
+                gap_start = max(gap_start, b)
+        gap = text[gap_start:q0] if gap_start <= q0 else ""
         if len(gap) > 400 or gap.count("\n\n") > 1 or (len(_WORD_RE.findall(gap)) > 12):
             continue
         prev.end = q1
