@@ -88,7 +88,19 @@ caution cautions cautioned cautioning threaten threatens threatened threatening
 show shows showed found finds continue continues continued interject interjects interjected
 counter counters countered retort retorts retorted exclaim exclaimed shout shouted yelled chanted
 advise advises advised recommend recommends recommended propose proposes proposed
+endorse endorses endorsed slam slams slammed lambast lambasted lambasts attack attacks attacked mock mocks mocked
+tout touts touted hail hails hailed chide chides chided applaud applauds applauded demand demands demanded
+wonder wonders wondered hint hints hinted signal signals signaled signalled echo echoes echoed refuse refuses
+refused declined decline declines predicted reiterate reiterates reiterated scoffed joked
 """.split()
+#: Verbs of thinking and feeling: cues only when a clause follows ("believes that", "thinks he").
+_THOUGHT_FORMS = frozenset("""
+think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect expects
+expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
+""".split())
+_CLAUSE_START = re.compile(
+    r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|"
+    r"[A-Z][a-z]+)\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)")
 
 #: Verbs whose object is the content itself ("calls defectors 'human scum'", "described it as").
 _CALL_FORMS = "call calls called calling dub dubs dubbed label labels labeled labelled branded brands".split()
@@ -108,7 +120,7 @@ _NOUNLIKE = frozenset(
     threat threats tweet tweets reply replies agree praise blast blasts label labels stress testify dub
     admit ask add tell say write deny urge warn argue insist found finds""".split()
 )
-_SPEECH_SET = frozenset(_CUE_FORMS)
+_SPEECH_SET = frozenset(_CUE_FORMS) | _THOUGHT_FORMS
 _CALL_SET = frozenset(_CALL_FORMS)
 _MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
 _MULTI_FIRST = frozenset("according play plays played playing point points pointed pointing went made call calls "
@@ -553,6 +565,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
+        if low in _THOUGHT_FORMS and not _CLAUSE_START.match(text, m.end):
+            continue
         cues.append(m)
     prev_subject: _Mention | None = None
     for k, m in enumerate(cues):
