@@ -68,7 +68,7 @@ deny denies denied denying acknowledge acknowledges acknowledged acknowledging e
 report reports reported reporting describe describes described describing urge urges urged urging
 accuse accuses accused accusing note notes noted noting explain explains explained explaining
 write writes wrote writing announce announces announced announcing suggest suggests suggested suggesting
-declare declares declared declaring state states stated stating tweet tweets tweeted tweeting
+declare declares declared declaring stated tweet tweets tweeted tweeting
 ask asks asked asking reply replies replied replying respond responds responded responding
 recall recalls recalled recalling conclude concludes concluded concluding predict predicts predicted predicting
 admit admits admitted admitting complain complains complained complaining criticize criticizes criticized
@@ -78,17 +78,17 @@ pledge pledges pledged pledging promise promises promised promising confirm conf
 reveal reveals revealed revealing mention mentions mentioned mentioning cite cites cited citing
 contend contends contended contending assert asserts asserted asserting maintain maintains maintained
 emphasize emphasizes emphasized emphasised stress stresses stressed stressing observe observes observed
-remark remarks remarked recount recounts recounted testify testifies testified allege alleges alleged alleging
-charge charges charged charging blame blames blamed blaming question questions questioned questioning
+remarked recount recounts recounted testify testifies testified allege alleges alleged alleging
+charged blame blames blamed blaming questioned questioning
 defend defends defended defending denounce denounces denounced denouncing condemn condemns condemned
 condemning decry decries decried lament laments lamented boast boasts boasted boasting joke jokes joked
 quip quips quipped concede concedes conceded conceding agree agrees agreed disagree disagrees disagreed
 indicate indicates indicated indicating speculate speculates speculated speculating
 caution cautions cautioned cautioning threaten threatens threatened threatening
-show shows showed found finds continue continues continued interject interjects interjected
+show shows showed found finds continues continued interject interjects interjected
 counter counters countered retort retorts retorted exclaim exclaimed shout shouted yelled chanted
 advise advises advised recommend recommends recommended propose proposes proposed
-endorse endorses endorsed slam slams slammed lambast lambasted lambasts attack attacks attacked mock mocks mocked
+endorse endorses endorsed slam slams slammed lambast lambasted lambasts attacked mock mocks mocked
 tout touts touted hail hails hailed chide chides chided applaud applauds applauded demand demands demanded
 wonder wonders wondered hint hints hinted signal signals signaled signalled echo echoes echoed refuse refuses
 refused declined decline declines predicted reiterate reiterates reiterated scoffed joked
@@ -199,6 +199,10 @@ _CLAUSE_WORDS = frozenset(
     """that because when while after before if as since although though but and or so where whom whose
     whether than until unless nor yet""".split()
 )
+_CLAUSE_VERBS = frozenset(
+    """is was were are be been being had has have could would should can will may might must did does do
+    it's that's there's isn't wasn't didn't doesn't won't can't couldn't not""".split()
+)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "o", "him": "m", "her": "f"}
 _TITLES = re.compile(
     r"^(?:(?:the|a|an|former|then|acting|deputy|vice|chief|senior|top|incoming|outgoing|"
@@ -279,7 +283,8 @@ _THAT_WINDOW = re.compile(
 _TRAIL_AFTER = re.compile(
     r"^\s*(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|morning|afternoon|evening|night|week|month|year)\s*)*"
-    r"(?:(?:in|on|at|to|during|via|through|from)\s+[^,.;\"“”]{0,60})?\s*[.!?]?\s*$"
+    r"(?:(?:in|on|at|to|during|via|through|from|after|before|following)\s+"
+    r"[^,.;\"“”]{0,60})?\s*[.!?]?\s*$"
 )
 
 
@@ -419,6 +424,7 @@ class _Mention:
     text: str
     appositive: str = ""
     context: str = ""
+    clause: bool = False  # the words before the cue form a clause, not a source ("It's worth noting that")
 
 
 def _excluded_lines(text: str) -> list[tuple[int, int]]:
@@ -475,6 +481,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         return None
     if not toks or len(toks) > 12:
         return None
+    clause = any(t[2].lower() in _CLAUSE_VERBS for t in toks)  # "It's worth noting": a clause, not a source
     first = toks[0][2]
     if not (first[:1].isupper() or first.lower() in _PRONOUNS or first.lower() in ("the", "a", "an", "its",
                                                                                   "their", "his", "her",
@@ -486,7 +493,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
     if first.lower() in ("the", "a", "an") and len(toks) == 1:
         return None
     s, e = toks[0][0], toks[-1][1]
-    return _Mention(s, e, text[s:e], appositive)
+    return _Mention(s, e, text[s:e], appositive, clause=clause)
 
 
 def wl_in(toks, words) -> bool:
@@ -609,6 +616,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 subject = prev_subject  # "..., he said, adding that ..."
         if subject is None:
             continue
+        if subject.clause and not re.match(r"\s+that\b", text[c1:c1 + 6]):
+            continue
         prev_subject = subject
         head_end = subject.end if inverted else c1
         tail = text[max(head_end, c1):s1]
@@ -675,7 +684,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         if _TRAIL_AFTER.match(text[start:end] + "."):
             continue
-        out.append(_Raw(start, end, c0, c1, subject, s0))
+        out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
     return out
 
 
