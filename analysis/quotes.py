@@ -84,7 +84,7 @@ defend defends defended defending denounce denounces denounced denouncing condem
 condemning decry decries decried lament laments lamented boast boasts boasted boasting joke jokes joked
 quip quips quipped concede concedes conceded conceding agree agrees agreed disagree disagrees disagreed
 indicate indicates indicated indicating speculate speculates speculated speculating
-caution cautions cautioned cautioning threaten threatens threatened threatening
+caution cautions cautioned cautioning threatened
 show shows showed found finds continues continued interject interjects interjected
 counter counters countered retort retorts retorted exclaim exclaimed shout shouted yelled chanted
 advise advises advised recommend recommends recommended propose proposes proposed
@@ -355,6 +355,26 @@ def country_of(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def place_of(phrase: str) -> str | None:
+    """The government a phrase *is* (a country, capital, institution: "Seoul", "the U.N."), not a leader's name.
+
+    >>> place_of("Pyongyang"), place_of("Kim Jong Un")
+    ('North Korea', None)
+    """
+    gaz = _gazetteer()
+    if gaz is None:
+        return country_of(phrase)
+    try:
+        mentions = gaz.find_mentions(phrase)
+    except Exception:  # pragma: no cover
+        return None
+    for m in mentions:
+        if m.kind != "leader" and m.kind != "demonym":
+            return m.government
+    return None
+
+
 # --------------------------------------------------------------------------------------------- quotes
 
 
@@ -468,6 +488,12 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         toks = head
         if not toks:
             return None
+    for k, t in enumerate(toks):
+        if k > 0 and _ANON_PHRASE.search(text, t[0], toks[-1][1]) and t[2].lower() in ("who", "which", "whose"):
+            # "A diplomat who asked not to be named said": the head, with the relative clause as appositive
+            appositive = (text[t[0]:toks[-1][1]] + " " + appositive).strip()
+            toks = toks[:k]
+            break
     # cut at the last clause boundary
     cut = 0
     for k in range(len(toks) - 1, -1, -1):
@@ -574,6 +600,10 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue  # "organizations' estimates", "the reports": a noun, not a verb
         if low in _THOUGHT_FORMS and not _CLAUSE_START.match(text, m.end):
             continue
+        if _ANON_PHRASE.match(text, m.start - 0) or _ANON_PHRASE.match(text, max(s0, m.start - 4)) or \
+                re.match(r"(?:asked|requested|declined|authori[sz]ed)\s+(?:not\s+)?to\s+be\s+(?:named|identified)",
+                         text[m.start:m.start + 40]):
+            continue  # "who asked not to be named": part of the source, not a cue
         cues.append(m)
     prev_subject: _Mention | None = None
     for k, m in enumerate(cues):
@@ -678,13 +708,18 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             end = _strip_final(text, start, end)
         else:
             end = _rstrip(text, start, end)
-            if text[end - 1:end] == "." and text[end - 2:end - 1] not in _QUOTE_ANY + "'":
-                end -= 1
+            if text[end - 1:end] == ".":
+                end = _rstrip(text, start, end - 1)
         if len(_WORD_RE.findall(text[start:end])) < 2:
             continue
         if _TRAIL_AFTER.match(text[start:end] + "."):
             continue
         out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
+    # a belief inside a paraphrase attributed with "according to" is the source's claim, not a second voice
+    according = [r for r in out if text[r.cue_start:r.cue_end].lower().startswith("according")]
+    if according:
+        out = [r for r in out if not (text[r.cue_start:r.cue_end].lower() in _THOUGHT_FORMS and any(
+            a.start <= r.cue_start < a.end for a in according))]
     return out
 
 
@@ -783,7 +818,8 @@ _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+", r
 @lru_cache(maxsize=8192)
 def _person_name(raw: str) -> str | None:
     name = _canonical(raw)
-    if len(name.split()) >= 2 and not country_of(name) and not _TYPE_WORDS[5][1].search(name):
+    if len(name.split()) >= 2 and not place_of(name) and not _TYPE_WORDS[5][1].search(name) and \
+            not _TYPE_WORDS[4][1].search(name):
         return name
     return None
 
@@ -809,11 +845,11 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
                                                   re.IGNORECASE):
                     return "media"
                 return label
-    place = country_of(mention)
+    place = place_of(mention)
     if place and len(_DET.sub("", mention).split()) <= 3 and not re.search(r"['’]s\b", mention):
         return "government"  # "North Korea calls ...", "China fears ..."
-    if _NAME.search(mention):
-        return "person"
+    if _NAME.search(mention) or re.fullmatch(r"(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z]+(?:-[A-Za-z]+)?", mention):
+        return "person"  # "Kim Sung-joo", "Lee", "Mr. Autor"
     if place:
         return "government"
     return "unknown"
@@ -835,6 +871,8 @@ def _is_unnamed(mention: str) -> bool:
     names = [w for w in re.findall(r"\b[A-Z][a-z]+\b", mention) if w not in ("An", "A", "The", "Some", "Two",
                                                                              "Three", "Several", "Many")]
     for w in names:
+        if _UNNAMED_HEAD.fullmatch(w) or _TYPE_WORDS[4][1].fullmatch(w):
+            continue
         if country_of(w) is None and not re.match(
                 r"(?:Ministry|Department|House|Foreign|Defense|State|Justice|Unification|Office|Agency|"
                 r"Council|Party|Campaign|Committee|Senate|Congress|Administration|Government|Republican|"
@@ -904,8 +942,9 @@ class _Resolver:
                 if prev.lower().split()[-1:] == [head] and len(prev) > len(canon) - 4:
                     if all(w.lower() in prev.lower() for w in words[1:-1]) or len(words) <= 2:
                         return prev, typ, aff
-        return _DET.sub("", canon) if canon[:1].islower() or raw[:3].lower() in ("the", "an ", "a ") else canon, \
-            None, None
+        if canon[:1].islower() or _DET.match(raw):
+            canon = _DET.sub("", canon)
+        return canon, None, None
 
     def _pos_of(self, canon: str) -> int:
         for pos, name in self.names:
