@@ -420,12 +420,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if nxt_para.startswith(_QMARKS):
                 end = _rstrip(text, open_at, p1)
             else:
-                end = p1
-                for s0, s1 in sentence_spans(text[open_at:p1]):
-                    end = open_at + s1
-                    break
+                stop = _SENTENCE_END.search(text, open_at + 1, p1)
+                end = stop.end() if stop else p1
             spans.append((open_at, end))
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])")
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -623,14 +624,12 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 clause_start = q[1]
                 quote_before = q
         before = text[clause_start:c0]
-        after = text[c1:s1]
         stripped = before.rstrip()
         subject = None
         inverted = False
         # inverted order: '"...," said Kim, a professor.' / '..., said the report.'
         if low in _INVERSION_CUES and (
-            (quote_before is not None and stripped in ("", ",") or stripped.endswith(_QMARKS))
-            or (stripped.endswith(",") and re.fullmatch(r"[^,]*,", stripped) is None and False)
+            (quote_before is not None and stripped in ("", ",")) or stripped.endswith(_QMARKS)
         ):
             subject = _subject_after(text, c1, s1)
             inverted = subject is not None
@@ -653,7 +652,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         tail = text[max(head_end, c1):s1]
         lead_end = c0 if inverted else subject.start
         lead = text[s0:lead_end]
-        has_lead = len(_WORD_RE.findall(lead)) >= 2 and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
+        has_lead = len(_WORD_RE.findall(lead)) >= (1 if quote_before is not None else 2) and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
         tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
         split_quote = [q for q in quotes if q[0] >= c1 and re.fullmatch(r"[^\"“”«».;]*?,\s*",
                                                                           text[max(c1, head_end):q[0]])]
@@ -670,7 +669,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             end = _end_before_attribution(text, start, lead_end)
             if split_quote:
                 end = split_quote[0][1]
-            if len(_WORD_RE.findall(text[start:end])) < 2:
+            if len(_WORD_RE.findall(text[start:end])) < (1 if _DQ.search(text, start, end) else 2):
                 continue
             out.append(_Raw(start, end, c0, c1, subject, s0))
             continue
@@ -744,7 +743,8 @@ def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
     if _PAST.search(cue.split()[0]) or cue.endswith("ing"):
         return True
     return bool(last[:1].isupper() or last.lower() in _PRONOUNS or last.lower() in ("you", "i")
-                or _SUBJECT_NOUNS.search(last))
+                or _SUBJECT_NOUNS.search(last)
+                or (_DET.match(subject.text) and last.isalpha() and not last.endswith(("ed", "ing", "ly"))))
 
 
 def _strip_appositive(tail: str) -> str:
@@ -803,8 +803,6 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
         end = _rstrip(text, start, c0)
         while end > start and text[end - 1] in ",—–-(":
             end = _rstrip(text, start, end - 1)
-        if re.search(r"\b(?:said|says|told|according)\b", text[start:end]) and False:
-            return None
     if len(_WORD_RE.findall(text[start:end])) < 2:
         return None
     return _Raw(start, end, c0, c1, _Mention(sp0, sp1, text[sp0:sp1], appositive), s0)
@@ -855,9 +853,31 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
     return "unknown"
 
 
+_TITLE_WORD = re.compile(
+    r"\b(?:President|Vice\s+President|Minister|Secretary(?:-General)?|Senator|Sen\.|Rep\.|Gov\.|Governor|"
+    r"Ambassador|Mayor|Chairman|Chairwoman|Chancellor|Premier|Leader|Spokesman|Spokeswoman|Dr\.|Prof\.|"
+    r"Professor|Mr\.|Mrs\.|Ms\.|Gen\.|General|Adm\.|Judge|Justice|Speaker|Rev\.|Pope|King|Queen|Director|"
+    r"Chief|CEO|Adviser|Advisor|Attorney|Commissioner|Lt\.|Col\.|Sgt\.|Capt\.|Sens\.|Reps\.|candidate|nominee|"
+    r"President-elect|Representative|Congressman|Congresswoman|Councilman|Councilwoman|Assemblyman|Delegate|"
+    r"of\s+State|of\s+Defense|Envoy|envoy|minister|president|senator|spokesman|spokeswoman|director|chairman)"
+    r"(?=\s+[A-Z])")
+_PERSON_TAIL = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+
+
 def _canonical(mention: str) -> str:
-    m = _TITLES.sub("", mention.strip())
-    m = re.sub(r"\s+", " ", m).strip(" ,.'’")
+    """The name without titles: "South Korean Foreign Minister Kim Sung-hwan" -> "Kim Sung-hwan"."""
+    m = re.sub(r"\s+", " ", mention.strip())
+    last = None
+    for t in _TITLE_WORD.finditer(m):
+        last = t
+    if last is not None:
+        rest = m[last.end():].strip()
+        if _PERSON_TAIL.fullmatch(rest):
+            m = rest
+    m = _TITLES.sub("", m) if last is None else m
+    m = m.strip(" ,'’")
+    if m.endswith(".") and not re.search(r"\b[A-Z]\.$", m):
+        m = m[:-1]
     return m or mention
 
 

@@ -162,7 +162,7 @@ class Counts:
 
 def score(articles: list[GoldArticle], predictions: list[list], threshold: float) -> Counts:
     c = Counts()
-    for art, pred in zip(articles, predictions):
+    for art, pred in zip(articles, predictions, strict=True):
         gold = art.attributions
         c.n_gold += len(gold)
         c.n_pred += len(pred)
@@ -216,7 +216,7 @@ def score_full(articles, predictions, threshold):
     c = score(articles, predictions, threshold)
     # matched predictions by predicted class
     tp_q_pred = tp_i_pred = 0
-    for art, pred in zip(articles, predictions):
+    for art, pred in zip(articles, predictions, strict=True):
         for _gi, pi in match(art.attributions, pred, threshold):
             if pred[pi].kind == "indirect":
                 tp_i_pred += 1
