@@ -203,6 +203,16 @@ _CLAUSE_VERBS = frozenset(
     """is was were are be been being had has have could would should can will may might must did does do
     it's that's there's isn't wasn't didn't doesn't won't can't couldn't not""".split()
 )
+#: Lower-case words that cannot start a source noun phrase.
+_NOT_NP_START = frozenset(
+    """also then recently previously later once still even just so to not never has have had is was were are
+    be been being will would could can may might should must did does do in on at for with by from of about
+    into over after before during without under than as if when while because since although though
+    what which who whom whose where why how there here it's that's""".split()
+)
+#: A noun phrase ends in a noun-like word (not a preposition, article, adverb or participle).
+_NP_TAIL = re.compile(r"^(?![a-z]+(?:ly|ing)$)(?!(?:of|in|on|at|for|with|by|from|to|the|a|an|and|or|but|"
+                      r"this|that|these|those|his|her|its|their|our|my|your)$)[\w.'’-]+$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "o", "him": "m", "her": "f"}
 _TITLES = re.compile(
     r"^(?:(?:the|a|an|former|then|acting|deputy|vice|chief|senior|top|incoming|outgoing|"
@@ -279,7 +289,8 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|this|new|such|any|no|of|whose)|\w['’]s?)\s+$",
     re.IGNORECASE)
 _THAT_WINDOW = re.compile(
-    r"[^\"“”«».;:]{0,60}?\b(?:that|whether|if|how|why|what)\b|[^\"“”«».;:,]{0,40}?[:,]?\s*(?:[\"“«]|'')")
+    r"[^\"“”«».;:]{0,60}?\b(?:that|whether|if|how|why|what)\b|[^\"“”«».;:,]{0,30}?[:,]\s*(?:[\"“«]|'')"
+    r"|\s*(?:[\"“«]|'')")
 _TRAIL_AFTER = re.compile(
     r"^\s*(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|morning|afternoon|evening|night|week|month|year)\s*)*"
@@ -497,9 +508,18 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
             break
     # cut at the last clause boundary
     cut = 0
+    depth = 0
     for k in range(len(toks) - 1, -1, -1):
         w = toks[k][2]
         wl = w.lower()
+        if w == ")":
+            depth += 1
+            continue
+        if w == "(" and depth:
+            depth -= 1
+            continue
+        if depth:
+            continue  # inside "(R-Ky.)"
         if w in ",;:()—–" or w in _QMARKS or wl in _CLAUSE_WORDS or (w in _CUE_WORDS):
             cut = k + 1
             break
@@ -510,12 +530,9 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         return None
     clause = any(t[2].lower() in _CLAUSE_VERBS for t in toks)  # "It's worth noting": a clause, not a source
     first = toks[0][2]
-    if not (first[:1].isupper() or first.lower() in _PRONOUNS or first.lower() in ("the", "a", "an", "its",
-                                                                                  "their", "his", "her",
-                                                                                  "some", "many", "most",
-                                                                                  "other", "several",
-                                                                                  "two", "three", "one")
-            or first[:1].isdigit()):
+    if not (first[:1].isupper() or first.lower() in _PRONOUNS or first[:1].isdigit()
+            or (first.isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
+                and _NP_TAIL.search(toks[-1][2]))):
         return None
     if first.lower() in ("the", "a", "an") and len(toks) == 1:
         return None
@@ -539,7 +556,8 @@ def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
     if not head or len(head) > 8:
         return None
     first = head[0][2]
-    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their")):
+    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their") or (
+            first.lower() not in _NOT_NP_START and any(t[2][:1].isupper() for t in head))):
         return None
     s, e = head[0][0], head[-1][1]
     appositive = ""
