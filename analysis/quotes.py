@@ -413,9 +413,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             elif ch in _QUOTE_CLOSE:
                 is_open = False
             else:
-                is_open = prev.isspace() or prev in "([{—–-/:" or (i == p0)
-                if not is_open and open_at < 0 and not (nxt.isspace() or nxt in ".,;:!?)—–"):
-                    is_open = True
+                next_boundary = nxt.isspace() or nxt in ".,;:!?)—–" or i_end >= p1
+                prev_boundary = prev.isspace() or prev in "([{—–-/:" or i == p0
+                if open_at >= 0:
+                    is_open = prev_boundary and not next_boundary  # a new quote opens only if it looks so
+                else:
+                    is_open = not (next_boundary and not prev_boundary)
             if is_open:
                 if open_at >= 0:
                     # nested or unclosed quote: end the previous one before this mark
@@ -457,6 +460,17 @@ class _Mention:
     appositive: str = ""
     context: str = ""
     clause: bool = False  # the words before the cue form a clause, not a source ("It's worth noting that")
+
+
+def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that starts in lower case to the one before it ('"I'm honored!" | she said.')."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _excluded_lines(text: str) -> list[tuple[int, int]]:
@@ -542,6 +556,22 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
 
 def wl_in(toks, words) -> bool:
     return any(t[2].lower() in words for t in toks[:1])
+
+
+def _sentence_subject(text: str, s0: int, limit: int) -> _Mention | None:
+    """The proper-name subject at the start of a sentence ("Clinton celebrated ..., and said ...")."""
+    toks = _tokens(text, s0, limit)
+    head = []
+    for t in toks:
+        if t[2][:1].isupper() or (head and t[2] in ("'s", "’s", "of")):
+            head.append(t)
+        else:
+            break
+    while head and not head[-1][2][:1].isupper():
+        head.pop()
+    if not head or len(head) > 6 or head[0][2].lower() in _NOT_NP_START:
+        return None
+    return _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
 
 
 def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
@@ -651,13 +681,22 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         ):
             subject = _subject_after(text, c1, s1)
             inverted = subject is not None
+        elif low in ("said", "says", "added", "wrote", "writes") and stripped.endswith(","):
+            # "..., said the company's chief executive, John J. Ferriola."
+            before_subject = _subject_before(text, clause_start, c0)
+            cand = _subject_after(text, c1, s1)
+            if (before_subject is None or before_subject.clause) and cand is not None and \
+                    len(_WORD_RE.findall(stripped)) >= 6 and \
+                    not any(w.lower() in _CLAUSE_VERBS for w in cand.text.split()) and \
+                    re.fullmatch(r"\s*(?:,[^\"“”]*)?[.!?]?\s*", text[cand.end:s1]):
+                subject, inverted = cand, True
         if subject is None:
             subject = _subject_before(text, clause_start, c0)
             if subject is not None and m.kind != "multi" and not _plausible_subject(text, subject, low):
                 subject = None
             conj = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[s0:c0])
-            if subject is None and prev_subject is not None and conj:
-                subject = prev_subject
+            if subject is None and conj:
+                subject = prev_subject or _sentence_subject(text, s0, c0)
             elif subject is None and prev_subject is not None and low.endswith("ing") and \
                     text[s0:c0].rstrip().endswith(","):
                 subject = prev_subject  # "..., he said, adding that ..."
@@ -1017,7 +1056,7 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     qspans = quote_spans(text)
     if sentences is None:
         sentences = sentence_spans(text)
-    sentences = [(a, b) for a, b in sentences if not _inside(excluded, a)]
+    sentences = _merge_fragments(text, [(a, b) for a, b in sentences if not _inside(excluded, a)])
     raws: list[_Raw] = []
     all_cues = _find_cues(text)
     cue_starts = [c.start for c in all_cues]
