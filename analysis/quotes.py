@@ -460,13 +460,17 @@ class _Mention:
     appositive: str = ""
     context: str = ""
     clause: bool = False  # the words before the cue form a clause, not a source ("It's worth noting that")
+    refers_to: _Mention | None = None  # the antecedent of a relative pronoun ("Sanders, who said")
 
 
 def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that starts in lower case to the one before it ('"I'm honored!" | she said.')."""
     out: list[tuple[int, int]] = []
     for a, b in sentences:
-        if out and text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a]:
+        after_quote = out and text[:out[-1][1]].rstrip().endswith(_QMARKS) and len(text[a:b]) < 80 and \
+            _ALPHA.search(text, a, b) is not None
+        if out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
+                (text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a] or after_quote):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -500,6 +504,12 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         toks.pop()
     if not toks:
         return None
+    last = toks[-1]
+    stem = re.match(r"(he|she|they|we|i|it|you|who)['’](?:s|ve|d)$", last[2], re.IGNORECASE)
+    if stem:  # "he's said", "they've argued": the pronoun is the source
+        toks[-1] = (last[0], last[0] + len(stem.group(1)), stem.group(1))
+        if stem.group(1).lower() == "who":
+            toks = toks[-1:]
     appositive = ""
     if toks[-1][2] == ",":
         # "X, a professor at Y, said" / "An official, speaking on condition of anonymity, played down"
@@ -534,12 +544,20 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
             continue
         if depth:
             continue  # inside "(R-Ky.)"
-        if w in ",;:()—–" or w in _QMARKS or wl in _CLAUSE_WORDS or (w in _CUE_WORDS):
+        if w in ",;:()—–-" or w in _QMARKS or wl in _CLAUSE_WORDS or (w in _CUE_WORDS):
             cut = k + 1
             break
     toks = toks[cut:]
     if wl_in(toks, {"who", "which"}):
-        return None
+        # "Sanders, who had said ...": the mention is "who", the source the noun phrase before it
+        rel = toks[0]
+        comma = text.rfind(",", clause_start, rel[0])
+        if len(toks) > 3 or comma == -1 or text[comma:rel[0]].strip() != ",":
+            return None
+        antecedent = _subject_before(text, clause_start, comma)
+        if antecedent is None or antecedent.clause:
+            return None
+        return _Mention(rel[0], rel[1], rel[2], antecedent.appositive, refers_to=antecedent)
     if not toks or len(toks) > 12:
         return None
     clause = any(t[2].lower() in _CLAUSE_VERBS for t in toks)  # "It's worth noting": a clause, not a source
@@ -982,6 +1000,8 @@ class _Resolver:
 
     def resolve(self, mention: _Mention) -> tuple[str | None, str | None, str | None]:
         """(canonical speaker, type if inherited, affiliation if inherited)."""
+        if mention.refers_to is not None:
+            return self.resolve(mention.refers_to)
         raw = mention.text.strip()
         low = raw.lower()
         if low in _PRONOUNS:
