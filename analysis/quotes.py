@@ -110,6 +110,8 @@ _MULTI_CUES = [
     r"play(?:s|ed|ing)?\s+down", r"point(?:s|ed|ing)?\s+out", r"went\s+on\s+to\s+say", r"made\s+clear",
     r"call(?:s|ed|ing)?\s+(?:for|on|upon)", r"put(?:s|ting)?\s+the\s+(?:number|figure|toll|total|count)",
     r"(?:has|have|had)\s+said", r"went\s+on",
+    r"talk(?:s|ed|ing)?\s+about", r"sp(?:oke|eak|eaks|eaking)\s+(?:about|of)", r"refer(?:s|red|ring)?\s+to",
+    r"point(?:s|ed|ing)?\s+to", r"warn(?:s|ed|ing)?\s+(?:of|against)", r"call(?:s|ed|ing)?\s+attention\s+to",
 ]
 
 _CUE_WORDS = (frozenset(_CUE_FORMS) | frozenset(_CALL_FORMS)) - {"states", "state", "report", "reports"}
@@ -124,7 +126,8 @@ _SPEECH_SET = frozenset(_CUE_FORMS) | _THOUGHT_FORMS
 _CALL_SET = frozenset(_CALL_FORMS)
 _MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
 _MULTI_FIRST = frozenset("according play plays played playing point points pointed pointing went made call calls "
-                         "called calling put puts putting has have had".split())
+                         "called calling put puts putting has have had talk talks talked talking spoke speak "
+                         "speaks speaking refer refers referred referring warn warns warned warning".split())
 
 
 def _trie_pattern(words: list[str]) -> str:
