@@ -470,8 +470,8 @@ def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     """Join a sentence that starts in lower case to the one before it ('"I'm honored!" | she said.')."""
     out: list[tuple[int, int]] = []
     for a, b in sentences:
-        after_quote = out and text[:out[-1][1]].rstrip().endswith(_QMARKS) and len(text[a:b]) < 80 and \
-            _ALPHA.search(text, a, b) is not None
+        after_quote = bool(out) and text[:out[-1][1]].rstrip().endswith(_QMARKS) and \
+            _DQ.search(text, a, b) is None and _ALPHA.search(text, a, min(b, a + 40)) is not None
         if out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
                 (text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a] or after_quote):
             out[-1] = (out[-1][0], b)
@@ -664,7 +664,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         low = word.lower()
         if word[:1].isupper() and m.start > s0 and not low.startswith("according"):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
-        if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]):
+        if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
+                re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
             continue
         if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
