@@ -528,7 +528,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         if not toks:
             return None
     for k, t in enumerate(toks):
-        if k > 0 and _ANON_PHRASE.search(text, t[0], toks[-1][1]) and t[2].lower() in ("who", "which", "whose"):
+        if k > 0 and t[2].lower() in ("who", "which", "whose") and _ANON_PHRASE.search(text, t[0], toks[-1][1]):
             # "A diplomat who asked not to be named said": the head, with the relative clause as appositive
             appositive = (text[t[0]:toks[-1][1]] + " " + appositive).strip()
             toks = toks[:k]
@@ -1083,13 +1083,19 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     sentences = _merge_fragments(text, [(a, b) for a, b in sentences if not _inside(excluded, a)])
     raws: list[_Raw] = []
     all_cues = _find_cues(text)
+    q_starts = [a for a, _ in qspans]
     cue_starts = [c.start for c in all_cues]
     for s0, s1 in sentences:
         i0 = bisect.bisect_left(cue_starts, s0)
         i1 = bisect.bisect_left(cue_starts, s1)
         if i0 == i1:
             continue
-        quotes = [(a, b) for a, b in qspans if a < s1 and b > s0]
+        k = max(0, bisect.bisect_right(q_starts, s0) - 1)
+        quotes = []
+        while k < len(qspans) and qspans[k][0] < s1:
+            if qspans[k][1] > s0:
+                quotes.append(qspans[k])
+            k += 1
         raws.extend(_sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]))
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
