@@ -76,7 +76,7 @@ criticised criticizing criticising praise praises praised praising blast blasts 
 dismiss dismisses dismissed dismissing reject rejects rejected rejecting vow vows vowed vowing
 pledge pledges pledged pledging promise promises promised promising confirm confirms confirmed confirming
 reveal reveals revealed revealing mention mentions mentioned mentioning cite cites cited citing
-contend contends contended contending assert asserts asserted asserting maintain maintains maintained
+contend contends contended contending assert asserts asserted asserting
 emphasize emphasizes emphasized emphasised stress stresses stressed stressing observe observes observed
 remarked recount recounts recounted testify testifies testified allege alleges alleged alleging
 charged blame blames blamed blaming questioned questioning
@@ -97,6 +97,7 @@ refused declined decline declines predicted reiterate reiterates reiterated scof
 _THOUGHT_FORMS = frozenset("""
 think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect expects
 expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
+maintain maintains maintained
 """.split())
 _CLAUSE_START = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|"
@@ -200,7 +201,7 @@ _ADVERBS = frozenset(
 #: Words that end a subject search: a new clause starts after them.
 _CLAUSE_WORDS = frozenset(
     """that because when while after before if as since although though but and or so where whom whose
-    whether than until unless nor yet""".split()
+    whether than until unless nor yet what how why""".split()
 )
 _CLAUSE_VERBS = frozenset(
     """is was were are be been being had has have could would should can will may might must did does do
@@ -212,6 +213,10 @@ _NOT_NP_START = frozenset(
     be been being will would could can may might should must did does do in on at for with by from of about
     into over after before during without under than as if when while because since although though
     what which who whom whose where why how there here it's that's""".split()
+)
+_DISCOURSE = frozenset(
+    """however meanwhile instead indeed moreover still yet now today yesterday tonight last this next earlier
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 #: A noun phrase ends in a noun-like word (not a preposition, article, adverb or participle).
 _NP_TAIL = re.compile(r"^(?![a-z]+(?:ly|ing)$)(?!(?:of|in|on|at|for|with|by|from|to|the|a|an|and|or|but|"
@@ -463,6 +468,7 @@ class _Mention:
     appositive: str = ""
     context: str = ""
     clause: bool = False  # the words before the cue form a clause, not a source ("It's worth noting that")
+    weak: bool = False  # no usable source phrase, but the cue still reports content
     refers_to: _Mention | None = None  # the antecedent of a relative pronoun ("Sanders, who said")
 
 
@@ -565,6 +571,19 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         return None
     clause = any(t[2].lower() in _CLAUSE_VERBS for t in toks)  # "It's worth noting": a clause, not a source
     first = toks[0][2]
+    if first.lower() in _DISCOURSE or first.lower() in _NOT_NP_START:
+        # "In an interview he said", "On Thursday Trump said": the trailing pronoun or name is the source
+        k = len(toks)
+        if toks[-1][2].lower() in _PRONOUNS:
+            k -= 1
+        else:
+            while k > 1 and (toks[k - 1][2][:1].isupper() or toks[k - 1][2] in ("’s", "'s")):
+                k -= 1
+        if 0 < k < len(toks) and toks[k][2].lower() not in _DISCOURSE and toks[k][2].lower() not in _NOT_NP_START \
+                and not (toks[k - 1][2][:1].isdigit()):
+            return _Mention(toks[k][0], toks[-1][1], text[toks[k][0]:toks[-1][1]], appositive)
+        # "On Thursday conceding ...", "However ...": no source phrase here; keep the cue, drop the speaker
+        return _Mention(toks[0][0], toks[-1][1], text[toks[0][0]:toks[-1][1]], clause=True, weak=True)
     if not (first[:1].isupper() or first.lower() in _PRONOUNS or first[:1].isdigit()
             or (first.isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
                 and _NP_TAIL.search(toks[-1][2]))):
@@ -724,7 +743,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 subject = prev_subject  # "..., he said, adding that ..."
         if subject is None:
             continue
-        if subject.clause and not re.match(r"\s+that\b", text[c1:c1 + 6]):
+        if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
             continue
         prev_subject = subject
         head_end = subject.end if inverted else c1
@@ -750,7 +769,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 end = split_quote[0][1]
             if len(_WORD_RE.findall(text[start:end])) < (1 if _DQ.search(text, start, end) else 2):
                 continue
-            out.append(_Raw(start, end, c0, c1, subject, s0))
+            out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
             continue
         if inverted:
             continue
@@ -792,6 +811,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         if _TRAIL_AFTER.match(text[start:end] + "."):
             continue
+        if low.startswith(("tell", "told", "continu")) and start == _lstrip(text, c1, s1) and (
+                low.startswith("continu") or len(_WORD_RE.findall(text[start:end])) <= 5):
+            continue  # "told a Senate panel Wednesday", "continued to deliver speeches": no reported content
         out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
     # a belief inside a paraphrase attributed with "according to" is the source's claim, not a second voice
     according = [r for r in out if text[r.cue_start:r.cue_end].lower().startswith("according")]
