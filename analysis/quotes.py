@@ -738,9 +738,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             conj = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[s0:c0])
             if subject is None and conj:
                 subject = prev_subject or _sentence_subject(text, s0, c0)
-            elif subject is None and prev_subject is not None and low.endswith("ing") and \
-                    text[s0:c0].rstrip().endswith(","):
-                subject = prev_subject  # "..., he said, adding that ..."
+            elif subject is None and low.split()[0].endswith("ing") and text[s0:c0].rstrip().endswith(","):
+                # "..., he said, adding that ...", "Mrs. Clinton spoke ..., suggesting that ..."
+                subject = prev_subject or _sentence_subject(text, s0, c0)
         if subject is None:
             continue
         if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
