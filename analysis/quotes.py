@@ -745,6 +745,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
             continue
+        if subject.weak:
+            subject = _sentence_subject(text, s0, c0) or subject
         prev_subject = subject
         head_end = subject.end if inverted else c1
         tail = text[max(head_end, c1):s1]
