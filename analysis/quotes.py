@@ -113,6 +113,7 @@ _MULTI_CUES = [
     r"(?:has|have|had)\s+said", r"went\s+on",
     r"talk(?:s|ed|ing)?\s+about", r"sp(?:oke|eak|eaks|eaking)\s+(?:about|of)", r"refer(?:s|red|ring)?\s+to",
     r"point(?:s|ed|ing)?\s+to", r"warn(?:s|ed|ing)?\s+(?:of|against)", r"call(?:s|ed|ing)?\s+attention\s+to",
+    r"(?:shot|fired|hit)\s+back", r"issu(?:e|es|ed|ing)\s+a\s+statement",
 ]
 
 _CUE_WORDS = (frozenset(_CUE_FORMS) | frozenset(_CALL_FORMS)) - {"states", "state", "report", "reports"}
@@ -128,7 +129,8 @@ _CALL_SET = frozenset(_CALL_FORMS)
 _MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
 _MULTI_FIRST = frozenset("according play plays played playing point points pointed pointing went made call calls "
                          "called calling put puts putting has have had talk talks talked talking spoke speak "
-                         "speaks speaking refer refers referred referring warn warns warned warning".split())
+                         "speaks speaking refer refers referred referring warn warns warned warning shot fired hit issue issues issued "
+                         "issuing".split())
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -686,7 +688,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
                 re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
             continue
-        if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start):
+        if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and not \
+                _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
         if low in _THOUGHT_FORMS and not _CLAUSE_START.match(text, m.end):
             continue
@@ -787,6 +790,12 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                     start = text.rfind(last, c1, w.end())
         if low.startswith("put"):
             start = text.lower().find("the", c0, c1)
+        if re.fullmatch(r"\s*:?\s*", text[c1:s1]) or re.fullmatch(r"[^\"“”.]{0,40}:\s*", text[c1:s1]):
+            # "Cruz continued:" with the quote in the next paragraph
+            nxt = [q for q in qspans_all if q[0] >= s1 and not text[s1:q[0]].strip()]
+            if nxt:
+                out.append(_Raw(nxt[0][0], nxt[0][1], c0, c1, None if subject.clause else subject, s0))
+            continue
         start = _lstrip(text, start, s1)
         end = s1
         # stop before the next coordinated cue ("..., but said ...")
@@ -828,8 +837,10 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
 _INVERSION_CUES = frozenset(
     """said says added adds wrote writes asked asks explained explains continued continues noted notes recalled
     recalls argued argues insisted insists warned warns declared declares conceded concluded replied replies
-    responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered""".split()
-)
+    responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered
+    reacted boomed yelled shouted exclaimed retorted interjected chimed agreed""".split()
+) | frozenset(w for w in _CUE_FORMS if w.endswith("ed"))
+_PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|who|that|there|what)['’]s\s+$", re.IGNORECASE)
 _SUBJECT_NOUNS = re.compile(
     r"(?:report|study|survey|poll|website|statement|group|government|ministry|department|agency|committee|"
     r"campaign|official|spokesman|spokeswoman|spokesperson|analysis|data|figures|document|memo|letter|book|"
