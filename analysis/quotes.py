@@ -887,11 +887,16 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     appositive = ""
     rest = text[sp1:s1]
     lead = text[s0:c0]
-    if lead.strip() == "" or lead.strip() in _QMARKS:
-        # "According to X, CLAUSE."
-        comma = text.find(",", sp1, s1)
-        while comma != -1 and _inside(quotes, comma):
-            comma = text.find(",", comma + 1, s1)
+    lead_words = _WORD_RE.findall(lead)
+    if lead.strip() == "" or lead.strip() in _QMARKS or (len(lead_words) <= 3 and re.fullmatch(
+            r"\s*(?:(?:but|and|so|yet|now|still|in\s+addition|also|however|meanwhile|moreover)\b[\s,]*)+", lead,
+            re.IGNORECASE)):
+        # "According to X, CLAUSE." / "But according to X, CLAUSE." / "According to X: "...""
+        comma = -1
+        for m in re.finditer(r"[,:]", text[sp1:s1]):
+            if not _inside(quotes, sp1 + m.start()):
+                comma = sp1 + m.start()
+                break
         if comma == -1:
             return None
         # an appositive: "According to Kim, a professor at Y, CLAUSE"
@@ -900,6 +905,19 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
             appositive = text[comma + 1:second]
             comma = second
         start = _lstrip(text, comma + 1, s1)
+        end = s1
+        if _DQ.search(text, start, end) is None:
+            end = _strip_final(text, start, end)
+        else:
+            end = _rstrip(text, start, end)
+    elif lead.rstrip().endswith(",") and re.match(r"\s*,\s*\S+(?:\s+\S+){2,}", rest) and not re.match(
+            r"\s*,\s*(?:a|an|the|who|which|whose)\s", rest):
+        # "X, according to Y, Z.": the paraphrase surrounds the attribution
+        start = s0
+        for q0, q1 in quotes:
+            if q0 < s0 < q1:
+                start = q0
+        start = _lstrip(text, start, s1)
         end = s1
         if _DQ.search(text, start, end) is None:
             end = _strip_final(text, start, end)
