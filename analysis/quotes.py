@@ -92,12 +92,15 @@ endorse endorses endorsed slam slams slammed lambast lambasted lambasts attacked
 tout touts touted hail hails hailed chide chides chided applaud applauds applauded demand demands demanded
 wonder wonders wondered hint hints hinted signal signals signaled signalled echo echoes echoed refuse refuses
 refused declined decline declines predicted reiterate reiterates reiterated scoffed joked
+express expresses expressed expressing offered posted discuss discusses discussed discussing ordered assured
+reminded stating encouraged challenged apologized railed requested proposing disclosed pleaded likened quoted
+referenced bemoaned detailing highlighting highlighted
 """.split()
 #: Verbs of thinking and feeling: cues only when a clause follows ("believes that", "thinks he").
 _THOUGHT_FORMS = frozenset("""
 think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect expects
 expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
-maintain maintains maintained
+maintain maintains maintained hoping remember remembers remembered
 """.split())
 _CLAUSE_START = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|"
