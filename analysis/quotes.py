@@ -294,7 +294,7 @@ _QUOTE_ANY = "\"“”«»„"
 _DQ = re.compile(r"''|[\"“”«»„]")  # '' is the New York Times' double quotation mark
 _QMARKS = tuple(_QUOTE_ANY) + ("''",)
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen|Jr|Sr|St|Lt|Col|Prof|Adm|Sgt|Rev|Lt|Gov)\.(?!\w)"
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Sen|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen|Jr|Sr|St|Lt|Col|Prof|Adm|Sgt|Rev|Lt|Gov)\.(?!\w)"
     r"|''|[^\W_]+(?:[-'’.][^\W_]+)*|[\"“”«»„]|[^\w\s]"
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[a-zA-Z]+)?)+\b")
@@ -691,6 +691,17 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
                 re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
             continue
+        if low in _NOUN_BASE and not _BASE_VERB_BEFORE.search(
+                text, max(s0, m.start - 30), m.start):
+            continue  # "the AP report was misleading": a base form after a singular noun is a noun
+        if re.match(r"\s+(?:by|with|up|off)\b", text[m.end:m.end + 6]) and m.kind != "multi" and \
+                re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[max(s0, m.start - 20):m.start]):
+            continue  # passive "was charged with", "were rejected by"
+        if low.startswith("show") and re.match(r"\s+up\b", text[m.end:m.end + 4]):
+            continue
+        if _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and m.kind != "verb" and not \
+                _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start) and not low.startswith("accord"):
+            continue  # "his call for", "her calls"
         if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and not \
                 _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
@@ -843,6 +854,12 @@ _INVERSION_CUES = frozenset(
     responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered
     reacted boomed yelled shouted exclaimed retorted interjected chimed agreed""".split()
 ) | frozenset(w for w in _CUE_FORMS if w.endswith("ed"))
+_NOUN_BASE = frozenset(
+    "report claim estimate note charge question call promise pledge show mention cite vow threat tweet reply "
+    "praise blast label stress dub attack comment".split())
+_BASE_VERB_BEFORE = re.compile(
+    r"(?:\b(?:I|we|you|they|will|would|did|do|does|to|could|may|might|should|must|can|not|also|often|"
+    r"never|and|or)|[a-z]s|[A-Z][a-z]+s)\s+$")
 _PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|who|that|there|what)['’]s\s+$", re.IGNORECASE)
 _SUBJECT_NOUNS = re.compile(
     r"(?:report|study|survey|poll|website|statement|group|government|ministry|department|agency|committee|"
