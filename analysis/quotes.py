@@ -240,7 +240,7 @@ _TITLES = re.compile(
 
 _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("media", re.compile(
-        r"\b(?:newspaper|news\s+agency|agency|state\s+media|state-run\s+media|media|television|TV|radio|"
+        r"\b(?:newspaper|news\s+agency|state\s+media|state-run\s+media|media|television|TV|radio|"
         r"broadcaster|channel|magazine|tabloid|daily|website|site|blog|Reuters|AP|Associated\s+Press|KCNA|"
         r"Xinhua|Yonhap|CNN|MSNBC|Fox\s+News|NBC|CBS|ABC|BBC|Politico|Breitbart|Times|Post|Journal|"
         r"Herald|Tribune|Gazette|Bloomberg|Axios|Guardian|Telegraph|Rodong|Huffington|Daily\s+\w+)\b")),
@@ -260,7 +260,7 @@ _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("government", re.compile(
         r"\b(?:president|minister|ministry|ministries|department|government|governments|official|officials|"
         r"spokesman|spokeswoman|spokesperson|secretary|ambassador|diplomat|diplomats|embassy|senator|sen\.|"
-        r"rep\.|congressman|congresswoman|lawmaker|lawmakers|governor|gov\.|mayor|administration|"
+        r"rep\.|congressman|congresswoman|lawmaker|lawmakers|governor|gov\.|mayor|administration|agency|"
         r"white\s+house|pentagon|state\s+department|kremlin|cabinet|parliament|congress|senate|army|military|"
         r"police|authorities|regime|agency\s+chief|prosecutors?|FBI|CIA|court|judge|U\.N\.|United\s+Nations|"
         r"Security\s+Council|Secretary-General|premier|chancellor|leader|leadership|Pyongyang|Beijing|Seoul|"
@@ -268,7 +268,8 @@ _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("organization", re.compile(
         r"\b(?:Inc|Corp|Company|Co|Party|Committee|Campaign|campaign|Foundation|Institute|University|Council|"
         r"Association|Union|Center|Centre|Group|Bank|Fund|Organization|Organisation|Federation|League|"
-        r"Club|Society|company|firm|group|organization|union|party|committee|PAC|coalition|alliance)\b")),
+        r"Club|Society|company|firm|group|organization|union|party|committee|PAC|coalition|alliance|foundation|"
+        r"institute|association|council|center|charity|nonprofit|non-profit|corporation|business)\b")),
 ]
 _ANON_PHRASE = re.compile(
     r"(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|"
@@ -733,6 +734,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         stripped = before.rstrip()
         subject = None
         inverted = False
+        inherited = False  # the subject comes from an earlier cue or the sentence start
         # inverted order: '"...," said Kim, a professor.' / '..., said the report.'
         if low in _INVERSION_CUES and (
             (quote_before is not None and stripped in ("", ",")) or stripped.endswith(_QMARKS)
@@ -755,9 +757,11 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             conj = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[s0:c0])
             if subject is None and conj:
                 subject = prev_subject or _sentence_subject(text, s0, c0)
+                inherited = subject is not None
             elif subject is None and low.split()[0].endswith("ing") and text[s0:c0].rstrip().endswith(","):
                 # "..., he said, adding that ...", "Mrs. Clinton spoke ..., suggesting that ..."
                 subject = prev_subject or _sentence_subject(text, s0, c0)
+                inherited = subject is not None
         if subject is None:
             continue
         if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
@@ -772,9 +776,10 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         has_lead = len(_WORD_RE.findall(lead)) >= (1 if quote_before is not None else 2) and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
         tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
         split_quote = [q for q in quotes if q[0] >= c1 and re.fullmatch(r"[^\"“”«».;]*?,\s*",
-                                                                          text[max(c1, head_end):q[0]])]
+                                                                          text[max(c1, head_end):q[0]])
+                       and _ALPHA.search(text, max(c1, head_end), q[0]) is None]
         quoted_lead = quote_before is not None and (quote_before[1] - max(s0, quote_before[0])) >= 0.6 * len(lead)
-        if has_lead and (inverted or tail_is_trailer or quoted_lead or quote_before is not None and
+        if has_lead and not inherited and (inverted or tail_is_trailer or quoted_lead or quote_before is not None and
                          (split_quote or re.match(r"\s*(?:,|\.|$)", tail))):
             start = s0
             if quote_before is not None:
@@ -818,6 +823,13 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                              text[start:nxt_cue])
             if conj:
                 end = start + conj.start()
+        # "While he has said X, he ...": the paraphrase ends with the subordinate clause
+        if re.search(r"\b(?:while|although|though|because|since|when|after|before|if|as|whereas)\s+$",
+                     text[s0:subject.start], re.IGNORECASE):
+            for cm in re.finditer(",", text[start:end]):
+                if not _inside(quotes, start + cm.start()):
+                    end = start + cm.start()
+                    break
         # stop before ", according to" or a postposed ", he said"
         acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[start:end])
         if acc:
@@ -1006,7 +1018,10 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
 
 
 _TITLE_WORD = re.compile(
-    r"\b(?:President|Vice\s+President|Minister|Secretary(?:-General)?|Senator|Sen\.|Rep\.|Gov\.|Governor|"
+    r"\b(?i:adviser|advisor|aide|strategist|spokesman|spokeswoman|spokesperson|executive|chairman|chairwoman|"
+    r"director|founder|president|secretary|senator|minister|governor|mayor|leader|chief|host|anchor|"
+    r"correspondent|reporter|columnist|editor|analyst|professor|economist|pollster|manager|lawyer|attorney|"
+    r"treasurer|chair)(?=\s+[A-Z])|\b(?:President|Vice\s+President|Minister|Secretary(?:-General)?|Senator|Sen\.|Rep\.|Gov\.|Governor|"
     r"Ambassador|Mayor|Chairman|Chairwoman|Chancellor|Premier|Leader|Spokesman|Spokeswoman|Dr\.|Prof\.|"
     r"Professor|Mr\.|Mrs\.|Ms\.|Gen\.|General|Adm\.|Judge|Justice|Speaker|Rev\.|Pope|King|Queen|Director|"
     r"Chief|CEO|Adviser|Advisor|Attorney|Commissioner|Lt\.|Col\.|Sgt\.|Capt\.|Sens\.|Reps\.|candidate|nominee|"
@@ -1198,7 +1213,8 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             if inh_type is not None and subj.text.lower() in _PRONOUNS:
                 typ, aff = inh_type, inh_aff
             else:
-                typ = _classify(subj.text, subj.appositive, anon)
+                head = subj.refers_to or subj
+                typ = _classify(head.text, head.appositive, anon)
                 if typ == "person" and subj.text.lower() in _PRONOUNS and speaker:
                     typ = _previous_type(resolver, speaker) or "person"
                 aff = country_of(f"{subj.text}, {subj.appositive}") if typ != "person" or subj.appositive \
