@@ -1205,6 +1205,9 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             anon_phrase = bool(_ANON_PHRASE.search(context)) or any(
                 r.sentence_start <= a < max(r.end, r.cue_end) for a in anon_at)
             speaker, inh_type, inh_aff = resolver.resolve(subj)
+            app_name = subj.appositive.strip(" ,.")
+            if app_name and _DET.match(subj.text) and _NAME.fullmatch(app_name):
+                speaker = _canonical(app_name)  # "the company's chief executive, John J. Ferriola"
             unnamed = _is_unnamed(subj.text)
             anon = (unnamed and (anon_phrase or subj.text.lower().split()[0] in ("sources", "a", "an", "one",
                                                                                  "two", "three", "several",
