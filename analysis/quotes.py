@@ -94,7 +94,7 @@ wonder wonders wondered hint hints hinted signal signals signaled signalled echo
 refused declined decline declines predicted reiterate reiterates reiterated scoffed joked
 express expresses expressed expressing offered posted discuss discusses discussed discussing ordered assured
 reminded stating encouraged challenged apologized railed requested proposing disclosed pleaded likened quoted
-referenced bemoaned detailing highlighting highlighted
+referenced bemoaned detailing highlighting highlighted reacted proclaimed proclaims scolded
 """.split()
 #: Verbs of thinking and feeling: cues only when a clause follows ("believes that", "thinks he").
 _THOUGHT_FORMS = frozenset("""
@@ -422,13 +422,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             ch = m.group()
             prev = text[i - 1] if i > p0 else " "
             nxt = text[i_end] if i_end < n else " "
+            next_boundary = nxt.isspace() or nxt in ".,;:!?)—–" or i_end >= p1
+            prev_boundary = prev.isspace() or prev in "([{—–-/:" or i == p0
             if ch in _QUOTE_OPEN:
-                is_open = True
+                # a typo'd closing mark ('unusual,“ said') closes the open quote
+                is_open = not (open_at >= 0 and next_boundary and not prev_boundary)
             elif ch in _QUOTE_CLOSE:
-                is_open = False
+                is_open = open_at < 0 and prev_boundary and not next_boundary
             else:
-                next_boundary = nxt.isspace() or nxt in ".,;:!?)—–" or i_end >= p1
-                prev_boundary = prev.isspace() or prev in "([{—–-/:" or i == p0
                 if open_at >= 0:
                     is_open = prev_boundary and not next_boundary  # a new quote opens only if it looks so
                 else:
@@ -591,7 +592,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         # "On Thursday conceding ...", "However ...": no source phrase here; keep the cue, drop the speaker
         return _Mention(toks[0][0], toks[-1][1], text[toks[0][0]:toks[-1][1]], clause=True, weak=True)
     if not (first[:1].isupper() or first.lower() in _PRONOUNS or first[:1].isdigit()
-            or (first.isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
+            or (first.replace("-", "").isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
                 and _NP_TAIL.search(toks[-1][2]))):
         return None
     if first.lower() in ("the", "a", "an") and len(toks) == 1:
@@ -852,6 +853,17 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 low.startswith("continu") or len(_WORD_RE.findall(text[start:end])) <= 5):
             continue  # "told a Senate panel Wednesday", "continued to deliver speeches": no reported content
         out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
+    # any verb introducing a quote with a colon is a cue: 'Kasich resisted: "Ohio governors do not ..."'
+    for q0, q1 in quotes:
+        if q0 < s0 or any(r.start <= q0 < r.end for r in out):
+            continue
+        m = _COLON_VERB.search(text, s0, q0)
+        if m is None or m.end() != q0:
+            continue
+        subject = _subject_before(text, s0, m.start(1))
+        if subject is None or subject.clause or not _plausible_subject(text, subject, m.group(1)):
+            continue
+        out.append(_Raw(q0, q1, m.start(1), m.end(1), subject, s0))
     # a belief inside a paraphrase attributed with "according to" is the source's claim, not a second voice
     according = [r for r in out if text[r.cue_start:r.cue_end].lower().startswith("according")]
     if according:
@@ -860,6 +872,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
     return out
 
 
+_COLON_VERB = re.compile(r"\b([a-z]+(?:ed|es|s))\s*:\s*$")
 _INVERSION_CUES = frozenset(
     """said says added adds wrote writes asked asks explained explains continued continues noted notes recalled
     recalls argued argues insisted insists warned warns declared declares conceded concluded replied replies
