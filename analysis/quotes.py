@@ -125,7 +125,7 @@ _NOUNLIKE = frozenset(
     """report reports claim claims estimate estimates note notes charge charges question questions remark remarks
     call calls promise promises pledge pledges warning states state show shows mention mentions cite vow vows
     threat threats tweet tweets reply replies agree praise blast blasts label labels stress testify dub
-    admit ask add tell say write deny urge warn argue insist found finds""".split()
+    found finds""".split()
 )
 _SPEECH_SET = frozenset(_CUE_FORMS) | _THOUGHT_FORMS
 _CALL_SET = frozenset(_CALL_FORMS)
@@ -763,6 +763,15 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 # "..., he said, adding that ...", "Mrs. Clinton spoke ..., suggesting that ..."
                 subject = prev_subject or _sentence_subject(text, s0, c0)
                 inherited = subject is not None
+        if subject is None and low == "asked" and re.match(r"\s+(?:whether|if|why|how|what|when|where|who|about)\b",
+                                                           text[c1:c1 + 10]):
+            # "Asked whether ..., Johnson said": a question put to the source, who is named later
+            start = _lstrip(text, c1, s1)
+            comma = text.find(",", start, s1)
+            end = _strip_final(text, start, comma if comma != -1 else s1)
+            if len(_WORD_RE.findall(text[start:end])) >= 2:
+                out.append(_Raw(start, end, c0, c1, None, s0))
+            continue
         if subject is None:
             continue
         if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
@@ -894,6 +903,10 @@ _SUBJECT_NOUNS = re.compile(
 _PAST = re.compile(r"(?:ed|said|told|wrote|found|spoke|put|made|went|gave|thought|knew|saw|took)$", re.IGNORECASE)
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred hundreds thousands "
+                          "majority minority half third quarter most many some few others all both".split())
+
+
 def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
     """A present-tense cue needs a subject that ends in a name, pronoun or source noun ('polls show')."""
     last = subject.text.split()[-1] if subject.text.split() else ""
@@ -902,6 +915,8 @@ def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
     if _PAST.search(cue.split()[0]) or cue.endswith("ing"):
         return True
     return bool(last[:1].isupper() or last.lower() in _PRONOUNS or last.lower() in ("you", "i")
+                or last[:1].isdigit() or last in ("%", "percent") or last.lower() in _NUMBER_WORDS
+                or last.lower() in ("surveyed", "polled", "questioned", "interviewed", "asked")
                 or _SUBJECT_NOUNS.search(last)
                 or (_DET.match(subject.text) and last.isalpha() and not last.endswith(("ed", "ing", "ly"))))
 
