@@ -616,7 +616,8 @@ def _sentence_subject(text: str, s0: int, limit: int) -> _Mention | None:
             break
     while head and not head[-1][2][:1].isupper():
         head.pop()
-    if not head or len(head) > 6 or head[0][2].lower() in _NOT_NP_START:
+    if not head or len(head) > 6 or head[0][2].lower() in _NOT_NP_START or head[0][2].lower() in _CLAUSE_WORDS \
+            or head[0][2].lower() in _DISCOURSE:
         return None
     return _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
 
@@ -683,6 +684,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                            qspans_all: list[tuple[int, int]], cue_candidates: list[_Cue]) -> list[_Raw]:
     out: list[_Raw] = []
     cues = []
+    passives: set[int] = set()
     for m in cue_candidates:
         if _inside(qspans_all, m.start):
             continue
@@ -696,9 +698,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         if low in _NOUN_BASE and not _BASE_VERB_BEFORE.search(
                 text, max(s0, m.start - 30), m.start):
             continue  # "the AP report was misleading": a base form after a singular noun is a noun
-        if re.match(r"\s+(?:by|with|up|off)\b", text[m.end:m.end + 6]) and m.kind != "multi" and \
-                re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[max(s0, m.start - 20):m.start]):
-            continue  # passive "was charged with", "were rejected by"
+        if m.kind != "multi" and low not in ("asked", "said") and _PASSIVE_BEFORE.search(
+                text, max(s0, m.start - 20), m.start):
+            passives.add(m.start)  # "was charged with", "after being accused of": reported, but no speaker
         if low.startswith("show") and re.match(r"\s+up\b", text[m.end:m.end + 4]):
             continue
         if _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and m.kind != "verb" and not \
@@ -736,6 +738,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         subject = None
         inverted = False
         inherited = False  # the subject comes from an earlier cue or the sentence start
+        if c0 in passives:
+            continue  # passives ("was accused of", "were charged with") name no speaker: not in the table
         # inverted order: '"...," said Kim, a professor.' / '..., said the report.'
         if low in _INVERSION_CUES and (
             (quote_before is not None and stripped in ("", ",")) or stripped.endswith(_QMARKS)
@@ -903,6 +907,7 @@ _SUBJECT_NOUNS = re.compile(
 _PAST = re.compile(r"(?:ed|said|told|wrote|found|spoke|put|made|went|gave|thought|knew|saw|took)$", re.IGNORECASE)
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred hundreds thousands "
                           "majority minority half third quarter most many some few others all both".split())
 
@@ -1005,9 +1010,23 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
 
 
+_NOT_PERSON_WORD = re.compile(
+    r"\b(?:War|Wars|Games|Olympics?|Street|Road|Avenue|Cup|League|Championship|Day|Summit|Act|Bill|Amendment|"
+    r"Court|Hotel|Airport|Station|River|Mountain|Island|Islands|Valley|Park|Square|Bridge|Church|Hall|Stadium|"
+    r"Sea|Ocean|Coast|Bay|County|City|State|States|Republic|Kingdom|Empire|Prize|Award|Awards|Festival|Show|"
+    r"Series|Project|Plan|Program|Programme|Report|Act|Accord|Agreement|Treaty|Conference|Forum|Index|Exchange|"
+    r"Market|Fed|Reserve|Railways?|Airlines?|Motors|Group|Holdings|Bank|Fund|Times|Post|News|Network)\b")
+
+
 @lru_cache(maxsize=8192)
 def _person_name(raw: str) -> str | None:
-    name = _canonical(raw)
+    words = raw.split()
+    while words and (words[0].lower() in _NOT_NP_START or words[0].lower() in _CLAUSE_WORDS
+                     or words[0].lower() in _DISCOURSE):
+        words = words[1:]  # "Under Japanese ...", "But Trump": a sentence-initial word, not a given name
+    name = _canonical(" ".join(words))
+    if _NOT_PERSON_WORD.search(name):
+        return None
     if len(name.split()) >= 2 and not place_of(name) and not _TYPE_WORDS[5][1].search(name) and \
             not _TYPE_WORDS[4][1].search(name):
         return name
@@ -1046,7 +1065,7 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
 
 
 _TITLE_WORD = re.compile(
-    r"\b(?i:adviser|advisor|aide|strategist|spokesman|spokeswoman|spokesperson|executive|chairman|chairwoman|"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)(?=\s+[A-Z])|\b(?i:adviser|advisor|aide|strategist|spokesman|spokeswoman|spokesperson|executive|chairman|chairwoman|"
     r"director|founder|president|secretary|senator|minister|governor|mayor|leader|chief|host|anchor|"
     r"correspondent|reporter|columnist|editor|analyst|professor|economist|pollster|manager|lawyer|attorney|"
     r"treasurer|chair)(?=\s+[A-Z])|\b(?:President|Vice\s+President|Minister|Secretary(?:-General)?|Senator|Sen\.|Rep\.|Gov\.|Governor|"
