@@ -307,7 +307,7 @@ _NOT_SOURCE_LINE = re.compile(
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
 _QUOTE_ANY = "\"“”«»„"
-_DQ = re.compile(r"''|[\"“”«»„]")  # '' is the New York Times' double quotation mark
+_DQ = re.compile(r"''(?!')|[\"“”«»„]")  # '' is the New York Times' double quotation mark
 _QMARKS = tuple(_QUOTE_ANY) + ("''",)
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Sen|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen|Jr|Sr|St|Lt|Col|Prof|Adm|Sgt|Rev|Lt|Gov)\.(?!\w)"
@@ -649,7 +649,8 @@ def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
     if not head or len(head) > 8:
         return None
     first = head[0][2]
-    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their") or (
+    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "another")
+            or first.lower() in _NUMBER_WORDS or (
             first.lower() not in _NOT_NP_START and any(t[2][:1].isupper() for t in head))):
         return None
     s, e = head[0][0], head[-1][1]
@@ -766,7 +767,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             before_subject = _subject_before(text, clause_start, c0)
             cand = _subject_after(text, c1, s1)
             if (before_subject is None or before_subject.clause) and cand is not None and \
-                    len(_WORD_RE.findall(stripped)) >= 6 and \
+                    len(_WORD_RE.findall(text[s0:c0])) >= 6 and \
                     not any(w.lower() in _CLAUSE_VERBS for w in cand.text.split()) and \
                     re.fullmatch(r"\s*(?:,[^\"“”]*)?[.!?]?\s*", text[cand.end:s1]):
                 subject, inverted = cand, True
@@ -801,6 +802,10 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         head_end = subject.end if inverted else c1
         tail = text[max(head_end, c1):s1]
         lead_end = c0 if inverted else subject.start
+        if not inverted and quote_before is not None and quote_before[1] <= subject.start and \
+                not re.search(r"[.;:!?]", text[quote_before[1]:subject.start]) and \
+                len(_WORD_RE.findall(text[quote_before[1]:subject.start])) <= 12:
+            lead_end = quote_before[1]  # a quote, then "state Senate leader X and Speaker Y said"
         lead = text[s0:lead_end]
         has_lead = len(_WORD_RE.findall(lead)) >= (1 if quote_before is not None else 2) and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
         tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
