@@ -494,13 +494,18 @@ class _Mention:
     refers_to: _Mention | None = None  # the antecedent of a relative pronoun ("Sanders, who said")
 
 
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|St|Sgt|Capt|Adm|Rev|Jr|Sr|[A-Z])\.$")
+
+
 def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that starts in lower case to the one before it ('"I'm honored!" | she said.')."""
     out: list[tuple[int, int]] = []
     for a, b in sentences:
         after_quote = bool(out) and text[:out[-1][1]].rstrip().endswith(_QMARKS) and \
             _DQ.search(text, a, b) is None and _ALPHA.search(text, a, min(b, a + 40)) is not None
-        if out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
+        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)  # split after "Mr." / "Sen.": one sentence
+        elif out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
                 (text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a] or after_quote):
             out[-1] = (out[-1][0], b)
         else:
