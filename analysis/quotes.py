@@ -505,6 +505,8 @@ def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
             _DQ.search(text, a, b) is None and _ALPHA.search(text, a, min(b, a + 40)) is not None
         if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and "\n" not in text[out[-1][1]:a]:
             out[-1] = (out[-1][0], b)  # split after "Mr." / "Sen.": one sentence
+        elif out and text[a:a + 1] in "!?.,;:)" and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)  # '"Go Donald Trump, go!!' | '!," he wrote': split inside the quote
         elif out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
                 (text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a] or after_quote):
             out[-1] = (out[-1][0], b)
@@ -651,7 +653,7 @@ def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
                                                                        "who", "after", "before", "when"):
             break
         head.append(t)
-    if not head or len(head) > 8:
+    if not head or len(head) > 12:
         return None
     first = head[0][2]
     if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "another")
@@ -856,8 +858,11 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         start = _lstrip(text, start, s1)
         end = s1
-        # stop before the next coordinated cue ("..., but said ...")
-        if nxt_cue < s1:
+        # stop before the next coordinated cue ("..., but said ...") or participle ("..., stating that ...")
+        if nxt_cue < s1 and cues[k + 1].text.lower().endswith("ing") and \
+                re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue]):
+            end = start + re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue]).start()
+        elif nxt_cue < s1:
             conj = re.search(r"(?:,\s*(?:and|but)?|\b(?:and|but))\s+(?:(?:also|then|later)\s+)?$",
                              text[start:nxt_cue])
             if conj:
@@ -883,7 +888,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             end = _rstrip(text, start, end)
             if text[end - 1:end] == ".":
                 end = _rstrip(text, start, end - 1)
-        if len(_WORD_RE.findall(text[start:end])) < 2:
+        if len(_WORD_RE.findall(text[start:end])) < (1 if _DQ.match(text, start) else 2):
             continue
         if _TRAIL_AFTER.match(text[start:end] + "."):
             continue
