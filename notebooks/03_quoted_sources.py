@@ -157,9 +157,9 @@ figures.export(fig, "03_affiliations")
 #
 # | | precision | recall | F1 (tuning) | F1 (held-out) |
 # |---|---|---|---|---|
-# | all attributions | 0.88 | 0.53 | 0.67 | 0.69 |
-# | with quotation marks | 0.95 | 0.84 | 0.89 | 0.90 |
-# | paraphrase only | 0.82 | 0.39 | 0.53 | 0.57 |
+# | all attributions | 0.89 | 0.54 | 0.67 | 0.69 |
+# | with quotation marks | 0.95 | 0.85 | 0.90 | 0.90 |
+# | paraphrase only | 0.83 | 0.39 | 0.53 | 0.57 |
 #
 # When it finds an attribution, it names the right speaker about 92% of the time. What it misses is
 # mostly what PolNeAR also counts as attribution beyond speech: beliefs, intentions and stances ("Trump
