@@ -1432,14 +1432,19 @@ def quote_table(quotes: list[Quote]):
 def source_summary(quotes: list[Quote]):
     """One row per source: mentions, words quoted, type, affiliation, anonymous, first position (0..1).
 
-    Sources are the resolved speakers; attributions with no resolved speaker are grouped as "(unresolved)".
-    Sorted by words quoted, then mentions.
+    ``words_quoted`` counts the words of every attribution (quoted or paraphrased); ``with_quote_marks`` counts
+    the attributions that are direct or mixed. Sources are the resolved speakers; attributions with no resolved
+    speaker are grouped as "(unresolved)". Sorted by words quoted, then mentions.
+
+    >>> row = source_summary(extract_quotes('"We will win," Lee said. Lee added that it would take time.')).iloc[0]
+    >>> (row["speaker"], int(row["mentions"]), int(row["words_quoted"]), int(row["with_quote_marks"]))
+    ('Lee', 2, 8, 1)
     """
     import pandas as pd
 
     table = quote_table(quotes)
-    columns = ["speaker", "mentions", "words_quoted", "direct", "speaker_type", "affiliation", "anonymous",
-               "first_position"]
+    columns = ["speaker", "mentions", "words_quoted", "with_quote_marks", "speaker_type", "affiliation",
+               "anonymous", "first_position"]
     if table.empty:
         return pd.DataFrame(columns=columns)
     table["speaker"] = table["speaker"].fillna("(unresolved)")
@@ -1448,7 +1453,7 @@ def source_summary(quotes: list[Quote]):
     summary = pd.DataFrame({
         "mentions": grouped.size(),
         "words_quoted": grouped["words"].sum(),
-        "direct": grouped["is_direct"].sum(),
+        "with_quote_marks": grouped["is_direct"].sum(),
         "speaker_type": grouped["speaker_type"].agg(lambda s: s.mode().iloc[0]),
         "affiliation": grouped["affiliation"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else None),
         "anonymous": grouped["anonymous"].any(),
