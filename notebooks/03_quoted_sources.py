@@ -161,7 +161,9 @@ figures.export(fig, "03_affiliations")
 # | with quotation marks | 0.95 | 0.85 | 0.90 | 0.90 |
 # | paraphrase only | 0.83 | 0.39 | 0.53 | 0.57 |
 #
-# When it finds an attribution, it names the right speaker about 92% of the time. What it misses is
+# For scale, two human annotators scored against each other on the same measure agree at F1 0.82 overall
+# (0.97 with quotation marks, 0.76 on paraphrase). When the extractor finds an attribution, it names the
+# right speaker about 92% of the time, as often as the annotators agree with each other (91%). What it misses is
 # mostly what PolNeAR also counts as attribution beyond speech: beliefs, intentions and stances ("Trump
 # wants a revolution", "the campaign is looking to the national security section"), nouns ("a decision
 # by Senate leaders", "requests for an interview") and impersonal "it seems" constructions. So read the
