@@ -64,6 +64,9 @@ class Quote:
     mention: str | None = None  # the speaker mention as written ("he", "the report", "Kim")
     paragraph: int = 0
     position: float = 0.0  # relative position of the content start in the text, 0..1
+    #: what the cue reports: "speech" (said, according to), "thought" (believes, sees ... as), "intention"
+    #: (wants to, plans to), "stance" (supports, opposes), "inference" (seems, appears to, is expected to)
+    verb_class: str = "speech"
 
     @property
     def words(self) -> int:
@@ -701,6 +704,7 @@ class _Raw:
     cue_end: int
     subject: _Mention | None
     sentence_start: int
+    verb_class: str = "speech"
 
 
 def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]],
@@ -1035,6 +1039,94 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     return _Raw(start, end, c0, c1, _Mention(sp0, sp1, text[sp0:sp1], appositive), s0)
 
 
+#: Attributions PolNeAR annotates beyond verbs of saying: inferences with no source ("seems", "appears to",
+#: "is expected to"), intentions ("wants", "plans to"), stances ("supports", "opposes") and views ("sees X as").
+_FAMILY_RE = re.compile(
+    r"\b(?:(?P<inference>seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to|likely|unlikely|ready|poised|"
+    r"increasingly|more|less|certain|headed|as\s+(?:if|though))\b)|(?<=\s)expected(?=\s+to\b))"
+    r"|(?P<intention>want|wants|wanted|(?:plan|plans|planned|planning|decide|decides|decided|intend|intends|"
+    r"intended|hope|hopes|hoped|hoping|expect|expects|expecting|aim|aims|aimed|vowed|pledged|promised|"
+    r"threatened|threatens|refuses|refused)(?=\s+(?:not\s+)?to\s)|seek|seeks|sought|seeking)"
+    r"|(?P<stance>support|supports|supported|supporting|oppose|opposes|opposed|opposing|backs|backed|backing|"
+    r"favor|favors|favored|favour|favours|favoured|prefer|prefers|preferred)"
+    r"|(?P<view>(?:see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered)"
+    r"(?=[^.;:!?\"“”]{1,60}?\bas\b)))\b(?![-'’])")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$",
+                        re.IGNORECASE)
+_NAMED_SUBJECT = re.compile(
+    r"^(?:(?:Now|Today|Then|Meanwhile|However|But|And),?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}[A-Z][\w-]+\s+(?:is|was)\s+"
+    r"(?:\w+ly\s+)?$")
+#: A stance toward someone's statement ("supported his call for a ban") is a reaction to the statement's
+#: attribution, not a separate one.
+_SPEECH_NOUN_OBJECT = re.compile(
+    r"\s+(?:his|her|their|its|the|a)\s+(?:\w+\s+)?(?:call|calls|claim|claims|statement|remarks|comments|"
+    r"proposal|demand|demands|plea|request)\b")
+_STANCE_STOP = re.compile(r"\s*(?:by|up|off|out|down|away|in|into|on|from|with|to|of|it\s+up)\b|\s*[,.;:!?)]")
+
+
+def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], hits,
+                         taken: list[_Raw]) -> list[_Raw]:
+    """Inference, intention, stance and view attributions of one sentence (see ``_FAMILY_RE``)."""
+    out: list[_Raw] = []
+    for m in hits:
+        c0, c1 = m.span()
+        if _inside(quotes, c0) or any(r.cue_start <= c0 < r.cue_end for r in taken):
+            continue
+        cls = m.lastgroup
+        word = m.group()
+        before = text[max(s0, c0 - 30):c0]
+        if cls == "inference":
+            if word == "expected" and (not _BE_BEFORE.search(before) or _NAMED_SUBJECT.match(text[s0:c0])):
+                continue  # "Kim is expected to seek help": a named person's schedule, reported as fact
+            # no source: the content is the clause, its subject included ("the Trump team appeared paralyzed")
+            start = s0
+            for q0, q1 in quotes:
+                if q1 <= c0 and q1 > start:
+                    start = q1
+            start = _lstrip(text, start, c0)
+            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            if len(_WORD_RE.findall(text[start:end])) < 3:
+                continue
+            out.append(_Raw(start, end, c0, c1, None, s0, "inference"))
+            continue
+        if _NOUN_BEFORE.search(before) and not _PRONOUN_CONTRACTION.search(before):
+            continue  # "his support", "a plan to"
+        if _PASSIVE_BEFORE.search(before) or re.match(r"\s+by\b", text[c1:c1 + 4]):
+            continue  # "was backed by", "is supported": a passive names no holder here
+        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1)):
+            continue  # "backed off", "support,", "supported his call for"
+        if word[:1].isupper() and c0 > s0:
+            continue
+        clause_start = s0
+        for q0, q1 in quotes:
+            if q1 <= c0 and q1 > clause_start:
+                clause_start = q1
+        subject = _subject_before(text, clause_start, c0)
+        if subject is not None and (subject.clause or not _plausible_subject(text, subject, word)):
+            subject = None
+        if subject is None:
+            if word.endswith("ing") and text[s0:c0].rstrip().endswith(","):
+                subject = _sentence_subject(text, s0, c0)  # "..., backing Clinton"
+            elif re.search(r"\b(?:and|but)\s+(?:(?:also|then|later|still)\s+)?$", text[s0:c0]):
+                subject = _sentence_subject(text, s0, c0)
+        if subject is None or subject.weak:
+            continue
+        start = _lstrip(text, c1, s1)
+        end = s1
+        acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b|\s+(?:—|–|--)\s",
+                        text[start:end])
+        if acc:
+            end = start + acc.start()
+        for q0, q1 in quotes:
+            if start <= q0 < end and q1 > end:
+                end = q1
+        end = _strip_final(text, start, end) if _DQ.search(text, start, end) is None else _rstrip(text, start, end)
+        if len(_WORD_RE.findall(text[start:end])) < (2 if cls != "stance" else 1):
+            continue
+        out.append(_Raw(start, end, c0, c1, subject, s0, "thought" if cls == "view" else cls))
+    return out
+
+
 # --------------------------------------------------------------------------------------------- speakers
 
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
@@ -1250,10 +1342,14 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     all_cues = _find_cues(text)
     q_starts = [a for a, _ in qspans]
     cue_starts = [c.start for c in all_cues]
+    family = list(_FAMILY_RE.finditer(text))
+    family_starts = [m.start() for m in family]
     for s0, s1 in sentences:
         i0 = bisect.bisect_left(cue_starts, s0)
         i1 = bisect.bisect_left(cue_starts, s1)
-        if i0 == i1:
+        f0 = bisect.bisect_left(family_starts, s0)
+        f1 = bisect.bisect_left(family_starts, s1)
+        if i0 == i1 and f0 == f1:
             continue
         k = max(0, bisect.bisect_right(q_starts, s0) - 1)
         quotes = []
@@ -1261,7 +1357,10 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             if qspans[k][1] > s0:
                 quotes.append(qspans[k])
             k += 1
-        raws.extend(_sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]))
+        found = _sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]) if i0 < i1 else []
+        if f0 < f1:
+            found += _family_attributions(text, s0, s1, quotes, family[f0:f1], found)
+        raws.extend(found)
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
@@ -1321,6 +1420,8 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             cue=text[r.cue_start:r.cue_end], cue_start=r.cue_start, cue_end=r.cue_end,
             speaker=speaker, speaker_start=s_start, speaker_end=s_end, speaker_type=typ, affiliation=aff,
             anonymous=anon, mention=mention_text, paragraph=para, position=r.start / n,
+            verb_class=r.verb_class if r.verb_class != "speech" or text[r.cue_start:r.cue_end].lower() not in
+            _THOUGHT_FORMS else "thought",
         ))
     return out
 
