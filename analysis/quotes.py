@@ -1080,7 +1080,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
                 continue  # "Kim is expected to seek help": a named person's schedule, reported as fact
             # no source: the content is the clause, its subject included ("the Trump team appeared paralyzed")
             start = s0
-            for q0, q1 in quotes:
+            for _q0, q1 in quotes:
                 if q1 <= c0 and q1 > start:
                     start = q1
             start = _lstrip(text, start, c0)
@@ -1098,7 +1098,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
         if word[:1].isupper() and c0 > s0:
             continue
         clause_start = s0
-        for q0, q1 in quotes:
+        for _q0, q1 in quotes:
             if q1 <= c0 and q1 > clause_start:
                 clause_start = q1
         subject = _subject_before(text, clause_start, c0)
