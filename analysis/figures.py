@@ -103,3 +103,115 @@ def bar_chart(values: pd.Series, title: str = "", xlabel: str = "", color: str |
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+# ---- sentiment
+
+
+def _require_columns(table: pd.DataFrame, columns: Sequence[str], name: str) -> None:
+    from .errors import ArgumentError
+
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ArgumentError(f"{name}: missing column(s) {missing}; pass the output of analysis.sentiment tables")
+
+
+def sentiment_arc(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment arc"):
+    """Sentence-by-sentence sentiment (``score`` column, VADER compound dashed) with paragraph boundaries.
+
+    ``sentences`` is :func:`analysis.sentiment.sentence_table`; the grey band is the neutral zone (+/-0.05).
+    """
+    _require_columns(sentences, ["sentence", "paragraph", score, "vader_compound"], "sentences")
+    fig, ax = new_figure(9, 4)
+    x = sentences["sentence"].to_numpy()
+    y = sentences[score].to_numpy()
+    ax.axhspan(-0.05, 0.05, color=PALETTE["neutral"], alpha=0.2, lw=0, label="neutral zone")
+    ax.axhline(0, color=PALETTE["neutral"], lw=0.8)
+    changes = sentences.index[sentences["paragraph"].diff().fillna(0) != 0]
+    for position, row_index in enumerate(changes):
+        boundary = sentences.loc[row_index, "sentence"] - 0.5
+        ax.axvline(boundary, color=PALETTE["accent"], lw=0.6, ls=":", alpha=0.7, label="new paragraph" if position == 0 else None)
+    ax.plot(x, sentences["vader_compound"], color=PALETTE["accent"], lw=1, ls="--", alpha=0.6, label="VADER compound")
+    ax.plot(x, y, color=PALETTE["accent"], lw=1.5, label=score)
+    colors = [PALETTE["positive"] if v > 0.05 else PALETTE["negative"] if v < -0.05 else PALETTE["neutral"] for v in y]
+    ax.scatter(x, y, c=colors, s=36, zorder=3, edgecolor="white", linewidth=0.5)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("sentence")
+    ax.set_ylabel("sentiment (-1 negative, +1 positive)")
+    ax.set_title(title)
+    ax.legend(loc="upper right", fontsize=8, frameon=False, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def paragraph_heatmap(paragraphs: pd.DataFrame, title: str = "Sentiment by paragraph"):
+    """Heatmap: one row per paragraph, columns mean/min polarity, VADER and TextBlob means (red = negative).
+
+    ``paragraphs`` is :func:`analysis.sentiment.paragraph_table`.
+    """
+    columns = {
+        "mean_polarity": "mean polarity",
+        "min_polarity": "darkest sentence",
+        "mean_vader_compound": "VADER compound",
+        "mean_textblob_polarity": "TextBlob",
+    }
+    _require_columns(paragraphs, ["paragraph", *columns], "paragraphs")
+    data = paragraphs.set_index("paragraph")[list(columns)].rename(columns=columns)
+    data.index = [f"¶{i + 1}" for i in data.index]
+    limit = max(0.1, float(data.abs().max().max()))
+    fig, ax = new_figure(6.5, max(2.5, 0.38 * len(data) + 1.2))
+    sns.heatmap(data, ax=ax, cmap=SENTIMENT_CMAP, vmin=-limit, vmax=limit, center=0, annot=True, fmt=".2f",
+                annot_kws={"fontsize": 8}, linewidths=0.5, cbar_kws={"label": "sentiment"})
+    ax.set_ylabel("paragraph")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment by voice"):
+    """Distribution of ``score`` for quoted sentences vs the reporter's own (box plus every sentence as a dot).
+
+    Needs the ``voice`` column that :func:`analysis.sentiment.sentence_table` adds when given quotes.
+    """
+    from .errors import ArgumentError
+
+    if "voice" not in sentences.columns:
+        raise ArgumentError("sentences: no 'voice' column; build the table with sentence_table(article, quotes=...)")
+    _require_columns(sentences, [score], "sentences")
+    order = [v for v in ("reporter", "quoted") if v in set(sentences["voice"])]
+    counts = sentences["voice"].value_counts()
+    fig, ax = new_figure(6, 4)
+    sns.boxplot(data=sentences, x="voice", y=score, order=order, ax=ax, color="white", width=0.5, showfliers=False)
+    sns.stripplot(data=sentences, x="voice", y=score, order=order, ax=ax, color=PALETTE["accent"], size=6, alpha=0.7, jitter=0.15)
+    ax.axhline(0, color=PALETTE["neutral"], lw=0.8)
+    ax.set_xticks(range(len(order)))
+    ax.set_xticklabels([f"{v}\n(n={counts.get(v, 0)})" for v in order])
+    ax.set_xlabel("")
+    ax.set_ylabel(score)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def vader_vs_textblob(sentences: pd.DataFrame, title: str = "VADER vs TextBlob, sentence by sentence"):
+    """Scatter of VADER compound (x) against TextBlob polarity (y), coloured by the label of ``polarity``."""
+    _require_columns(sentences, ["vader_compound", "textblob_polarity", "label"], "sentences")
+    fig, ax = new_figure(5.5, 5)
+    for name in ("negative", "neutral", "positive"):
+        part = sentences[sentences["label"] == name]
+        ax.scatter(part["vader_compound"], part["textblob_polarity"], color=PALETTE[name], s=40, alpha=0.8,
+                   edgecolor="white", linewidth=0.5, label=f"{name} (n={len(part)})")
+    ax.plot([-1, 1], [-1, 1], color=PALETTE["neutral"], lw=0.8, ls="--")
+    ax.axhline(0, color=PALETTE["neutral"], lw=0.5)
+    ax.axvline(0, color=PALETTE["neutral"], lw=0.5)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("VADER compound")
+    ax.set_ylabel("TextBlob polarity")
+    if len(sentences) > 2 and sentences["vader_compound"].std() > 0 and sentences["textblob_polarity"].std() > 0:
+        r = sentences["vader_compound"].corr(sentences["textblob_polarity"])
+        title = f"{title} (r = {r:.2f})"
+    ax.set_title(title)
+    ax.legend(title="label of polarity", fontsize=8, title_fontsize=8, loc="upper left", frameon=False)
+    fig.tight_layout()
+    return fig

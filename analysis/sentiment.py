@@ -17,7 +17,7 @@ On top of these, :func:`sentence_table`, :func:`paragraph_table` and :func:`arti
 :class:`~analysis.article.Article` (sentences come from ``article.sentences``; nothing is re-split).
 
 >>> vader_scores("The food was not very good!")
-{'neg': 0.361, 'neu': 0.639, 'pos': 0.0, 'compound': -0.4432}
+{'neg': 0.368, 'neu': 0.632, 'pos': 0.0, 'compound': -0.4432}
 >>> label(-0.4432)
 'negative'
 """
@@ -365,7 +365,7 @@ def vader_scores(text: str) -> dict[str, float]:
     """VADER's neg/neu/pos/compound for ``text``, identical to NLTK's ``polarity_scores``.
 
     >>> vader_scores("The movie was kind of good, but the ending was TERRIBLE!!!")["compound"]
-    -0.7901
+    -0.7447
     """
     _check_text(text)
     neg, neu, pos, compound, _ = _score_valence(_valences(vader_tokens(text)), text)
@@ -430,31 +430,25 @@ _NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "nothi
 )
 
 
-def news_tokens(text: str, bigrams: bool = False) -> list[str]:
+def news_tokens(text: str) -> list[str]:
     """Word features of the polarity word model: lower-case words, where the three words after a negation
-    (within the same clause) get a ``not_`` prefix, then (with ``bigrams``) adjacent word pairs of a clause.
+    (within the same clause) get a ``not_`` prefix.
 
     >>> news_tokens("Talks did not succeed, officials said.")
     ['talks', 'did', 'not', 'not_succeed', 'officials', 'said']
-    >>> news_tokens("Talks failed.", bigrams=True)
-    ['talks', 'failed', 'talks failed']
     """
-    unigrams: list[str] = []
-    pairs: list[str] = []
+    result: list[str] = []
     for clause in _CLAUSE.split(text.lower()):
-        words = _WORD.findall(clause)
         negated_left = 0
-        for word in words:
+        for word in _WORD.findall(clause):
             if negated_left:
-                unigrams.append("not_" + word)
+                result.append("not_" + word)
                 negated_left -= 1
             else:
-                unigrams.append(word)
+                result.append(word)
             if word in _NEGATORS or word.endswith("n't"):
                 negated_left = 3
-        if bigrams:
-            pairs.extend(f"{a} {b}" for a, b in zip(words, words[1:]))
-    return unigrams + pairs
+    return result
 
 
 @lru_cache(maxsize=1)
@@ -546,7 +540,7 @@ def shrink(raw: float, band: float) -> float:
     flat near 0 (weak readings land in the neutral zone) and almost unchanged for strong readings.
 
     >>> round(shrink(0.5, 0.1), 4), round(shrink(0.02, 0.1), 5), shrink(-3.0, 0.1)
-    (0.5, 0.00079, -1.0)
+    (0.5, 0.00078, -1.0)
     """
     if band > 0:
         raw = raw * -math.expm1(-((raw / band) ** 2))
