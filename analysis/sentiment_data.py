@@ -41,11 +41,15 @@ COLUMNS = ["set", "id", "text", "gold", "split"]
 
 
 def default_data_dir() -> Path:
-    """``$NEWS_ANALYSIS_DATA`` or ``<repo root>/../shared/data``."""
+    """``$NEWS_ANALYSIS_DATA``, else ``<repo root>/../shared/data`` (or ``<repo root>/../../shared/data``
+    when the repo is a git worktree one level deeper, if only that one exists)."""
     env = os.environ.get("NEWS_ANALYSIS_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+    repo = Path(__file__).resolve().parent.parent
+    primary = repo.parent / "shared" / "data"
+    secondary = repo.parent.parent / "shared" / "data"
+    return secondary if not primary.is_dir() and secondary.is_dir() else primary
 
 
 def data_available(data_dir: str | Path | None = None) -> bool:

@@ -14,7 +14,6 @@ Exits 0 with a message when the data is absent.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -25,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from analysis import nlp, sentiment  # noqa: E402
-from analysis.sentiment_data import data_available, dev_sets  # noqa: E402
+from analysis.sentiment_data import data_available, default_data_dir, dev_sets  # noqa: E402
 
 
 def _classes(values: np.ndarray, threshold: float = 0.05) -> np.ndarray:
@@ -83,7 +82,7 @@ def speed_table(texts: list[str], repeats: int) -> dict[str, float]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=os.environ.get("NEWS_ANALYSIS_DATA", str(REPO.parent / "shared" / "data")))
+    parser.add_argument("--data", default=str(default_data_dir()), help="shared data folder (default: %(default)s)")
     parser.add_argument("--speed-sentences", type=int, default=5000)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)

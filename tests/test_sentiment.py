@@ -369,3 +369,31 @@ def test_sentiment_figures(seed, table):
         plt.close(fig)
     with pytest.raises(ArgumentError, match="voice"):
         figures.sentiment_by_voice(table)
+
+
+# ------------------------------------------------------------------------------------------ notebook
+
+
+@pytest.mark.slow
+def test_notebook_executes(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    pytest.importorskip("analysis.quotes", reason="notebook 02 uses analysis.quotes for the voice split")
+    source = REPO / "notebooks" / "02_sentiment.py"
+    notebook = tmp_path / "02_sentiment.ipynb"
+    subprocess.run(
+        [sys.executable, "-m", "jupytext", "--to", "ipynb", "-o", str(notebook), str(source)],
+        check=True, cwd=REPO, capture_output=True,
+    )
+    monkeypatch.setenv("PYTHONPATH", str(REPO))
+    monkeypatch.setenv("NEWS_ANALYSIS_FIGURES", str(tmp_path / "figures"))
+    nb = nbformat.read(notebook, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    exported = sorted(p.name for p in (tmp_path / "figures").glob("02_*.png"))
+    assert exported == ["02_paragraph_heatmap.png", "02_sentiment_arc.png", "02_sentiment_by_voice.png", "02_vader_vs_textblob.png"]

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -32,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from analysis import sentiment  # noqa: E402
-from analysis.sentiment_data import data_available, dev_sets  # noqa: E402
+from analysis.sentiment_data import data_available, default_data_dir, dev_sets  # noqa: E402
 
 MIN_COUNT = 3
 RIDGE_ALPHA = 1.0
@@ -170,7 +169,7 @@ def train(data_dir) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("NEWS_ANALYSIS_DATA", str(REPO.parent / "shared" / "data"))
+    default = str(default_data_dir())
     parser.add_argument("--data", default=default, help="shared data folder (default: %(default)s)")
     parser.add_argument("--out", default=str(sentiment.MODEL_PATH), help="output JSON (default: %(default)s)")
     args = parser.parse_args(argv)
