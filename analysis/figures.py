@@ -266,6 +266,7 @@ def paragraph_heatmap(paragraphs: pd.DataFrame, title: str = "Sentiment by parag
     sns.heatmap(data, ax=ax, cmap=SENTIMENT_CMAP, vmin=-limit, vmax=limit, center=0, annot=True, fmt=".2f",
                 annot_kws={"fontsize": 8}, linewidths=0.5, cbar_kws={"label": "sentiment"})
     ax.set_ylabel("paragraph")
+    ax.tick_params(axis="y", rotation=0)
     ax.set_title(title)
     fig.tight_layout()
     return fig

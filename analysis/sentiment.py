@@ -430,6 +430,28 @@ _NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "nothi
 )
 
 
+_STEMS: dict[str, str] = {}
+
+
+_NEGATOR_STEMS = frozenset({"noth", "neith", "cannot", "without", "never"})
+
+
+def _stem(word: str) -> str:
+    stem = _STEMS.get(word)
+    if stem is None:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        stem = _STEMS[word] = _stemmer().stem(word)
+    return stem
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
+
+
 def news_tokens(text: str) -> list[str]:
     """Word features of the polarity word model: lower-case words, where the three words after a negation
     (within the same clause) get a ``not_`` prefix.
@@ -441,12 +463,13 @@ def news_tokens(text: str) -> list[str]:
     for clause in _CLAUSE.split(text.lower()):
         negated_left = 0
         for word in _WORD.findall(clause):
+            word = _stem(word)
             if negated_left:
                 result.append("not_" + word)
                 negated_left -= 1
             else:
                 result.append(word)
-            if word in _NEGATORS or word.endswith("n't"):
+            if word in _NEGATORS or word.endswith("n't") or word in _NEGATOR_STEMS:
                 negated_left = 3
     return result
 

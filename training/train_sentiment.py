@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 from analysis import sentiment  # noqa: E402
 from analysis.sentiment_data import data_available, default_data_dir, dev_sets  # noqa: E402
 
-MIN_COUNT = 3
+MIN_COUNT = 2
 RIDGE_ALPHA = 1.0
 NEWS_WEIGHT = 2.0
 #: Weight of each set's train split in the linear layer and in the word model (each set normalised to its weight).
