@@ -177,7 +177,8 @@ class WordContribution:
 def _valences(tokens: list[str], trace: list[WordContribution] | None = None) -> list[float]:
     """Per-token valences after every VADER rule (NLTK's ``polarity_scores`` loop plus ``_but_check``)."""
     n = len(tokens)
-    infos = [_token_info(token) for token in tokens]
+    cached = _TOKEN_CACHE.get
+    infos = [cached(token) or _token_info(token) for token in tokens]
     n_upper = sum(1 for info in infos if info[4])
     is_cap_diff = 0 < n - n_upper < n
     first_index: dict[str, int] = {}
@@ -460,10 +461,11 @@ def news_tokens(text: str) -> list[str]:
     ['talks', 'did', 'not', 'not_succeed', 'officials', 'said']
     """
     result: list[str] = []
+    stems = _STEMS.get
     for clause in _CLAUSE.split(text.lower()):
         negated_left = 0
         for word in _WORD.findall(clause):
-            word = _stem(word)
+            word = stems(word) or _stem(word)
             if negated_left:
                 result.append("not_" + word)
                 negated_left -= 1

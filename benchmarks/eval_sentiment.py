@@ -7,7 +7,8 @@ is never trained on): Pearson r against the gold score (rating/4, or the NewsMTS
 3-class macro-F1 with +/-0.05 thresholds applied to both gold and prediction.
 
 Speed: sentences per second of ``analysis.sentiment.polarity``, ``analysis.sentiment.vader_scores`` and
-NLTK's ``SentimentIntensityAnalyzer.polarity_scores`` on the same sentences, interleaved repeats, best of R.
+NLTK's ``SentimentIntensityAnalyzer.polarity_scores`` (and the vaderSentiment package's analyzer, for
+reference) on the same sentences, interleaved repeats, best of R.
 Exits 0 with a message when the data is absent.
 """
 
@@ -67,6 +68,12 @@ def speed_table(texts: list[str], repeats: int) -> dict[str, float]:
         "vader_scores (fast, exact)": sentiment.vader_scores,
         "NLTK VADER polarity_scores": analyzer.polarity_scores,
     }
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as PackageAnalyzer
+
+        methods["vaderSentiment package polarity_scores"] = PackageAnalyzer().polarity_scores
+    except ImportError:  # pragma: no cover - optional baseline
+        pass
     for method in methods.values():  # warm caches (lexicon, model, token cache) before timing
         for text in texts[:200]:
             method(text)

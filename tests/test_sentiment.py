@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import nlp, sentiment
 from analysis.article import Article, load_article
@@ -121,6 +123,21 @@ def test_vader_scores_identical_on_dev_sample():
             assert sentiment.vader_scores(text) == analyzer.polarity_scores(text), text
             checked += 1
     assert checked == 2000
+
+
+_FUZZ_WORDS = [
+    "good", "GOOD", "bad", "Bad", "not", "never", "so", "this", "very", "VERY", "kind", "of", "sort", "least", "at",
+    "but", "BUT", "the", "shit", "bomb", "yeah", "right", "cut", "mustard", "kiss", "death", "hand", "to", "mouth",
+    "isn't", "without", "no", ":)", ":(", "!", "?", "!!!", "??", ".", ",", '"good"', "good,", "(good)", "-bad",
+    "great!", "terrible?!?", "a", "I", "happy", "love", "hate", "just", "enough", "kinda", "barely", "At", "Never",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FUZZ_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n", " ", ""]))
+def test_vader_scores_identical_to_nltk_on_random_word_salad(words, separator):
+    text = separator.join(words) if separator else " ".join(words).replace(" ", "", 1)
+    assert sentiment.vader_scores(text) == nlp.vader().polarity_scores(text)
 
 
 def test_known_scores():
