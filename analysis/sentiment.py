@@ -460,11 +460,11 @@ def _stemmer():
 
 
 def news_tokens(text: str) -> list[str]:
-    """Word features of the polarity word model: lower-case words, where the three words after a negation
-    (within the same clause) get a ``not_`` prefix.
+    """Word features of the polarity word model: Porter stems of the lower-case words, where the three words
+    after a negation (within the same clause) get a ``not_`` prefix.
 
     >>> news_tokens("Talks did not succeed, officials said.")
-    ['talks', 'did', 'not', 'not_succeed', 'officials', 'said']
+    ['talk', 'did', 'not', 'not_succeed', 'offici', 'said']
     """
     result: list[str] = []
     stems = _STEMS.get
