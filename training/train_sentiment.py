@@ -6,14 +6,18 @@ Data: ``DIR/vader`` (tweets, movie and Amazon snippets, rating/4) and ``DIR/news
 sentences; sentence proxy = 0.5 x mean of target labels as -1/0/+1; see :mod:`analysis.sentiment_data`).
 Only the ``train`` split of each set is used (a fixed 80%, by hash); ``devtest_mt`` is never used.
 
-Two stages:
+Three steps:
 
-1. a news word model: ridge regression of the gold score on word counts (:func:`analysis.sentiment.news_tokens`,
-   negation-marked) divided by sqrt(number of words); words seen in at least ``MIN_COUNT`` training
-   sentences. News sentences get weight ``NEWS_WEIGHT`` because the target is news.
-2. a linear layer over :data:`analysis.sentiment.FEATURES` (VADER compound, pos, neg, ... and the word
-   model's score), fitted by weighted least squares on out-of-fold word scores (5 folds), so the layer
-   does not over-trust the word model.
+1. a word model: ridge regression (alpha ``RIDGE_ALPHA``) of the gold score on counts of
+   :func:`analysis.sentiment.news_tokens` (Porter stems, negation-marked) divided by sqrt(number of words);
+   stems seen in at least ``MIN_COUNT`` training sentences. Each set's total weight is
+   ``WORD_SET_WEIGHTS[set]`` whatever its size; news counts double because the target is news.
+2. a linear layer over :data:`analysis.sentiment.FEATURES` (VADER compound, pos, neg, lexicon share, the
+   word model's score, a social-media register flag and interactions), fitted by weighted least squares
+   (``SET_WEIGHTS``: tweets weigh 3 so the layer keeps VADER's strength on social media) on OUT-OF-FOLD
+   word scores (5 folds), so the layer does not over-trust the word model.
+3. the neutral band of :func:`analysis.sentiment.shrink`: the smallest band (step 0.01) at which the
+   out-of-fold 3-class macro-F1 is at least plain VADER's on every training set.
 
 Pure numpy/scipy/scikit-learn with fixed folds: re-running reproduces the JSON byte for byte.
 """
