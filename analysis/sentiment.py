@@ -11,7 +11,7 @@ Three layers:
   capitals, "but", idioms, and the final contribution.
 - :func:`polarity` is the package's best sentence-level score in [-1, 1]: a linear combination of VADER
   sub-scores and a word model (ridge regression on Porter stems, negation-marked), with a smooth neutral
-  band, fitted by ``training/train_sentiment.py`` on the train splits of the VADER rated sets and
+  band for sentences without VADER lexicon words, fitted by ``training/train_sentiment.py`` on the train splits of the VADER rated sets and
   NewsMTSC and shipped as ``analysis/models/sentiment_polarity.json``. On held-out NewsMTSC sentences
   its Pearson r with the (proxy) rating is 0.57 against plain VADER's 0.43; it never scores below plain
   VADER on a dev set (``benchmarks/eval_sentiment.py``) and runs about 2.5-3x faster than NLTK's VADER.
@@ -546,6 +546,9 @@ def features(text: str, word_weights: dict[str, float] | None = None, word_inter
     ]
 
 
+_LEXICON_SHARE = FEATURES.index("lexicon_share")
+
+
 @dataclass(frozen=True)
 class PolarityModel:
     """The shipped polarity model: word weights, a linear layer over :data:`FEATURES`, a neutral band, clipping."""
@@ -557,13 +560,19 @@ class PolarityModel:
     neutral_band: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def raw_score(self, text: str) -> float:
-        """The linear layer's output before the neutral band and clipping."""
+    def raw_score(self, text: str) -> tuple[float, bool]:
+        """The linear layer's output before the neutral band and clipping, and whether any VADER lexicon
+        word scored in ``text``."""
         values = features(text, self.word_weights, self.word_intercept)
-        return self.intercept + sum(c * v for c, v in zip(self.coef, values, strict=True))
+        raw = self.intercept + sum(c * v for c, v in zip(self.coef, values, strict=True))
+        return raw, values[_LEXICON_SHARE] > 0
 
     def score(self, text: str) -> float:
-        return shrink(self.raw_score(text), self.neutral_band)
+        """:func:`polarity` with this model: the neutral band applies only to sentences in which no VADER
+        lexicon word scored (where plain VADER says exactly 0), so the word model must be confident to
+        call such a sentence positive or negative."""
+        raw, has_lexicon = self.raw_score(text)
+        return shrink(raw, 0.0 if has_lexicon else self.neutral_band)
 
 
 def shrink(raw: float, band: float) -> float:
