@@ -284,9 +284,16 @@ def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: 
     _require_columns(sentences, [score], "sentences")
     order = [v for v in ("reporter", "quoted") if v in set(sentences["voice"])]
     counts = sentences["voice"].value_counts()
+    import numpy as np
+
     fig, ax = new_figure(6, 4)
-    sns.boxplot(data=sentences, x="voice", y=score, order=order, ax=ax, color="white", width=0.5, showfliers=False)
-    sns.stripplot(data=sentences, x="voice", y=score, order=order, ax=ax, color=PALETTE["accent"], size=6, alpha=0.7, jitter=0.15)
+    groups = [sentences.loc[sentences["voice"] == v, score].to_numpy(dtype=float) for v in order]
+    ax.boxplot(groups, positions=range(len(order)), widths=0.5, showfliers=False,
+               medianprops={"color": PALETTE["accent"]}, boxprops={"color": PALETTE["neutral"]},
+               whiskerprops={"color": PALETTE["neutral"]}, capprops={"color": PALETTE["neutral"]})
+    rng = np.random.default_rng(0)  # fixed jitter: the exported figure is reproducible
+    for position, values in enumerate(groups):
+        ax.scatter(position + rng.uniform(-0.15, 0.15, size=len(values)), values, color=PALETTE["accent"], s=36, alpha=0.7, zorder=3)
     ax.axhline(0, color=PALETTE["neutral"], lw=0.8)
     ax.set_xticks(range(len(order)))
     ax.set_xticklabels([f"{v}\n(n={counts.get(v, 0)})" for v in order])
