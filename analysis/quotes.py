@@ -1050,7 +1050,15 @@ _FAMILY_RE = re.compile(
     r"|(?P<stance>support|supports|supported|supporting|oppose|opposes|opposed|opposing|backs|backed|backing|"
     r"favor|favors|favored|favour|favours|favoured|prefer|prefers|preferred)"
     r"|(?P<view>(?:see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered)"
-    r"(?=[^.;:!?\"“”]{1,60}?\bas\b)))\b(?![-'’])")
+    r"(?=[^.;:!?\"“”]{1,60}?\bas\b))"
+    r"|(?P<complement>(?<=[a-z’'])(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\band)(?<!\bso)"
+    r"(?<!\bnow)(?<!\bfact)(?<!\bgiven)(?<!\bsuch)(?<!\bthan)(?<!\bbut)(?<!\bor)(?<!\bstate)(?<!\bone)"
+    r"(?<!\bthing)(?<!\btime)(?<!\bway)(?<!\barea)(?<!\bsystem)(?<!\breality)(?<!\bnotion)(?<!\bissues)"
+    r"(?<!\bproblems)(?<!\bsigns)(?<!\bnews)(?<!\bcampaign)(?<!\bcomments)(?<!\bin)(?<!\bof)(?<!\bat)"
+    r"(?<!\bon)(?<!\bto)(?<!\bfor)(?<!\bwith)(?<!\bby)(?<!\babout)(?<!\blike)(?<!\bjust)(?<!\bonly)"
+    r"(?<!\beven)(?<!\bthat)(?<!\bthis)(?<!\ball)(?<!\bafter)(?<!\bbefore)(?<!\bpoint)"
+    r"\s+that(?=\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|their|there|this|its|our|some|many|most|"
+    r"[A-Z][\w’']+)\b)))\b(?![-'’])")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$",
                         re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(
@@ -1061,7 +1069,89 @@ _NAMED_SUBJECT = re.compile(
 _SPEECH_NOUN_OBJECT = re.compile(
     r"\s+(?:his|her|their|its|the|a)\s+(?:\w+\s+)?(?:call|calls|claim|claims|statement|remarks|comments|"
     r"proposal|demand|demands|plea|request)\b")
+#: "raised hopes that", "stoked fears that": an event's effect, no holder of the hope: left out.
+_RAISED_FEELING = re.compile(r"\b(?:raised|raises|raising|fueled|fuelled|sparked|stoked|eased|dampened|revived)\s+"
+                             r"(?:\w+\s+)?[\w’']+$")
 _STANCE_STOP = re.compile(r"\s*(?:by|up|off|out|down|away|in|into|on|from|with|to|of|it\s+up)\b|\s*[,.;:!?)]")
+
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its|my|our)|(?P<name>(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})['’]s?)"
+    r"\s+(?:[a-z]+\s+){0,2}$")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "I", "our": "we"}
+
+
+_INNER_VERBS = _SPEECH_SET | frozenset(
+    "want wants wanted hope hopes hoped fear fears feared expect expects expected see sees saw consider considers "
+    "considered call calls called describe describes described".split())
+
+
+def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
+    """The source inside a relative clause: "a delicate minuet that Clinton and leading Democrats hope will ..."."""
+    toks = _tokens(text, after_that, min(s1, after_that + 90))
+    for k, t in enumerate(toks[:8]):
+        w = t[2]
+        if w.lower() in _INNER_VERBS and k > 0:
+            np = toks[:k]
+            while np and np[-1][2].lower() in _ADVERBS:
+                np.pop()
+            if not np or any(x[2] in ",;:\"“”()" or x[2].lower() in _CLAUSE_VERBS or x[2].lower() in _CLAUSE_WORDS
+                             for x in np):
+                return None
+            first = np[0][2]
+            if not (first[:1].isupper() or first.lower() in _PRONOUNS or first.lower() in ("the", "many", "some",
+                                                                                             "most", "you", "i")):
+                return None
+            nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+            if nxt in ("that", "to") or (w.lower() in _CUE_WORDS and nxt not in ("will", "would", "was", "is", "has",
+                                                                                 "had", "could", "might", "may",
+                                                                                 "were", "are", "should", "can")):
+                return None  # "that he said that ...": a complement clause, not a relative one
+            m0, m1 = np[0][0], np[-1][1]
+            return _Mention(m0, m1, text[m0:m1])
+        if w in ",;:.!?" or w in _QMARKS:
+            return None
+    return None
+
+
+_HOLDER_ADJECTIVES = frozenset("aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
+                               "optimistic skeptical sceptical unaware glad proud happy sorry".split())
+
+
+def _complement_holder(text: str, clause_start: int, w0: int, c0: int,
+                       possessive_only: bool = False) -> _Mention | None:
+    """The holder of a "<word> that CLAUSE" attribution: the subject of the verb, possibly a few words back
+    ("reminding viewers that" -> the subject of "reminding"), or the possessive of a noun ("his claim that")."""
+    word = text[w0:c0]
+    if word[:1].islower():
+        pm = _POSSESSIVE_BEFORE.search(text, max(clause_start, w0 - 60), w0)
+        if pm:
+            if pm.group("pron"):
+                p0, p1 = pm.span("pron")
+                pron = _POSSESSIVE_PRONOUN[pm.group("pron").lower()]
+                return _Mention(p0, p1, text[p0:p1], refers_to=_Mention(p0, p1, pron))
+            p0, p1 = pm.span("name")
+            if pm.group("name").split()[0].lower() not in _NOT_NP_START | _DISCOURSE:
+                return _Mention(p0, p1, text[p0:p1])
+    if possessive_only:
+        return None
+    end = w0
+    for _ in range(3):
+        subject = _subject_before(text, clause_start, end)
+        if subject is not None and not subject.clause and not subject.weak and \
+                _plausible_subject(text, subject, text[end:c0].split()[0] if text[end:c0].split() else word):
+            return subject
+        # step back over one word ("reminding viewers that", "is aware that")
+        k = end
+        while k > clause_start and text[k - 1].isspace():
+            k -= 1
+        j = k
+        while j > clause_start and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
+            j -= 1
+        if j == k or j <= clause_start:
+            break
+        end = j
+    return None
 
 
 def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], hits,
@@ -1075,6 +1165,43 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
         cls = m.lastgroup
         word = m.group()
         before = text[max(s0, c0 - 30):c0]
+        if cls == "complement":
+            # "<word> that CLAUSE" with no known cue: the clause is reported content (a verb or a noun of
+            # saying or thinking: "his assurances that", "intimated that"); the cue is the word before "that"
+            that = c1 - 4
+            if any(r.start <= that < r.end for r in taken + out) or _RAISED_FEELING.search(before):
+                continue
+            w0 = c0
+            while w0 > s0 and (text[w0 - 1].isalnum() or text[w0 - 1] in "’'"):
+                w0 -= 1
+            clause_start = s0
+            for _q0, q1 in quotes:
+                if q1 <= w0 and q1 > clause_start:
+                    clause_start = q1
+            cue_word = text[w0:c0]
+            if cue_word[:1].isupper() or re.search(r"\b(?:so|such|too|it|it['’]s)\s+(?:\w+\s+)?$", text[s0:w0],
+                                                     re.IGNORECASE):
+                continue  # "Trump Tower that", "so blatant that", "it is true that": not a cue
+            low_cue = cue_word.lower()
+            if low_cue in _INNER_VERBS or low_cue.endswith(("ed", "ing")) or low_cue in _HOLDER_ADJECTIVES:
+                subject = _complement_holder(text, clause_start, w0, c0)
+            else:  # a noun: "his claim that", "the deal that Clinton and Democrats hope"
+                subject = _inner_holder(text, that + 4, s1) or _complement_holder(text, clause_start, w0, c0,
+                                                                                   possessive_only=True)
+            if subject is None:
+                continue
+            end = s1
+            acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[that:end])
+            if acc:
+                end = that + acc.start()
+            for q0, q1 in quotes:
+                if that <= q0 < end and q1 > end:
+                    end = q1
+            end = _strip_final(text, that, end) if _DQ.search(text, that, end) is None else _rstrip(text, that, end)
+            if len(_WORD_RE.findall(text[that:end])) < 4:
+                continue
+            out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
+            continue
         if cls == "inference":
             if word == "expected" and (not _BE_BEFORE.search(before) or _NAMED_SUBJECT.match(text[s0:c0])):
                 continue  # "Kim is expected to seek help": a named person's schedule, reported as fact
@@ -1093,8 +1220,11 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             continue  # "his support", "a plan to"
         if _PASSIVE_BEFORE.search(before) or re.match(r"\s+by\b", text[c1:c1 + 4]):
             continue  # "was backed by", "is supported": a passive names no holder here
-        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1)):
-            continue  # "backed off", "support,", "supported his call for"
+        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1) or
+                                re.match(r"\s+(?:among|from|remains|is|was|has|had|in|base)\b", text[c1:c1 + 9]) or
+                                re.search(r"(?:%|\bpercent|\bpoints?|[A-Z][a-z]+|\bpopular|\bpublic|\bstrong|"
+                                          r"\bbroad|\bwide|\bbipartisan)\s+$", before)):
+            continue  # "backed off", "support,", "supported his call for", "34% support among women"
         if word[:1].isupper() and c0 > s0:
             continue
         clause_start = s0
@@ -1121,7 +1251,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if start <= q0 < end and q1 > end:
                 end = q1
         end = _strip_final(text, start, end) if _DQ.search(text, start, end) is None else _rstrip(text, start, end)
-        if len(_WORD_RE.findall(text[start:end])) < (2 if cls != "stance" else 1):
+        if len(_WORD_RE.findall(text[start:end])) < (1 if cls == "stance" else 4 if cls == "intention" else 2):
             continue
         out.append(_Raw(start, end, c0, c1, subject, s0, "thought" if cls == "view" else cls))
     return out
