@@ -717,7 +717,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         word = m.group()
         low = word.lower()
-        if word[:1].isupper() and m.start > s0 and not low.startswith("according"):
+        if word[:1].isupper() and m.start > s0 and not low.startswith("according") and not (
+                low in ("says", "said", "tells", "told", "warns", "claims", "urges", "slams", "blasts", "calls")
+                and _is_headline(text, s0, s1)):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
         if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
                 re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
@@ -916,6 +918,40 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
     if according:
         out = [r for r in out if not (text[r.cue_start:r.cue_end].lower() in _THOUGHT_FORMS and any(
             a.start <= r.cue_start < a.end for a in according))]
+    return out
+
+
+def _is_headline(text: str, s0: int, s1: int) -> bool:
+    """A title-cased line ("Bernie Sanders Says He's Already Started Writing His Inaugural Address")."""
+    if "\n" in text[s0:s1].strip() or s1 - s0 > 200:
+        return False
+    words = re.findall(r"[A-Za-z][\w’']*", text[s0:s1])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_HEADLINE_COLON = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*):[ \t]+(\S[^\n]{5,200}?)[ \t]*$")
+_NOT_HEADLINE_SOURCE = frozenset(
+    "q a correction corrections contributing twitter revealed wow related watch video photo photos update updated "
+    "read note editor's editor’s source sources listen see also more click advertisement transcript tags topics "
+    "breaking exclusive warning live opinion analysis commentary editorial bonus".split())
+
+
+def _headline_attributions(text: str, excluded: list[tuple[int, int]]) -> list[_Raw]:
+    """Headlines of the form "Rubio: I Still Believe Trump Can't Be Trusted ..." (title-cased content)."""
+    out = []
+    for m in _HEADLINE_COLON.finditer(text):
+        left, body = m.group(1), m.group(2)
+        if _inside(excluded, m.start(1)) or left.split()[0].lower() in _NOT_HEADLINE_SOURCE or left.isupper() \
+                or body.startswith("@") or len(left) < 3:
+            continue
+        words = re.findall(r"[A-Za-z][\w’']*", body)
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            continue
+        start, end = m.start(2), _strip_final(text, m.start(2), m.end(2))
+        if _DQ.search(text, start, m.end(2)) or text[end:m.end(2)].strip(".,;: ") != "":
+            end = _rstrip(text, start, m.end(2))
+        colon = m.end(1)
+        out.append(_Raw(start, end, colon, colon + 1, _Mention(m.start(1), m.end(1), left), m.start(1)))
     return out
 
 
@@ -1491,6 +1527,10 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
         if f0 < f1:
             found += _family_attributions(text, s0, s1, quotes, family[f0:f1], found)
         raws.extend(found)
+    if ":" in text:
+        raws.extend(r for r in _headline_attributions(text, excluded)
+                    if not any(o.start <= r.start < o.end or r.start <= o.start < r.end for o in raws))
+        raws.sort(key=lambda r: r.start)
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
