@@ -805,6 +805,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             if len(_WORD_RE.findall(text[start:end])) >= 2:
                 out.append(_Raw(start, end, c0, c1, None, s0))
             continue
+        if subject is None and low in _FALLBACK_CUES and (
+                re.match(r"\s+that\b", text[c1:c1 + 6]) or _CLAUSE_START.match(text, c1)):
+            subject = _fallback_subject(text, clause_start, c0)
         if subject is None:
             continue
         if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
@@ -919,6 +922,36 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         out = [r for r in out if not (text[r.cue_start:r.cue_end].lower() in _THOUGHT_FORMS and any(
             a.start <= r.cue_start < a.end for a in according))]
     return out
+
+
+_FALLBACK_CUES = frozenset("say says said tell tells told".split())
+_FALLBACK_STOP = frozenset(",;:()—–-") | frozenset(_QMARKS)
+
+
+def _fallback_subject(text: str, clause_start: int, cue_start: int) -> _Mention | None:
+    """The noun phrase just before a cue of saying when the full subject is too long or complex to parse
+    ("many diehard Sanders supporters who came to ... say", "Cologne police say"): the last few words before
+    the verb, up to a clause boundary."""
+    toks = _tokens(text, clause_start, cue_start)
+    while toks and toks[-1][2].lower() in _ADVERBS:
+        toks.pop()
+    head: list[tuple[int, int, str]] = []
+    for t in reversed(toks):
+        w = t[2]
+        wl = w.lower()
+        if w in _FALLBACK_STOP or wl in _CLAUSE_WORDS or wl in _CLAUSE_VERBS or wl in _NOT_NP_START or \
+                wl in ("who", "which", "whose") or len(head) >= 5:
+            break
+        head.insert(0, t)
+    while head and head[0][2].lower() in ("of", "the", "a", "an") and len(head) > 1 and head[0][2].lower() == "of":
+        head.pop(0)
+    if not head:
+        return None
+    last = head[-1][2]
+    if last.endswith(("ing", "ly")) or last[:1].isdigit() and last not in ("%",) and len(head) == 1:
+        return None
+    s0, s1 = head[0][0], head[-1][1]
+    return _Mention(s0, s1, text[s0:s1])
 
 
 def _is_headline(text: str, s0: int, s1: int) -> bool:
@@ -1087,6 +1120,9 @@ _FAMILY_RE = re.compile(
     r"favor|favors|favored|favour|favours|favoured|prefer|prefers|preferred)"
     r"|(?P<view>(?:see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered)"
     r"(?=[^.;:!?\"“”]{1,60}?\bas\b))"
+    r"|(?P<passive>(?<=\s)(?:accused|criticized|criticised|praised|blamed|credited|asked|quoted|seen|viewed|"
+    r"regarded|considered|described|perceived|portrayed|billed|touted)(?=\s+(?:as|of|for|by|to|whether|if|about|"
+    r"what|why|how|when|,\s*[\"“]|[\"“])))"
     r"|(?P<complement>(?<=[a-z’'])(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\band)(?<!\bso)"
     r"(?<!\bnow)(?<!\bfact)(?<!\bgiven)(?<!\bsuch)(?<!\bthan)(?<!\bbut)(?<!\bor)(?<!\bstate)(?<!\bone)"
     r"(?<!\bthing)(?<!\btime)(?<!\bway)(?<!\barea)(?<!\bsystem)(?<!\breality)(?<!\bnotion)(?<!\bissues)"
@@ -1237,6 +1273,37 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if len(_WORD_RE.findall(text[that:end])) < 4:
                 continue
             out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
+            continue
+        if cls == "passive":
+            if not _BE_BEFORE.search(before) or any(r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end
+                                                    for r in taken + out):
+                continue
+            # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the content is
+            # the clause (its subject is the one talked about); the source, if any, follows "by"
+            start = s0
+            for _q0, q1 in quotes:
+                if q1 <= c0 and q1 > start:
+                    start = q1
+            start = _lstrip(text, start, c0)
+            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            for q0, q1 in quotes:
+                if start <= q0 < end and q1 > end:
+                    end = q1
+            if len(_WORD_RE.findall(text[start:end])) < 4:
+                continue
+            agent = None
+            by = re.match(r"\s+by\s+", text[c1:c1 + 5])
+            if by:
+                toks = _tokens(text, c1 + by.end(), s1)
+                head = []
+                for t in toks:
+                    if t[2] in ",.;:!?()" or t[2] in _QMARKS or t[2].lower() in (
+                            "who", "which", "that", "whether", "if", "about", "to", "for", "what", "why", "how"):
+                        break
+                    head.append(t)
+                if head and len(head) <= 8:
+                    agent = _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
+            out.append(_Raw(start, end, c0, c1, agent, s0, "speech" if word in ("asked", "quoted") else "thought"))
             continue
         if cls == "inference":
             if word == "expected" and (not _BE_BEFORE.search(before) or _NAMED_SUBJECT.match(text[s0:c0])):
