@@ -121,8 +121,8 @@ expected know knows knew worry worries worried suspect suspects suspected doubt 
 maintain maintains maintained hoping remember remembers remembered
 """.split())
 _CLAUSE_START = re.compile(
-    r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|"
-    r"[A-Z][a-z]+)\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)")
+    r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|some|many|"
+    r"most|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:['’](?:s|re|ve|d|ll|m)\b)?\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)")
 
 #: Verbs whose object is the content itself ("calls defectors 'human scum'", "described it as").
 _CALL_FORMS = "call calls called calling dub dubs dubbed label labels labeled labelled branded brands".split()
@@ -1123,6 +1123,8 @@ _FAMILY_RE = re.compile(
     r"|(?P<passive>(?<=\s)(?:accused|criticized|criticised|praised|blamed|credited|asked|quoted|seen|viewed|"
     r"regarded|considered|described|perceived|portrayed|billed|touted)(?=\s+(?:as|of|for|by|to|whether|if|about|"
     r"what|why|how|when|,\s*[\"“]|[\"“])))"
+    r"|(?P<topic>(?:questions|concerns|doubts|worries|criticism|complaints)(?=\s+(?:about|over|of)\s)"
+    r"|(?<=\bin\s)favor(?=\s+of\s)|endorsement(?=\s+of\s)|critical(?=\s+of\s))"
     r"|(?P<complement>(?<=[a-z’'])(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\band)(?<!\bso)"
     r"(?<!\bnow)(?<!\bfact)(?<!\bgiven)(?<!\bsuch)(?<!\bthan)(?<!\bbut)(?<!\bor)(?<!\bstate)(?<!\bone)"
     r"(?<!\bthing)(?<!\btime)(?<!\bway)(?<!\barea)(?<!\bsystem)(?<!\breality)(?<!\bnotion)(?<!\bissues)"
@@ -1256,7 +1258,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
                 continue  # "Trump Tower that", "so blatant that", "it is true that": not a cue
             low_cue = cue_word.lower()
             if low_cue in _INNER_VERBS or low_cue.endswith(("ed", "ing")) or low_cue in _HOLDER_ADJECTIVES:
-                subject = _complement_holder(text, clause_start, w0, c0)
+                subject = _complement_holder(text, clause_start, w0, c0) or _fallback_subject(text, clause_start, w0)
             else:  # a noun: "his claim that", "the deal that Clinton and Democrats hope"
                 subject = _inner_holder(text, that + 4, s1) or _complement_holder(text, clause_start, w0, c0,
                                                                                    possessive_only=True)
@@ -1273,6 +1275,30 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if len(_WORD_RE.findall(text[that:end])) < 4:
                 continue
             out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
+            continue
+        if cls == "topic":
+            # "raised questions about X", "his criticism of X", "in favor of X": the content is the topic phrase
+            if any(r.start <= c0 < r.end or r.cue_start <= c0 < r.cue_end for r in taken + out):
+                continue
+            prep = re.match(r"\s+\w+\s+", text[c1:c1 + 10])
+            start = c1 + prep.end()
+            stop = re.search(r"[,;:.!?()—–]|\s(?:and|but|because|while|after|before|when)\s", text[start:s1])
+            end = start + stop.start() if stop else s1
+            end = _strip_final(text, start, end)
+            if len(_WORD_RE.findall(text[start:end])) < 1:
+                continue
+            clause_start = s0
+            for _q0, q1 in quotes:
+                if q1 <= c0 and q1 > clause_start:
+                    clause_start = q1
+            w0 = c0
+            if word == "favor":
+                w0 = text.rfind("in", s0, c0)
+            subject = _complement_holder(text, clause_start, w0, c1)
+            if subject is None:
+                continue
+            out.append(_Raw(start, end, w0, c1, subject, s0, "stance" if word in ("favor", "endorsement") else
+                            "thought"))
             continue
         if cls == "passive":
             if not _BE_BEFORE.search(before) or any(r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end
