@@ -296,6 +296,8 @@ _ANON_PHRASE = re.compile(
     r"speaking\s+anonymously|on\s+background|who\s+(?:asked|requested)\s+anonymity|granted\s+anonymity)",
     re.IGNORECASE,
 )
+#: Words one of which every ``_ANON_PHRASE`` match contains (a cheap test before the regex scan).
+_ANON_HINTS = ("anonym", "named", "identified", "authori", "background")
 _UNNAMED_HEAD = re.compile(
     r"\b(?:official|officials|source|sources|diplomat|diplomats|aide|aides|person|people|insider|insiders|"
     r"adviser|advisers|advisor|advisors|staffer|staffers|officer|officers|member|members|spokesman|"
@@ -1133,6 +1135,35 @@ _FAMILY_RE = re.compile(
     r"(?<!\beven)(?<!\bthat)(?<!\bthis)(?<!\ball)(?<!\bafter)(?<!\bbefore)(?<!\bpoint)"
     r"\s+that(?=\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|their|there|this|its|our|some|many|most|"
     r"[A-Z][\w’']+)\b)))\b(?![-'’])")
+_FAMILY_WORDS = sorted(set(re.findall(r"[a-z]+", """
+seem seems seemed appear appears appeared expected want wants wanted plan plans planned planning decide decides
+decided intend intends intended hope hopes hoped hoping expect expects expecting aim aims aimed vowed pledged
+promised threatened threatens refuses refused seek seeks sought seeking support supports supported supporting
+oppose opposes opposed opposing backs backed backing favor favors favored favour favours favoured prefer prefers
+preferred see sees saw view views viewed regard regards regarded consider considers considered accused criticized
+criticised praised blamed credited asked quoted seen perceived portrayed billed touted described questions
+concerns doubts worries criticism complaints endorsement critical that""")))
+_FAMILY_CANDIDATE = re.compile(r"\b(?:" + _trie_pattern(_FAMILY_WORDS) + r")\b")
+
+
+def _find_family(text: str) -> list[re.Match[str]]:
+    """Every ``_FAMILY_RE`` match, tried only where one of its words occurs (much faster than a full scan)."""
+    out = []
+    last_end = -1
+    for c in _FAMILY_CANDIDATE.finditer(text):
+        pos = c.start()
+        if c.group() == "that":
+            while pos > 0 and text[pos - 1].isspace():
+                pos -= 1
+        if pos < last_end:
+            continue
+        m = _FAMILY_RE.match(text, pos)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$",
                         re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(
@@ -1188,6 +1219,15 @@ def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
     return None
 
 
+#: Nouns whose "that" clause is reported content even with no holder named ("the idea that", "reports that").
+_CONTENT_NOUNS = frozenset(
+    "claim claims assertion assertions belief beliefs idea ideas hope hopes fear fears view argument arguments "
+    "assurance assurances warning warnings suggestion suggestions sign signs signal signals message promise "
+    "promises pledge concern concerns worry worries expectation expectations speculation report reports rumor "
+    "rumors rumours allegation allegations charge charges accusation accusations insistence conviction theory "
+    "impression perception recognition consensus doubt doubts suspicion suspicions prediction predictions "
+    "indication indications evidence acknowledgment admission realization sense feeling notion "
+    "understanding confidence hint news".split())
 _HOLDER_ADJECTIVES = frozenset("aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
                                "optimistic skeptical sceptical unaware glad proud happy sorry".split())
 
@@ -1262,8 +1302,12 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             else:  # a noun: "his claim that", "the deal that Clinton and Democrats hope"
                 subject = _inner_holder(text, that + 4, s1) or _complement_holder(text, clause_start, w0, c0,
                                                                                    possessive_only=True)
+                if subject is None and low_cue in _CONTENT_NOUNS:
+                    subject = _Mention(w0, c0, cue_word, clause=True)  # "the idea that ...": no holder named
             if subject is None:
                 continue
+            if subject.clause:
+                subject = None
             end = s1
             acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[that:end])
             if acc:
@@ -1601,7 +1645,7 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     all_cues = _find_cues(text)
     q_starts = [a for a, _ in qspans]
     cue_starts = [c.start for c in all_cues]
-    family = list(_FAMILY_RE.finditer(text))
+    family = _find_family(text)
     family_starts = [m.start() for m in family]
     for s0, s1 in sentences:
         i0 = bisect.bisect_left(cue_starts, s0)
@@ -1627,7 +1671,9 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
-    anon_at = [m.start() for m in _ANON_PHRASE.finditer(text)] if raws else []
+    lowered = text.lower() if raws else ""
+    anon_at = [m.start() for m in _ANON_PHRASE.finditer(text)] if raws and any(
+        hint in lowered for hint in _ANON_HINTS) else []
     paragraph_starts = sorted({0, *(m.end() for m in re.finditer(r"\n\s*", text))})
     out = []
     n = max(1, len(text))
