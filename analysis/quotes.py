@@ -1395,8 +1395,10 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             continue  # "was backed by", "is supported": a passive names no holder here
         if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1) or
                                 re.match(r"\s+(?:among|from|remains|is|was|has|had|in|base)\b", text[c1:c1 + 9]) or
-                                re.search(r"(?:%|\bpercent|\bpoints?|[A-Z][a-z]+|\bpopular|\bpublic|\bstrong|"
-                                          r"\bbroad|\bwide|\bbipartisan)\s+$", before)):
+                                word in ("support", "favor", "favour", "backing") and re.search(
+                                    r"(?:%|\bpercent|\bpoints?|\b(?:Republican|Democratic|GOP|Latino|Hispanic|"
+                                    r"black|white|union|voter|popular|public|strong|broad|wide|bipartisan))\s+$",
+                                    before)):
             continue  # "backed off", "support,", "supported his call for", "34% support among women"
         if word[:1].isupper() and c0 > s0:
             continue
