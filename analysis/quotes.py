@@ -956,6 +956,35 @@ def _fallback_subject(text: str, clause_start: int, cue_start: int) -> _Mention 
     return _Mention(s0, s1, text[s0:s1])
 
 
+_DOC_IN = re.compile(
+    r"In\s+(?P<src>(?:a|an|the|his|her|their|its|[A-Z][\w.’'-]*['’]s?)\s+(?:[\w/.’'-]+\s+){0,5}?"
+    r"(?:survey|surveys|poll|polls|interview|statement|report|op-ed|speech|letter|book|memo|tweet|post|email|"
+    r"column|article|editorial|study|analysis|ad|video|filing|view|words|opinion|estimation|remarks|testimony))"
+    r"(?P<tail>[^,]{0,60}),\s+")
+
+
+def _document_in(text: str, s0: int, s1: int) -> list[_Raw]:
+    """"In a CBS News poll last month, Clinton led by six points": the clause is the document's content."""
+    m = _DOC_IN.match(text, s0, s1)
+    if m is None:
+        return []
+    start = m.end()
+    end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+    if len(_WORD_RE.findall(text[start:end])) < 4:
+        return []
+    src0, src1 = m.span("src")
+    source = text[src0:src1]
+    pm = re.match(r"(his|her|their|its)\s|([A-Z][\w.’'-]*)['’]s?\s", source)
+    if pm and pm.group(1):  # "In his view": the pronoun is the source
+        p0, p1 = src0, src0 + len(pm.group(1))
+        mention = _Mention(p0, p1, text[p0:p1], refers_to=_Mention(p0, p1, _POSSESSIVE_PRONOUN[pm.group(1)]))
+    elif pm:
+        mention = _Mention(src0, src0 + len(pm.group(2)), pm.group(2))
+    else:
+        mention = _Mention(src0, src1, source)
+    return [_Raw(start, end, s0, s0 + 2, mention, s0, "speech")]
+
+
 def _is_headline(text: str, s0: int, s1: int) -> bool:
     """A title-cased line ("Bernie Sanders Says He's Already Started Writing His Inaugural Address")."""
     if "\n" in text[s0:s1].strip() or s1 - s0 > 200:
@@ -1654,7 +1683,8 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
         i1 = bisect.bisect_left(cue_starts, s1)
         f0 = bisect.bisect_left(family_starts, s0)
         f1 = bisect.bisect_left(family_starts, s1)
-        if i0 == i1 and f0 == f1:
+        doc_in = text.startswith("In ", s0)
+        if i0 == i1 and f0 == f1 and not doc_in:
             continue
         k = max(0, bisect.bisect_right(q_starts, s0) - 1)
         quotes = []
@@ -1665,6 +1695,8 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
         found = _sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]) if i0 < i1 else []
         if f0 < f1:
             found += _family_attributions(text, s0, s1, quotes, family[f0:f1], found)
+        if doc_in and not found:
+            found += _document_in(text, s0, s1)
         raws.extend(found)
     if ":" in text:
         raws.extend(r for r in _headline_attributions(text, excluded)

@@ -511,3 +511,8 @@ def test_verbs_of_saying_keep_the_speech_class():
 )
 def test_family_look_alikes_are_not_attributions(text):
     assert [q.cue for q in extract_quotes(text)] == []
+
+
+def test_in_a_document_introduces_its_content():
+    (q,) = extract_quotes("In a CBS News poll last month, Clinton led Trump by six points among likely voters.")
+    assert (q.cue, q.speaker, q.text) == ("In", "CBS News poll", "Clinton led Trump by six points among likely voters")
