@@ -14,10 +14,23 @@ marks; a paraphrase's content starts at "that" when there is one; a quote split 
 an attributed quote without a cue of their own continue it. Bylines, datelines and "Follow X on Twitter" lines
 are never sources.
 
+Beyond verbs of saying, the extractor covers what PolNeAR annotates as attribution, each tagged with
+``Quote.verb_class``: "speech" (said, according to, "In a CBS poll, ..."), "thought" (believes, sees X as,
+questions about, "is widely seen as"), "intention" (wants, plans to, sought), "stance" (supports, opposes,
+in favor of), "inference" (seems, appears to, is expected to: no source, the content is the whole clause) and
+"other" (any "<word> that CLAUSE" with a holder found, or a content noun: "his assurances that", "the idea
+that"). Headlines ("Rubio: I Still Believe ...", "Sanders Says He ...") are attributions too.
+
+>>> [(q.cue, q.verb_class, q.speaker) for q in extract_quotes("Trump wants to build a wall on the border.")]
+[('wants', 'intention', 'Trump')]
+
 Decisions (documented, tested):
 
 - "raised the issue" and other verbs of action with no reported content are not attributions;
-- passives ("was accused of", "were charged with") name no speaker and are left out;
+- passives ("was accused of", "were charged with") are left out, except verbs of asking, quoting, judging and
+  perceiving ("was asked by X whether", "is widely seen as"), whose source is the "by" agent when there is one;
+- "raised hopes that", "stoked fears that" (an event's effect) and "supported his call for" (a reaction to a
+  statement) are not attributions; "Kim is expected to ..." with a named person is reported fact;
 - a belief verb inside a paraphrase attributed with "according to" ("China fears that ..., according to Kim")
   is the cited source's claim, so only the "according to" attribution is kept;
 - verbs of thinking (think, believe, fear, expect ...) count only when a clause follows them;
