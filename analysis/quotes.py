@@ -14,10 +14,23 @@ marks; a paraphrase's content starts at "that" when there is one; a quote split 
 an attributed quote without a cue of their own continue it. Bylines, datelines and "Follow X on Twitter" lines
 are never sources.
 
+Beyond verbs of saying, the extractor covers what PolNeAR annotates as attribution, each tagged with
+``Quote.verb_class``: "speech" (said, according to, "In a CBS poll, ..."), "thought" (believes, sees X as,
+questions about, "is widely seen as"), "intention" (wants, plans to, sought), "stance" (supports, opposes,
+in favor of), "inference" (seems, appears to, is expected to: no source, the content is the whole clause) and
+"other" (any "<word> that CLAUSE" with a holder found, or a content noun: "his assurances that", "the idea
+that"). Headlines ("Rubio: I Still Believe ...", "Sanders Says He ...") are attributions too.
+
+>>> [(q.cue, q.verb_class, q.speaker) for q in extract_quotes("Trump wants to build a wall on the border.")]
+[('wants', 'intention', 'Trump')]
+
 Decisions (documented, tested):
 
 - "raised the issue" and other verbs of action with no reported content are not attributions;
-- passives ("was accused of", "were charged with") name no speaker and are left out;
+- passives ("was accused of", "were charged with") are left out, except verbs of asking, quoting, judging and
+  perceiving ("was asked by X whether", "is widely seen as"), whose source is the "by" agent when there is one;
+- "raised hopes that", "stoked fears that" (an event's effect) and "supported his call for" (a reaction to a
+  statement) are not attributions; "Kim is expected to ..." with a named person is reported fact;
 - a belief verb inside a paraphrase attributed with "according to" ("China fears that ..., according to Kim")
   is the cited source's claim, so only the "according to" attribution is kept;
 - verbs of thinking (think, believe, fear, expect ...) count only when a clause follows them;
@@ -121,8 +134,8 @@ expected know knows knew worry worries worried suspect suspects suspected doubt 
 maintain maintains maintained hoping remember remembers remembered
 """.split())
 _CLAUSE_START = re.compile(
-    r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|"
-    r"[A-Z][a-z]+)\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)")
+    r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|some|many|"
+    r"most|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:['’](?:s|re|ve|d|ll|m)\b)?\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)")
 
 #: Verbs whose object is the content itself ("calls defectors 'human scum'", "described it as").
 _CALL_FORMS = "call calls called calling dub dubs dubbed label labels labeled labelled branded brands".split()
@@ -296,6 +309,8 @@ _ANON_PHRASE = re.compile(
     r"speaking\s+anonymously|on\s+background|who\s+(?:asked|requested)\s+anonymity|granted\s+anonymity)",
     re.IGNORECASE,
 )
+#: Words one of which every ``_ANON_PHRASE`` match contains (a cheap test before the regex scan).
+_ANON_HINTS = ("anonym", "named", "identified", "authori", "background")
 _UNNAMED_HEAD = re.compile(
     r"\b(?:official|officials|source|sources|diplomat|diplomats|aide|aides|person|people|insider|insiders|"
     r"adviser|advisers|advisor|advisors|staffer|staffers|officer|officers|member|members|spokesman|"
@@ -717,7 +732,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         word = m.group()
         low = word.lower()
-        if word[:1].isupper() and m.start > s0 and not low.startswith("according"):
+        if word[:1].isupper() and m.start > s0 and not low.startswith("according") and not (
+                low in ("says", "said", "tells", "told", "warns", "claims", "urges", "slams", "blasts", "calls")
+                and _is_headline(text, s0, s1)):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
         if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
                 re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
@@ -803,6 +820,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             if len(_WORD_RE.findall(text[start:end])) >= 2:
                 out.append(_Raw(start, end, c0, c1, None, s0))
             continue
+        if subject is None and low in _FALLBACK_CUES and (
+                re.match(r"\s+that\b", text[c1:c1 + 6]) or _CLAUSE_START.match(text, c1)):
+            subject = _fallback_subject(text, clause_start, c0)
         if subject is None:
             continue
         if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
@@ -916,6 +936,99 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
     if according:
         out = [r for r in out if not (text[r.cue_start:r.cue_end].lower() in _THOUGHT_FORMS and any(
             a.start <= r.cue_start < a.end for a in according))]
+    return out
+
+
+_FALLBACK_CUES = frozenset("say says said tell tells told".split())
+_FALLBACK_STOP = frozenset(",;:()—–-") | frozenset(_QMARKS)
+
+
+def _fallback_subject(text: str, clause_start: int, cue_start: int) -> _Mention | None:
+    """The noun phrase just before a cue of saying when the full subject is too long or complex to parse
+    ("many diehard Sanders supporters who came to ... say", "Cologne police say"): the last few words before
+    the verb, up to a clause boundary."""
+    toks = _tokens(text, clause_start, cue_start)
+    while toks and toks[-1][2].lower() in _ADVERBS:
+        toks.pop()
+    head: list[tuple[int, int, str]] = []
+    for t in reversed(toks):
+        w = t[2]
+        wl = w.lower()
+        if w in _FALLBACK_STOP or wl in _CLAUSE_WORDS or wl in _CLAUSE_VERBS or wl in _NOT_NP_START or \
+                wl in ("who", "which", "whose") or len(head) >= 5:
+            break
+        head.insert(0, t)
+    while head and head[0][2].lower() in ("of", "the", "a", "an") and len(head) > 1 and head[0][2].lower() == "of":
+        head.pop(0)
+    if not head:
+        return None
+    last = head[-1][2]
+    if last.endswith(("ing", "ly")) or last[:1].isdigit() and last not in ("%",) and len(head) == 1:
+        return None
+    s0, s1 = head[0][0], head[-1][1]
+    return _Mention(s0, s1, text[s0:s1])
+
+
+_DOC_IN = re.compile(
+    r"In\s+(?P<src>(?:a|an|the|his|her|their|its|[A-Z][\w.’'-]*['’]s?)\s+(?:[\w/.’'-]+\s+){0,5}?"
+    r"(?:survey|surveys|poll|polls|interview|statement|report|op-ed|speech|letter|book|memo|tweet|post|email|"
+    r"column|article|editorial|study|analysis|ad|video|filing|view|words|opinion|estimation|remarks|testimony))"
+    r"(?P<tail>[^,]{0,60}),\s+")
+
+
+def _document_in(text: str, s0: int, s1: int) -> list[_Raw]:
+    """"In a CBS News poll last month, Clinton led by six points": the clause is the document's content."""
+    m = _DOC_IN.match(text, s0, s1)
+    if m is None:
+        return []
+    start = m.end()
+    end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+    if len(_WORD_RE.findall(text[start:end])) < 4:
+        return []
+    src0, src1 = m.span("src")
+    source = text[src0:src1]
+    pm = re.match(r"(his|her|their|its)\s|([A-Z][\w.’'-]*)['’]s?\s", source)
+    if pm and pm.group(1):  # "In his view": the pronoun is the source
+        p0, p1 = src0, src0 + len(pm.group(1))
+        mention = _Mention(p0, p1, text[p0:p1], refers_to=_Mention(p0, p1, _POSSESSIVE_PRONOUN[pm.group(1)]))
+    elif pm:
+        mention = _Mention(src0, src0 + len(pm.group(2)), pm.group(2))
+    else:
+        mention = _Mention(src0, src1, source)
+    return [_Raw(start, end, s0, s0 + 2, mention, s0, "speech")]
+
+
+def _is_headline(text: str, s0: int, s1: int) -> bool:
+    """A title-cased line ("Bernie Sanders Says He's Already Started Writing His Inaugural Address")."""
+    if "\n" in text[s0:s1].strip() or s1 - s0 > 200:
+        return False
+    words = re.findall(r"[A-Za-z][\w’']*", text[s0:s1])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_HEADLINE_COLON = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*):[ \t]+(\S[^\n]{5,200}?)[ \t]*$")
+_NOT_HEADLINE_SOURCE = frozenset(
+    "q a correction corrections contributing twitter revealed wow related watch video photo photos update updated "
+    "read note editor's editor’s source sources listen see also more click advertisement transcript tags topics "
+    "breaking exclusive warning live opinion analysis commentary editorial bonus".split())
+
+
+def _headline_attributions(text: str, excluded: list[tuple[int, int]]) -> list[_Raw]:
+    """Headlines of the form "Rubio: I Still Believe Trump Can't Be Trusted ..." (title-cased content)."""
+    out = []
+    for m in _HEADLINE_COLON.finditer(text):
+        left, body = m.group(1), m.group(2)
+        if _inside(excluded, m.start(1)) or left.split()[0].lower() in _NOT_HEADLINE_SOURCE or left.isupper() \
+                or body.startswith("@") or len(left) < 3:
+            continue
+        words = re.findall(r"[A-Za-z][\w’']*", body)
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            continue
+        start, end = m.start(2), _strip_final(text, m.start(2), m.end(2))
+        if _DQ.search(text, start, m.end(2)) or text[end:m.end(2)].strip(".,;: ") != "":
+            end = _rstrip(text, start, m.end(2))
+        colon = m.end(1)
+        out.append(_Raw(start, end, colon, colon + 1, _Mention(m.start(1), m.end(1), left), m.start(1)))
     return out
 
 
@@ -1050,7 +1163,49 @@ _FAMILY_RE = re.compile(
     r"|(?P<stance>support|supports|supported|supporting|oppose|opposes|opposed|opposing|backs|backed|backing|"
     r"favor|favors|favored|favour|favours|favoured|prefer|prefers|preferred)"
     r"|(?P<view>(?:see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered)"
-    r"(?=[^.;:!?\"“”]{1,60}?\bas\b)))\b(?![-'’])")
+    r"(?=[^.;:!?\"“”]{1,60}?\bas\b))"
+    r"|(?P<passive>(?<=\s)(?:accused|criticized|criticised|praised|blamed|credited|asked|quoted|seen|viewed|"
+    r"regarded|considered|described|perceived|portrayed|billed|touted)(?=\s+(?:as|of|for|by|to|whether|if|about|"
+    r"what|why|how|when|,\s*[\"“]|[\"“])))"
+    r"|(?P<topic>(?:questions|concerns|doubts|worries|criticism|complaints)(?=\s+(?:about|over|of)\s)"
+    r"|(?<=\bin\s)favor(?=\s+of\s)|endorsement(?=\s+of\s)|critical(?=\s+of\s))"
+    r"|(?P<complement>(?<=[a-z’'])(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\band)(?<!\bso)"
+    r"(?<!\bnow)(?<!\bfact)(?<!\bgiven)(?<!\bsuch)(?<!\bthan)(?<!\bbut)(?<!\bor)(?<!\bstate)(?<!\bone)"
+    r"(?<!\bthing)(?<!\btime)(?<!\bway)(?<!\barea)(?<!\bsystem)(?<!\breality)(?<!\bnotion)(?<!\bissues)"
+    r"(?<!\bproblems)(?<!\bsigns)(?<!\bnews)(?<!\bcampaign)(?<!\bcomments)(?<!\bin)(?<!\bof)(?<!\bat)"
+    r"(?<!\bon)(?<!\bto)(?<!\bfor)(?<!\bwith)(?<!\bby)(?<!\babout)(?<!\blike)(?<!\bjust)(?<!\bonly)"
+    r"(?<!\beven)(?<!\bthat)(?<!\bthis)(?<!\ball)(?<!\bafter)(?<!\bbefore)(?<!\bpoint)"
+    r"\s+that(?=\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|their|there|this|its|our|some|many|most|"
+    r"[A-Z][\w’']+)\b)))\b(?![-'’])")
+_FAMILY_WORDS = sorted(set(re.findall(r"[a-z]+", """
+seem seems seemed appear appears appeared expected want wants wanted plan plans planned planning decide decides
+decided intend intends intended hope hopes hoped hoping expect expects expecting aim aims aimed vowed pledged
+promised threatened threatens refuses refused seek seeks sought seeking support supports supported supporting
+oppose opposes opposed opposing backs backed backing favor favors favored favour favours favoured prefer prefers
+preferred see sees saw view views viewed regard regards regarded consider considers considered accused criticized
+criticised praised blamed credited asked quoted seen perceived portrayed billed touted described questions
+concerns doubts worries criticism complaints endorsement critical that""")))
+_FAMILY_CANDIDATE = re.compile(r"\b(?:" + _trie_pattern(_FAMILY_WORDS) + r")\b")
+
+
+def _find_family(text: str) -> list[re.Match[str]]:
+    """Every ``_FAMILY_RE`` match, tried only where one of its words occurs (much faster than a full scan)."""
+    out = []
+    last_end = -1
+    for c in _FAMILY_CANDIDATE.finditer(text):
+        pos = c.start()
+        if c.group() == "that":
+            while pos > 0 and text[pos - 1].isspace():
+                pos -= 1
+        if pos < last_end:
+            continue
+        m = _FAMILY_RE.match(text, pos)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$",
                         re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(
@@ -1061,7 +1216,98 @@ _NAMED_SUBJECT = re.compile(
 _SPEECH_NOUN_OBJECT = re.compile(
     r"\s+(?:his|her|their|its|the|a)\s+(?:\w+\s+)?(?:call|calls|claim|claims|statement|remarks|comments|"
     r"proposal|demand|demands|plea|request)\b")
+#: "raised hopes that", "stoked fears that": an event's effect, no holder of the hope: left out.
+_RAISED_FEELING = re.compile(r"\b(?:raised|raises|raising|fueled|fuelled|sparked|stoked|eased|dampened|revived)\s+"
+                             r"(?:\w+\s+)?[\w’']+$")
 _STANCE_STOP = re.compile(r"\s*(?:by|up|off|out|down|away|in|into|on|from|with|to|of|it\s+up)\b|\s*[,.;:!?)]")
+
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its|my|our)|(?P<name>(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})['’]s?)"
+    r"\s+(?:[a-z]+\s+){0,2}$")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "I", "our": "we"}
+
+
+_INNER_VERBS = _SPEECH_SET | frozenset(
+    "want wants wanted hope hopes hoped fear fears feared expect expects expected see sees saw consider considers "
+    "considered call calls called describe describes described".split())
+
+
+def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
+    """The source inside a relative clause: "a delicate minuet that Clinton and leading Democrats hope will ..."."""
+    toks = _tokens(text, after_that, min(s1, after_that + 90))
+    for k, t in enumerate(toks[:8]):
+        w = t[2]
+        if w.lower() in _INNER_VERBS and k > 0:
+            np = toks[:k]
+            while np and np[-1][2].lower() in _ADVERBS:
+                np.pop()
+            if not np or any(x[2] in ",;:\"“”()" or x[2].lower() in _CLAUSE_VERBS or x[2].lower() in _CLAUSE_WORDS
+                             for x in np):
+                return None
+            first = np[0][2]
+            if not (first[:1].isupper() or first.lower() in _PRONOUNS or first.lower() in ("the", "many", "some",
+                                                                                             "most", "you", "i")):
+                return None
+            nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+            if nxt in ("that", "to") or (w.lower() in _CUE_WORDS and nxt not in ("will", "would", "was", "is", "has",
+                                                                                 "had", "could", "might", "may",
+                                                                                 "were", "are", "should", "can")):
+                return None  # "that he said that ...": a complement clause, not a relative one
+            m0, m1 = np[0][0], np[-1][1]
+            return _Mention(m0, m1, text[m0:m1])
+        if w in ",;:.!?" or w in _QMARKS:
+            return None
+    return None
+
+
+#: Nouns whose "that" clause is reported content even with no holder named ("the idea that", "reports that").
+_CONTENT_NOUNS = frozenset(
+    "claim claims assertion assertions belief beliefs idea ideas hope hopes fear fears view argument arguments "
+    "assurance assurances warning warnings suggestion suggestions sign signs signal signals message promise "
+    "promises pledge concern concerns worry worries expectation expectations speculation report reports rumor "
+    "rumors rumours allegation allegations charge charges accusation accusations insistence conviction theory "
+    "impression perception recognition consensus doubt doubts suspicion suspicions prediction predictions "
+    "indication indications evidence acknowledgment admission realization sense feeling notion "
+    "understanding confidence hint news".split())
+_HOLDER_ADJECTIVES = frozenset("aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
+                               "optimistic skeptical sceptical unaware glad proud happy sorry".split())
+
+
+def _complement_holder(text: str, clause_start: int, w0: int, c0: int,
+                       possessive_only: bool = False) -> _Mention | None:
+    """The holder of a "<word> that CLAUSE" attribution: the subject of the verb, possibly a few words back
+    ("reminding viewers that" -> the subject of "reminding"), or the possessive of a noun ("his claim that")."""
+    word = text[w0:c0]
+    if word[:1].islower():
+        pm = _POSSESSIVE_BEFORE.search(text, max(clause_start, w0 - 60), w0)
+        if pm:
+            if pm.group("pron"):
+                p0, p1 = pm.span("pron")
+                pron = _POSSESSIVE_PRONOUN[pm.group("pron").lower()]
+                return _Mention(p0, p1, text[p0:p1], refers_to=_Mention(p0, p1, pron))
+            p0, p1 = pm.span("name")
+            if pm.group("name").split()[0].lower() not in _NOT_NP_START | _DISCOURSE:
+                return _Mention(p0, p1, text[p0:p1])
+    if possessive_only:
+        return None
+    end = w0
+    for _ in range(3):
+        subject = _subject_before(text, clause_start, end)
+        if subject is not None and not subject.clause and not subject.weak and \
+                _plausible_subject(text, subject, text[end:c0].split()[0] if text[end:c0].split() else word):
+            return subject
+        # step back over one word ("reminding viewers that", "is aware that")
+        k = end
+        while k > clause_start and text[k - 1].isspace():
+            k -= 1
+        j = k
+        while j > clause_start and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
+            j -= 1
+        if j == k or j <= clause_start:
+            break
+        end = j
+    return None
 
 
 def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], hits,
@@ -1075,6 +1321,102 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
         cls = m.lastgroup
         word = m.group()
         before = text[max(s0, c0 - 30):c0]
+        if cls == "complement":
+            # "<word> that CLAUSE" with no known cue: the clause is reported content (a verb or a noun of
+            # saying or thinking: "his assurances that", "intimated that"); the cue is the word before "that"
+            that = c1 - 4
+            if any(r.start <= that < r.end for r in taken + out) or _RAISED_FEELING.search(before):
+                continue
+            w0 = c0
+            while w0 > s0 and (text[w0 - 1].isalnum() or text[w0 - 1] in "’'"):
+                w0 -= 1
+            clause_start = s0
+            for _q0, q1 in quotes:
+                if q1 <= w0 and q1 > clause_start:
+                    clause_start = q1
+            cue_word = text[w0:c0]
+            if cue_word[:1].isupper() or re.search(r"\b(?:so|such|too|it|it['’]s)\s+(?:\w+\s+)?$", text[s0:w0],
+                                                     re.IGNORECASE):
+                continue  # "Trump Tower that", "so blatant that", "it is true that": not a cue
+            low_cue = cue_word.lower()
+            if low_cue in _INNER_VERBS or low_cue.endswith(("ed", "ing")) or low_cue in _HOLDER_ADJECTIVES:
+                subject = _complement_holder(text, clause_start, w0, c0) or _fallback_subject(text, clause_start, w0)
+            else:  # a noun: "his claim that", "the deal that Clinton and Democrats hope"
+                subject = _inner_holder(text, that + 4, s1) or _complement_holder(text, clause_start, w0, c0,
+                                                                                   possessive_only=True)
+                if subject is None and low_cue in _CONTENT_NOUNS:
+                    subject = _Mention(w0, c0, cue_word, clause=True)  # "the idea that ...": no holder named
+            if subject is None:
+                continue
+            if subject.clause:
+                subject = None
+            end = s1
+            acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[that:end])
+            if acc:
+                end = that + acc.start()
+            for q0, q1 in quotes:
+                if that <= q0 < end and q1 > end:
+                    end = q1
+            end = _strip_final(text, that, end) if _DQ.search(text, that, end) is None else _rstrip(text, that, end)
+            if len(_WORD_RE.findall(text[that:end])) < 4:
+                continue
+            out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
+            continue
+        if cls == "topic":
+            # "raised questions about X", "his criticism of X", "in favor of X": the content is the topic phrase
+            if any(r.start <= c0 < r.end or r.cue_start <= c0 < r.cue_end for r in taken + out):
+                continue
+            prep = re.match(r"\s+\w+\s+", text[c1:c1 + 10])
+            start = c1 + prep.end()
+            stop = re.search(r"[,;:.!?()—–]|\s(?:and|but|because|while|after|before|when)\s", text[start:s1])
+            end = start + stop.start() if stop else s1
+            end = _strip_final(text, start, end)
+            if len(_WORD_RE.findall(text[start:end])) < 1:
+                continue
+            clause_start = s0
+            for _q0, q1 in quotes:
+                if q1 <= c0 and q1 > clause_start:
+                    clause_start = q1
+            w0 = c0
+            if word == "favor":
+                w0 = text.rfind("in", s0, c0)
+            subject = _complement_holder(text, clause_start, w0, c1)
+            if subject is None:
+                continue
+            out.append(_Raw(start, end, w0, c1, subject, s0, "stance" if word in ("favor", "endorsement") else
+                            "thought"))
+            continue
+        if cls == "passive":
+            if not _BE_BEFORE.search(before) or any(r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end
+                                                    for r in taken + out):
+                continue
+            # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the content is
+            # the clause (its subject is the one talked about); the source, if any, follows "by"
+            start = s0
+            for _q0, q1 in quotes:
+                if q1 <= c0 and q1 > start:
+                    start = q1
+            start = _lstrip(text, start, c0)
+            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            for q0, q1 in quotes:
+                if start <= q0 < end and q1 > end:
+                    end = q1
+            if len(_WORD_RE.findall(text[start:end])) < 4:
+                continue
+            agent = None
+            by = re.match(r"\s+by\s+", text[c1:c1 + 5])
+            if by:
+                toks = _tokens(text, c1 + by.end(), s1)
+                head = []
+                for t in toks:
+                    if t[2] in ",.;:!?()" or t[2] in _QMARKS or t[2].lower() in (
+                            "who", "which", "that", "whether", "if", "about", "to", "for", "what", "why", "how"):
+                        break
+                    head.append(t)
+                if head and len(head) <= 8:
+                    agent = _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
+            out.append(_Raw(start, end, c0, c1, agent, s0, "speech" if word in ("asked", "quoted") else "thought"))
+            continue
         if cls == "inference":
             if word == "expected" and (not _BE_BEFORE.search(before) or _NAMED_SUBJECT.match(text[s0:c0])):
                 continue  # "Kim is expected to seek help": a named person's schedule, reported as fact
@@ -1093,8 +1435,13 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             continue  # "his support", "a plan to"
         if _PASSIVE_BEFORE.search(before) or re.match(r"\s+by\b", text[c1:c1 + 4]):
             continue  # "was backed by", "is supported": a passive names no holder here
-        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1)):
-            continue  # "backed off", "support,", "supported his call for"
+        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1) or
+                                re.match(r"\s+(?:among|from|remains|is|was|has|had|in|base)\b", text[c1:c1 + 9]) or
+                                word in ("support", "favor", "favour", "backing") and re.search(
+                                    r"(?:%|\bpercent|\bpoints?|\b(?:Republican|Democratic|GOP|Latino|Hispanic|"
+                                    r"black|white|union|voter|popular|public|strong|broad|wide|bipartisan))\s+$",
+                                    before)):
+            continue  # "backed off", "support,", "supported his call for", "34% support among women"
         if word[:1].isupper() and c0 > s0:
             continue
         clause_start = s0
@@ -1121,7 +1468,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if start <= q0 < end and q1 > end:
                 end = q1
         end = _strip_final(text, start, end) if _DQ.search(text, start, end) is None else _rstrip(text, start, end)
-        if len(_WORD_RE.findall(text[start:end])) < (2 if cls != "stance" else 1):
+        if len(_WORD_RE.findall(text[start:end])) < (1 if cls == "stance" else 4 if cls == "intention" else 2):
             continue
         out.append(_Raw(start, end, c0, c1, subject, s0, "thought" if cls == "view" else cls))
     return out
@@ -1342,14 +1689,15 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     all_cues = _find_cues(text)
     q_starts = [a for a, _ in qspans]
     cue_starts = [c.start for c in all_cues]
-    family = list(_FAMILY_RE.finditer(text))
+    family = _find_family(text)
     family_starts = [m.start() for m in family]
     for s0, s1 in sentences:
         i0 = bisect.bisect_left(cue_starts, s0)
         i1 = bisect.bisect_left(cue_starts, s1)
         f0 = bisect.bisect_left(family_starts, s0)
         f1 = bisect.bisect_left(family_starts, s1)
-        if i0 == i1 and f0 == f1:
+        doc_in = text.startswith("In ", s0)
+        if i0 == i1 and f0 == f1 and not doc_in:
             continue
         k = max(0, bisect.bisect_right(q_starts, s0) - 1)
         quotes = []
@@ -1360,11 +1708,19 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
         found = _sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]) if i0 < i1 else []
         if f0 < f1:
             found += _family_attributions(text, s0, s1, quotes, family[f0:f1], found)
+        if doc_in and not found:
+            found += _document_in(text, s0, s1)
         raws.extend(found)
+    if ":" in text:
+        raws.extend(r for r in _headline_attributions(text, excluded)
+                    if not any(o.start <= r.start < o.end or r.start <= o.start < r.end for o in raws))
+        raws.sort(key=lambda r: r.start)
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
-    anon_at = [m.start() for m in _ANON_PHRASE.finditer(text)] if raws else []
+    lowered = text.lower() if raws else ""
+    anon_at = [m.start() for m in _ANON_PHRASE.finditer(text)] if raws and any(
+        hint in lowered for hint in _ANON_HINTS) else []
     paragraph_starts = sorted({0, *(m.end() for m in re.finditer(r"\n\s*", text))})
     out = []
     n = max(1, len(text))

@@ -157,15 +157,27 @@ figures.export(fig, "03_affiliations")
 #
 # | | precision | recall | F1 (tuning) | F1 (held-out) |
 # |---|---|---|---|---|
-# | all attributions | 0.89 | 0.54 | 0.67 | 0.69 |
-# | with quotation marks | 0.95 | 0.85 | 0.90 | 0.90 |
-# | paraphrase only | 0.83 | 0.39 | 0.53 | 0.57 |
+# | all attributions | 0.86 | 0.60 | 0.71 | 0.73 |
+# | with quotation marks | 0.94 | 0.86 | 0.90 | 0.91 |
+# | paraphrase only | 0.80 | 0.48 | 0.60 | 0.62 |
 #
 # For scale, two human annotators scored against each other on the same measure agree at F1 0.82 overall
 # (0.97 with quotation marks, 0.76 on paraphrase). When the extractor finds an attribution, it names the
-# right speaker about 92% of the time, as often as the annotators agree with each other (91%). What it misses is
-# mostly what PolNeAR also counts as attribution beyond speech: beliefs, intentions and stances ("Trump
-# wants a revolution", "the campaign is looking to the national security section"), nouns ("a decision
-# by Senate leaders", "requests for an interview") and impersonal "it seems" constructions. So read the
-# tables above as *who is reported as speaking*, a reliable lower bound on who is given a voice, rather
-# than as every opinion the story attributes.
+# right speaker about 90% of the time, as often as the annotators agree with each other (91%).
+#
+# PolNeAR counts as attribution more than speech, and so does the extractor: each attribution has a
+# `verb_class` saying what is reported, "speech" (said, according to), "thought" (believes, sees X as),
+# "intention" (wants, plans to), "stance" (supports, opposes), "inference" (seems, appears to, is expected
+# to: no source named) or "other" (a clause after "that": "his assurances that ..."). Filter on
+# `verb_class == "speech"` to count only who is reported as speaking. What it still misses is a long tail
+# of nouns and phrasal cues ("a decision by Senate leaders", "questions about", "attacks on") and attributions
+# whose source is far from the cue, so read the tables above as a lower bound on who is given a voice.
+
+# %% [markdown]
+# An example of the classes on two invented sentences:
+
+# %%
+from analysis.quotes import extract_quotes
+
+quote_table(extract_quotes("Trump wants to build a wall on the border. Many voters see Clinton as the stronger "
+                           "candidate. The race seems closer than the polls suggest."))[["cue", "verb_class", "speaker", "text"]]

@@ -463,3 +463,56 @@ def test_paraphrase_in_a_subordinate_clause_ends_with_the_clause():
 )
 def test_nouns_passives_and_phrasal_verbs_are_not_cues(text):
     assert extract_quotes(text) == []
+
+
+# ------------------------------------------------------------------------------------------------ PolNeAR families
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "verb_class", "speaker", "content"),
+    [
+        ("Mr. Rubio appeared to be on the upswing.", "appeared", "inference", None,
+         "Mr. Rubio appeared to be on the upswing"),
+        ("The ballot question fight is expected to be a top-dollar operation.", "expected", "inference", None,
+         "The ballot question fight is expected to be a top-dollar operation"),
+        ("Trump wants to build a wall along the border.", "wants", "intention", "Trump",
+         "to build a wall along the border"),
+        ("Mr. Trump opposed the Iraq invasion.", "opposed", "stance", "Trump", "the Iraq invasion"),
+        ("Many voters see Clinton as the stronger candidate.", "see", "thought", "Many voters",
+         "Clinton as the stronger candidate"),
+        ("Cruz is aware that the contest boils down to a delegate battle.", "aware", "other", "Cruz",
+         "that the contest boils down to a delegate battle"),
+        ("Several senators raised questions about the cost of the program.", "questions", "thought",
+         "Several senators", "the cost of the program"),
+        ("Rubio: I Still Believe Trump Can't Be Trusted With The Codes\n\nHe spoke on Sunday.", ":", "speech",
+         "Rubio", "I Still Believe Trump Can't Be Trusted With The Codes"),
+    ],
+)
+def test_polnear_attribution_families(text, cue, verb_class, speaker, content):
+    quotes = extract_quotes(text)
+    assert [(q.cue, q.verb_class, q.speaker, q.text) for q in quotes] == [(cue, verb_class, speaker, content)]
+    assert quotes[0].kind == "indirect"
+
+
+def test_verbs_of_saying_keep_the_speech_class():
+    (q,) = extract_quotes("Sen. Jack Reed said that he had not read the plan.")
+    assert (q.verb_class, q.speaker, q.text) == ("speech", "Jack Reed", "that he had not read the plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal raised hopes that the talks might resume soon.",  # an event's effect: no holder
+        "His 34% support among women is a record low.",  # a poll figure, not a stance
+        "The rancor is so blatant that the whole debate turned ugly.",  # "so ... that": not a cue
+        "The senator backed off after the vote.",  # phrasal verb
+        "Clinton was backed by the unions in the primary.",  # a passive stance names no holder here
+    ],
+)
+def test_family_look_alikes_are_not_attributions(text):
+    assert [q.cue for q in extract_quotes(text)] == []
+
+
+def test_in_a_document_introduces_its_content():
+    (q,) = extract_quotes("In a CBS News poll last month, Clinton led Trump by six points among likely voters.")
+    assert (q.cue, q.speaker, q.text) == ("In", "CBS News poll", "Clinton led Trump by six points among likely voters")
