@@ -148,6 +148,7 @@ _ANAPHORA = re.compile(
     r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+)?(?:Foreign|Defen[cs]e)\s+Ministry)\b"
 )
 _KOREA_HINT = ("North Korea", "South Korea", "Pyongyang", "Seoul", "DPRK", "ROK", "NKorea", "N. Korea", "S. Korea")
+_FAMILY_NAME_FIRST = frozenset({"North Korea", "South Korea", "China"})
 _TITLE_GAP = re.compile(r"^(?:'s|’s)?(?:\s+(?:[A-Za-z][\w.\-]*))*\s+$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
@@ -252,8 +253,41 @@ class Gazetteer:
             raw.append(GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason))
         raw = _merge_titles(text, raw)
         raw.extend(_resolve_anaphora(text, raw))
+        raw.extend(self._short_names(text, raw))
         raw.sort(key=lambda x: x.start)
         return raw
+
+    def _short_names(self, text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+        """Bare family names ("Kim", "Clinton") after the full name of a leader earlier in the text."""
+        known: list[tuple[int, str, str, str]] = []  # (end, family name, government, full name)
+        for m in mentions:
+            if m.kind != "leader":
+                continue
+            full = next((a for a in self.aliases if self.aliases[a].kind == "leader" and m.text.endswith(a)), None)
+            if not full or " " not in full:
+                continue
+            parts = full.split()
+            family = parts[0] if m.government in _FAMILY_NAME_FIRST else parts[-1]
+            known.append((m.end, family, m.government, full))
+        if not known:
+            return []
+        out = []
+        taken = [(m.start, m.end) for m in mentions]
+        for family in {k[1] for k in known}:
+            for hit in re.finditer(rf"(?<![\w\-]){re.escape(family)}(?![\w\-])(?!\s+[A-Z][a-z])", text):
+                s, e = hit.span()
+                if any(a <= s < b for a, b in taken):
+                    continue
+                prev = re.search(r"(\S+)\s+$", text[max(0, s - 40) : s])
+                if prev and prev.group(1)[:1].isupper():
+                    before_prev = text[max(0, s - 40) : s][: prev.start(1)].rstrip()
+                    if before_prev and before_prev[-1] not in '.!?"”\n':
+                        continue  # "Sam Kim": a different person's full name
+                earlier = [k for k in known if k[1] == family and k[0] <= s]
+                if earlier:
+                    _, _, gov, full = earlier[-1]
+                    out.append(GovernmentMention(s, e, text[s:e], gov, "leader", True, f"short for '{full}'"))
+        return out
 
     def government_mentions(self, text: str) -> list[GovernmentMention]:
         """Only the mentions that name a government (``is_government`` True)."""

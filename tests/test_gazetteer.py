@@ -152,3 +152,10 @@ def test_bad_toml_raises_config_error_naming_file_and_key(tmp_path, content, exp
 def test_missing_override_file(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_gazetteer(overrides_toml=tmp_path / "nope.toml")
+
+
+def test_bare_family_name_after_full_leader_name():
+    text = ("Foreign Minister Kim Sung-hwan met Yang Jiechi. Now Kim is expected to fly to Washington. "
+            "Kim Sung-joo, a professor, disagreed. Follow Sam Kim on Twitter.")
+    kims = [m for m in default_gazetteer().find_mentions(text) if m.text == "Kim"]
+    assert [(m.start, m.government) for m in kims] == [(text.index("Now Kim") + 4, "South Korea")]
