@@ -105,6 +105,109 @@ def bar_chart(values: pd.Series, title: str = "", xlabel: str = "", color: str |
     return fig
 
 
+# ---- quotes
+
+#: One colour per kind of source (analysis.quotes speaker types).
+SOURCE_TYPE_COLORS = {
+    "government": "#34495e",
+    "document": "#8e6c8a",
+    "expert": "#2e86ab",
+    "activist": "#e67e22",
+    "media": "#16a085",
+    "anonymous": "#7f8c8d",
+    "person": "#c0392b",
+    "organization": "#b7950b",
+    "unknown": "#bdc3c7",
+}
+#: Marker per kind of attribution.
+QUOTE_KIND_MARKERS = {"direct": "o", "mixed": "D", "indirect": "s"}
+
+
+def _source_label(row) -> str:
+    label = str(row["speaker"])
+    if len(label) > 42:
+        label = label[:40] + "…"
+    return label + (" (anonymous)" if bool(row.get("anonymous", False)) and "anonym" not in label else "")
+
+
+def voices_chart(summary: pd.DataFrame, title: str = "Who gets a voice", value: str = "words_quoted"):
+    """Horizontal bars of words attributed to each source (a ``quotes.source_summary`` frame), coloured by type.
+
+    Each bar is annotated with the number of attributions.
+    """
+    data = summary.sort_values([value, "mentions"], ascending=True)
+    fig, ax = new_figure(8, max(2.5, 0.42 * len(data) + 1.2))
+    labels = [_source_label(row) for _, row in data.iterrows()]
+    colors = [SOURCE_TYPE_COLORS.get(t, SOURCE_TYPE_COLORS["unknown"]) for t in data["speaker_type"]]
+    ax.barh(labels, data[value].to_numpy(), color=colors)
+    for y, (_, row) in enumerate(data.iterrows()):
+        n = int(row["mentions"])
+        ax.text(row[value], y, f"  {n} attribution{'s' if n != 1 else ''}", va="center", fontsize=8)
+    present = [t for t in SOURCE_TYPE_COLORS if t in set(data["speaker_type"])]
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=SOURCE_TYPE_COLORS[t], label=t) for t in present]
+    ax.legend(handles=handles, title="source type", loc="lower right", fontsize=8, title_fontsize=8)
+    ax.set_xlabel("words attributed (quoted or paraphrased)" if value == "words_quoted" else value)
+    ax.set_xlim(0, max(1, data[value].max()) * 1.35)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def quote_positions(table: pd.DataFrame, title: str = "Where in the article each source speaks"):
+    """Strip plot of attributions (a ``quotes.quote_table`` frame): position in the text (0 = top) per source.
+
+    Colour is the source type; the marker is the kind (circle direct, diamond mixed, square indirect).
+    """
+    data = table.copy()
+    data["speaker"] = data["speaker"].fillna("(unresolved)")
+    order = data.groupby("speaker", sort=False)["position"].min().sort_values().index.tolist()
+    fig, ax = new_figure(8, max(2.5, 0.42 * len(order) + 1.2))
+    rows = {s: i for i, s in enumerate(order)}
+    for kind, marker in QUOTE_KIND_MARKERS.items():
+        part = data[data["kind"] == kind]
+        if part.empty:
+            continue
+        colors = [SOURCE_TYPE_COLORS.get(t, SOURCE_TYPE_COLORS["unknown"]) for t in part["speaker_type"]]
+        ax.scatter(part["position"], [rows[s] for s in part["speaker"]], marker=marker, s=70, c=colors,
+                   edgecolors="black", linewidths=0.5, label=kind, zorder=3)
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels([s if len(s) <= 42 else s[:40] + "…" for s in order])
+    ax.invert_yaxis()
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("position of the attributed content in the article (0 = first character, 1 = last)")
+    ax.grid(axis="x", alpha=0.3)
+    legend = ax.legend(title="kind", fontsize=8, title_fontsize=8, loc="lower left")
+    for handle in legend.legend_handles:
+        handle.set_facecolor("white")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def affiliation_chart(table: pd.DataFrame, title: str = "On whose behalf sources speak"):
+    """Stacked bars: attributions per affiliation (country or organisation; 'not stated' when None), by type."""
+    data = table.copy()
+    data["affiliation"] = data["affiliation"].fillna("not stated")
+    counts = data.groupby(["affiliation", "speaker_type"]).size().unstack(fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    fig, ax = new_figure(8, max(2.5, 0.45 * len(counts) + 1.2))
+    left = None
+    for t in [t for t in SOURCE_TYPE_COLORS if t in counts.columns]:
+        values = counts[t].to_numpy()
+        ax.barh(counts.index.astype(str), values, left=left, color=SOURCE_TYPE_COLORS[t], label=t)
+        left = values if left is None else left + values
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("attributions")
+    ax.legend(title="source type", fontsize=8, title_fontsize=8, loc="lower right")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
 # ---- stance
 
 
