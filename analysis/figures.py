@@ -252,21 +252,30 @@ def relations_graph(relations: pd.DataFrame, title: str = "Who does what to whom
     from matplotlib.patches import FancyArrowPatch
 
     fig, ax = new_figure(8, 7)
-    nodes = list(dict.fromkeys([*relations["source"], *relations["target"]]))
-    n = max(len(nodes), 1)
+    # one arrow per (source, target, polarity), labelled with its cues
+    relations = (relations.groupby(["source", "target", "polarity"], sort=False)["cue"]
+                 .agg(lambda c: "\n".join(dict.fromkeys(c))).reset_index())
+    degree = pd.concat([relations["source"], relations["target"]]).value_counts(sort=False)
+    ranked = sorted(degree.index, key=lambda node: (-degree[node], node))
+    n = max(len(ranked), 1)
+    # the busiest actors go opposite each other so their arrows and labels have room
+    order = [i // 2 if i % 2 == 0 else (n + 1) // 2 + i // 2 for i in range(n)]
+    nodes = [None] * n
+    for node, slot in zip(ranked, order, strict=True):
+        nodes[slot] = node
     pos = {node: (np.cos(np.pi / 2 - 2 * np.pi * i / n), np.sin(np.pi / 2 - 2 * np.pi * i / n)) for i, node in enumerate(nodes)}
     seen: dict[tuple[str, str], int] = {}
     for _, r in relations.iterrows():
         a, b = pos[r["source"]], pos[r["target"]]
         k = seen.get((r["source"], r["target"]), 0)
         seen[(r["source"], r["target"])] = k + 1
-        rad = 0.15 + 0.12 * k
+        rad = 0.15 + 0.35 * k
         arrow = FancyArrowPatch(a, b, connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>", mutation_scale=16,
                                 color=PALETTE.get(r["polarity"], PALETTE["accent"]), lw=1.8, shrinkA=28, shrinkB=28)
         ax.add_patch(arrow)
         mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
         dx, dy = b[0] - a[0], b[1] - a[1]
-        ox, oy = dy * rad * 0.55, -dx * rad * 0.55
+        ox, oy = dy * rad * 0.5, -dx * rad * 0.5
         ax.text(mx + ox, my + oy, r["cue"], fontsize=8, ha="center", va="center",
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})
     governments = set(relations["source"])

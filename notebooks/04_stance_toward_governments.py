@@ -154,7 +154,14 @@ figures.export(fig, "04_relations_graph")
 # train split only (`training/train_stance.py`). On the held-out `devtest_mt` split (1,476 targets in
 # sentences with two or more targets) `python benchmarks/eval_stance.py` measured:
 #
-# RESULTS_TABLE
+# | method | macro-F1 | accuracy | F1 neg | F1 neu | F1 pos | targets/s (one core) |
+# |---|---|---|---|---|---|---|
+# | `target_sentiment` (hashed features + logistic regression) | 0.640 | 0.667 | 0.642 | 0.720 | 0.558 | ≈4,500 |
+# | sentence-level VADER (baseline, ±0.05) | 0.493 | 0.501 | 0.496 | 0.539 | 0.443 | ≈4,600 |
+# | always neutral | 0.224 | 0.507 | 0 | 0.673 | 0 | — |
+#
+# On the 605 targets whose sentence holds targets with *different* gold labels, the model reaches macro-F1
+# 0.56 against 0.40 for sentence-level VADER, which by construction gives both targets the same label.
 #
 # It is far better than sentence-level VADER at telling apart targets in the same sentence, but clearly
 # below the best published neural model (RoBERTa, GPU, about 0.83), and below the 0.70 aim.
@@ -162,4 +169,45 @@ figures.export(fig, "04_relations_graph")
 # %% [markdown]
 # ## 7. Human reading vs. the library
 #
-# COMPARISON
+# | government | human reading | library (score, 95% interval) | agree? |
+# |---|---|---|---|
+# | North Korea | negative | negative, −0.25 [−0.48, 0.02] | yes in sign; weaker than a reader's judgement |
+# | South Korea | neutral to sympathetic protagonist | negative, −0.19 [−0.41, 0.01] | **no**: too negative |
+# | China | mildly negative, with some balance | negative, −0.37 [−0.56, −0.17] | sign yes; too strong |
+# | United States | neutral to mildly positive | neutral, −0.05 [−0.13, 0.03] | yes |
+# | United Nations | neutral to mildly positive (one mention) | positive, +0.13 (one mention, no interval) | yes |
+#
+# Where the library agrees with the reader:
+#
+# - **North Korea is negative**, and the most negative North Korea sentences are the right ones: its website
+#   calling the campaign a "grave provocation" that "tarnishes Pyongyang's reputation", and "North Korea calls
+#   defectors 'human scum'". The relation table gets the two hostile acts (North Korea → defectors, "calls";
+#   North Korea → the growing campaign, "called") with negative polarity.
+# - **Who speaks**: most judgements are the narrator's; the quoted voices are the ones a reader would name
+#   (North Korea's website, the political scientist Kim Sung-joo explaining China's fears, the anonymous
+#   Seoul Foreign Ministry official on annoyed Chinese diplomats).
+# - **Relations**: Seoul → Beijing pressure and diplomacy, Seoul → UN and US appeals for help, friction
+#   between Seoul and Beijing, and the US–North Korea deal are all found, with sensible polarities.
+# - **Place uses** are handled: "North Koreans living in China", "arrived in South Korea", "the border between
+#   China and North Korea", "Seoul's Sungkyunkwan University" and "North Korean defectors" do not count as
+#   mentions of those governments.
+#
+# Where it does not:
+#
+# - **South Korea comes out negative**, which a reader would not say. The model scores the *sentence's*
+#   troubles onto its subject: "Seoul's stepped-up pressure" and the anonymous "official at Seoul's Foreign
+#   Ministry" sit in a sentence about annoyed diplomats and disagreement (−0.76 and −0.77), and "the
+#   government's stance has toughened amid the protests" reads as negative. In the reader's view, pressing
+#   China on behalf of defectors is the protagonist's role, not a criticism of Seoul.
+# - **China is scored more negatively than North Korea.** The two most negative China mentions are in Kim
+#   Sung-joo's explanation ("China fears that easing its stance could ... threaten China's border
+#   security"): the words *fears* and *threaten* describe China's worries, not a judgement of China. A
+#   lexical model cannot tell "X fears Y" from "X is feared".
+# - **North Korea's own words are scored as a judgement of North Korea.** A reader sees "calls defectors
+#   human scum" as North Korea condemning *others* (and as unflattering to North Korea only indirectly);
+#   the model scores North Korea negative for the right reason only partly.
+#
+# In short: the library finds the right governments, the right sentences, the right voices and the right
+# actor relations, and its per-government signs agree with a careful reader for four of the five
+# governments; its per-mention scores are a lexical model's (macro-F1 0.64 on NewsMTSC), and should be read
+# with the evidence table beside them, not on their own.

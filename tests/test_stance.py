@@ -61,12 +61,16 @@ def test_bad_offsets_raise(start, end):
         ("Critics slammed the ministry as corrupt and incompetent, while Kim won praise for his calm leadership.",
          "Kim", "the ministry"),
         # overall tone positive, one target the villain
-        ("The brave activists were hailed as heroes after they exposed the brutal regime.", "The brave activists",
-         "the brutal regime"),
+        ("Obama hailed Merkel as a trusted friend, while he accused Putin of lying.", "Merkel", "Putin"),
+        ("The senator thanked the nurses for their heroic work, and attacked the governor for his disastrous "
+         "handling of the crisis.", "the nurses", "the governor"),
         ("Voters praised Smith for his honesty, but they denounced Jones as a liar and a fraud.", "Smith", "Jones"),
     ],
 )
 def test_target_sentiment_differs_from_sentence_tone(sentence, better, worse):
+    from analysis import nlp
+
+    assert abs(nlp.vader().polarity_scores(sentence)["compound"]) < 0.9  # one sentence tone, two targets
     good = target_sentiment(sentence, *span(sentence, better))
     bad = target_sentiment(sentence, *span(sentence, worse))
     assert good.score > bad.score + 0.2
@@ -158,7 +162,8 @@ def test_seed_relations(seed):
     edges = {(r.source, r.target, r.polarity) for r in rel.itertuples()}
     assert ("South Korea", "China", "negative") in edges  # Lee Myung-bak ... pressed China
     assert ("North Korea", "defectors", "negative") in edges  # calls defectors "human scum"
-    assert ("China", "South Korea", "negative") in edges  # Chinese diplomats annoyed by Seoul's pressure
+    assert ("China", "South Korea", "negative") in edges  # the friction between Seoul and Beijing
+    assert ("South Korea", "China", "annoyed by") in {(r.source, r.target, r.cue) for r in rel.itertuples()}
     pressed = rel[rel.cue == "pressed"].iloc[0]
     assert "pressed China" in pressed.sentence_text
     assert not any(r.source == r.target for r in rel.itertuples())
