@@ -85,7 +85,8 @@ BLOCKED_PHRASES = (
     "University of Washington", "Korean War", "Korean Peninsula", "Korean peninsula", "New Guinea",
     "Guinea pig", "Turkey Day", "Chinese New Year", "Chad Smith", "Jordan River", "China Sea",
     "South China Sea", "East China Sea", "Sea of Japan", "Georgia Tech", "Congress Party",
-    "Indian National Congress", "Paris Hilton", "French fries", "Russian roulette", "Swiss cheese",
+    "Indian National Congress", "Lisbon agenda", "Lisbon Agenda", "Lisbon Treaty", "Lisbon treaty",
+    "Lisbon strategy", "Lisbon Strategy", "Paris Hilton", "French fries", "Russian roulette", "Swiss cheese",
 )
 
 #: Head nouns that make "<Capital/Country>'s <head>" a place, not the government.
@@ -192,14 +193,14 @@ class Gazetteer:
     sources: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        forms = sorted(self.aliases, key=lambda s: (-len(s), s))
-        # contextual forms ("the North") must not be the start of a longer name ("the North Koreans")
-        alternation = "|".join(
-            re.escape(s) + (r"(?!\s+[A-Z])" if self.aliases[s].kind == "contextual" else "") for s in forms
+        # one trie-shaped pattern (longest alias wins); contextual forms ("the North") must not be the start
+        # of a longer name ("the North Koreans")
+        alternation = _trie_pattern(
+            {s: (r"(?!\s+[A-Z])" if a.kind == "contextual" else "") for s, a in self.aliases.items()}
         )
-        self._regex = re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w\-]*\w)(?!\.\w)")
-        loose = sorted(set(self.aliases) | set(self.ambiguous), key=lambda s: (-len(s), s))
-        self._loose_regex = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in loose) + r")(?!\w)")
+        self._regex = re.compile(rf"(?<![\w.\-]){alternation}(?![\w\-]*\w)(?!\.\w)")
+        loose = {s: "" for s in set(self.aliases) | set(self.ambiguous)}
+        self._loose_regex = re.compile(r"(?<![\w\-])" + _trie_pattern(loose) + r"(?!\w)")
 
     # ------------------------------------------------------------------ public API
 
@@ -233,8 +234,11 @@ class Gazetteer:
                 return self.ambiguous[surface]
         return None
 
-    def find_mentions(self, text: str) -> list[GovernmentMention]:
+    def find_mentions(self, text: str, sentences: list[tuple[int, int]] | None = None) -> list[GovernmentMention]:
         """Every mention of a government in ``text``, in order, place and people uses flagged.
+
+        ``sentences``: (start, end) sentence spans of ``text`` if already known (``article.sentences``);
+        they are used to resolve "the government" and "its government"; by default they are computed.
 
         >>> [m.text for m in default_gazetteer().find_mentions("Its website. North Korea said so.")]
         ['North Korea']
@@ -252,7 +256,7 @@ class Gazetteer:
             ok, reason = _decide(text, m.start(), m.end(), alias, raw)
             raw.append(GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason))
         raw = _merge_titles(text, raw)
-        raw.extend(_resolve_anaphora(text, raw))
+        raw.extend(_resolve_anaphora(text, raw, sentences))
         raw.extend(self._short_names(text, raw))
         raw.sort(key=lambda x: x.start)
         return raw
@@ -292,6 +296,32 @@ class Gazetteer:
     def government_mentions(self, text: str) -> list[GovernmentMention]:
         """Only the mentions that name a government (``is_government`` True)."""
         return [m for m in self.find_mentions(text) if m.is_government]
+
+
+def _trie_pattern(words: dict[str, str]) -> str:
+    """A regex alternation shaped as a character trie; each word maps to a suffix (lookahead) for its end.
+
+    Longer continuations are tried first, so the longest alias matches, as with a longest-first alternation,
+    but the engine walks shared prefixes once.
+    """
+    trie: dict = {}
+    for word, suffix in words.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = suffix
+
+    def build(node: dict) -> str:
+        end = node.get("")
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return end or ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end is None:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
+
+    return "(?:" + build(trie) + ")"
 
 
 # ---------------------------------------------------------------------- decision rules
@@ -404,12 +434,15 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
     return out
 
 
-def _resolve_anaphora(text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+def _resolve_anaphora(text: str, mentions: list[GovernmentMention],
+                      sentences: list[tuple[int, int]] | None = None) -> list[GovernmentMention]:
     """'the government', 'Its government-run', 'the regime', a bare 'Foreign Ministry' -> a named government."""
     gov = [m for m in mentions if m.is_government]
     if not gov:
         return []
-    spans = nlp.sentence_spans(text)
+    if not _ANAPHORA.search(text):
+        return []
+    spans = sentences if sentences is not None else nlp.sentence_spans(text)
     out = []
     for m in _ANAPHORA.finditer(text):
         start, end = m.span("phrase")

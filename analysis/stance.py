@@ -51,6 +51,20 @@ _EVIDENCE_COLUMNS = ["government", "mention", "kind", "sentence", "sentence_text
                      "label", "score", "p_negative", "p_neutral", "p_positive"]
 
 
+def _find_mentions(article) -> list[GovernmentMention]:
+    """Gazetteer mentions of the article, using its own sentence spans (computed once per article)."""
+    cached = getattr(article, "_government_mentions", None)
+    if cached is not None and cached[0] == article.text:
+        return cached[1]
+    spans = [(s.start, s.end) for s in article.sentences]
+    mentions = default_gazetteer().find_mentions(article.text, spans)
+    try:
+        object.__setattr__(article, "_government_mentions", (article.text, mentions))
+    except (AttributeError, TypeError):  # slotted or frozen objects: just don't cache
+        pass
+    return mentions
+
+
 def _sentence_of(article, pos: int):
     for s in article.sentences:
         if s.start <= pos < s.end:
@@ -64,7 +78,7 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
     Columns: government, mention, kind, start, end, sentence, is_government, reason.
     """
     rows = []
-    for m in default_gazetteer().find_mentions(article.text):
+    for m in _find_mentions(article):
         if not include_places and not m.is_government:
             continue
         s = _sentence_of(article, m.start)
@@ -105,7 +119,7 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
     """
     qs = _quotes_for(article, quotes)
     rows = []
-    for m in default_gazetteer().find_mentions(article.text):
+    for m in _find_mentions(article):
         if not m.is_government:
             continue
         s = _sentence_of(article, m.start)
@@ -313,7 +327,7 @@ def actor_relations(article) -> pd.DataFrame:
     Columns: source, source_mention, target (a government key, or a group phrase such as "defectors"),
     target_mention, cue, polarity, sentence, sentence_text, cue_start (offset into ``article.text``).
     """
-    mentions = default_gazetteer().find_mentions(article.text)
+    mentions = _find_mentions(article)
     rows = []
     for s in article.sentences:
         rows.extend(_relation_rows(article, s, mentions))
