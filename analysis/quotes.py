@@ -12,7 +12,22 @@ Conventions (those of the PolNeAR attribution corpus): the content of a direct q
 marks; a paraphrase's content starts at "that" when there is one; a quote split around its cue
 (``"A," he said, "B."``) is one attribution whose span covers both parts; full-sentence quotes that follow
 an attributed quote without a cue of their own continue it. Bylines, datelines and "Follow X on Twitter" lines
-are never sources. "Raised the issue" and similar verbs with no reported content are not attributions.
+are never sources.
+
+Decisions (documented, tested):
+
+- "raised the issue" and other verbs of action with no reported content are not attributions;
+- passives ("was accused of", "were charged with") name no speaker and are left out;
+- a belief verb inside a paraphrase attributed with "according to" ("China fears that ..., according to Kim")
+  is the cited source's claim, so only the "according to" attribution is kept;
+- verbs of thinking (think, believe, fear, expect ...) count only when a clause follows them;
+- an anonymous source ("an official at Seoul's Foreign Ministry, speaking on condition of anonymity",
+  "sources", "a diplomat who asked not to be named") has ``speaker_type == "anonymous"``, ``anonymous=True``
+  and the affiliation the text gives it;
+- state media keep the type "media" with the state's affiliation ("its government-run website" -> North Korea);
+- a country, capital or ministry speaking ("Pyongyang said", "North Korea calls") is "government";
+- affiliation comes from the speaker phrase and its appositive via :mod:`analysis.gazetteer` (a Seoul
+  university professor speaks for South Korea); a person's own name never sets it.
 """
 
 from __future__ import annotations
@@ -49,6 +64,9 @@ class Quote:
     mention: str | None = None  # the speaker mention as written ("he", "the report", "Kim")
     paragraph: int = 0
     position: float = 0.0  # relative position of the content start in the text, 0..1
+    #: what the cue reports: "speech" (said, according to), "thought" (believes, sees ... as), "intention"
+    #: (wants to, plans to), "stance" (supports, opposes), "inference" (seems, appears to, is expected to)
+    verb_class: str = "speech"
 
     @property
     def words(self) -> int:
@@ -76,7 +94,7 @@ criticised criticizing criticising praise praises praised praising blast blasts 
 dismiss dismisses dismissed dismissing reject rejects rejected rejecting vow vows vowed vowing
 pledge pledges pledged pledging promise promises promised promising confirm confirms confirmed confirming
 reveal reveals revealed revealing mention mentions mentioned mentioning cite cites cited citing
-contend contends contended contending assert asserts asserted asserting maintain maintains maintained
+contend contends contended contending assert asserts asserted asserting
 emphasize emphasizes emphasized emphasised stress stresses stressed stressing observe observes observed
 remarked recount recounts recounted testify testifies testified allege alleges alleged alleging
 charged blame blames blamed blaming questioned questioning
@@ -92,11 +110,15 @@ endorse endorses endorsed slam slams slammed lambast lambasted lambasts attacked
 tout touts touted hail hails hailed chide chides chided applaud applauds applauded demand demands demanded
 wonder wonders wondered hint hints hinted signal signals signaled signalled echo echoes echoed refuse refuses
 refused declined decline declines predicted reiterate reiterates reiterated scoffed joked
+express expresses expressed expressing offered posted discuss discusses discussed discussing ordered assured
+reminded stating encouraged challenged apologized railed requested proposing disclosed pleaded likened quoted
+referenced bemoaned detailing highlighting highlighted reacted proclaimed proclaims scolded
 """.split()
 #: Verbs of thinking and feeling: cues only when a clause follows ("believes that", "thinks he").
 _THOUGHT_FORMS = frozenset("""
 think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect expects
 expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
+maintain maintains maintained hoping remember remembers remembered
 """.split())
 _CLAUSE_START = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|"
@@ -112,6 +134,7 @@ _MULTI_CUES = [
     r"(?:has|have|had)\s+said", r"went\s+on",
     r"talk(?:s|ed|ing)?\s+about", r"sp(?:oke|eak|eaks|eaking)\s+(?:about|of)", r"refer(?:s|red|ring)?\s+to",
     r"point(?:s|ed|ing)?\s+to", r"warn(?:s|ed|ing)?\s+(?:of|against)", r"call(?:s|ed|ing)?\s+attention\s+to",
+    r"(?:shot|fired|hit)\s+back", r"issu(?:e|es|ed|ing)\s+a\s+statement",
 ]
 
 _CUE_WORDS = (frozenset(_CUE_FORMS) | frozenset(_CALL_FORMS)) - {"states", "state", "report", "reports"}
@@ -120,14 +143,15 @@ _NOUNLIKE = frozenset(
     """report reports claim claims estimate estimates note notes charge charges question questions remark remarks
     call calls promise promises pledge pledges warning states state show shows mention mentions cite vow vows
     threat threats tweet tweets reply replies agree praise blast blasts label labels stress testify dub
-    admit ask add tell say write deny urge warn argue insist found finds""".split()
+    found finds""".split()
 )
 _SPEECH_SET = frozenset(_CUE_FORMS) | _THOUGHT_FORMS
 _CALL_SET = frozenset(_CALL_FORMS)
 _MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
 _MULTI_FIRST = frozenset("according play plays played playing point points pointed pointing went made call calls "
                          "called calling put puts putting has have had talk talks talked talking spoke speak "
-                         "speaks speaking refer refers referred referring warn warns warned warning".split())
+                         "speaks speaking refer refers referred referring warn warns warned warning shot fired hit issue issues issued "
+                         "issuing".split())
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -200,7 +224,7 @@ _ADVERBS = frozenset(
 #: Words that end a subject search: a new clause starts after them.
 _CLAUSE_WORDS = frozenset(
     """that because when while after before if as since although though but and or so where whom whose
-    whether than until unless nor yet""".split()
+    whether than until unless nor yet what how why""".split()
 )
 _CLAUSE_VERBS = frozenset(
     """is was were are be been being had has have could would should can will may might must did does do
@@ -212,6 +236,10 @@ _NOT_NP_START = frozenset(
     be been being will would could can may might should must did does do in on at for with by from of about
     into over after before during without under than as if when while because since although though
     what which who whom whose where why how there here it's that's""".split()
+)
+_DISCOURSE = frozenset(
+    """however meanwhile instead indeed moreover still yet now today yesterday tonight last this next earlier
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 #: A noun phrase ends in a noun-like word (not a preposition, article, adverb or participle).
 _NP_TAIL = re.compile(r"^(?![a-z]+(?:ly|ing)$)(?!(?:of|in|on|at|for|with|by|from|to|the|a|an|and|or|but|"
@@ -230,9 +258,9 @@ _TITLES = re.compile(
 
 _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("media", re.compile(
-        r"\b(?:newspaper|news\s+agency|agency|state\s+media|state-run\s+media|media|television|TV|radio|"
+        r"\b(?:newspaper|news\s+agency|state\s+media|state-run\s+media|media|television|TV|radio|"
         r"broadcaster|channel|magazine|tabloid|daily|website|site|blog|Reuters|AP|Associated\s+Press|KCNA|"
-        r"Xinhua|Yonhap|CNN|MSNBC|Fox\s+News|NBC|CBS|ABC|BBC|Politico|Breitbart|Times|Post|Journal|"
+        r"Xinhua|Yonhap|CNN|MSNBC|Fox\s+News|NBC|CBS|ABC|BBC|WSJ|NYT|FT|AFP|NPR|PBS|HuffPo|Politico|Breitbart|Times|Post|Journal|"
         r"Herald|Tribune|Gazette|Bloomberg|Axios|Guardian|Telegraph|Rodong|Huffington|Daily\s+\w+)\b")),
     ("document", re.compile(
         r"\b(?:report|reports|statement|study|survey|poll|polls|memo|letter|document|documents|analysis|"
@@ -250,7 +278,7 @@ _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("government", re.compile(
         r"\b(?:president|minister|ministry|ministries|department|government|governments|official|officials|"
         r"spokesman|spokeswoman|spokesperson|secretary|ambassador|diplomat|diplomats|embassy|senator|sen\.|"
-        r"rep\.|congressman|congresswoman|lawmaker|lawmakers|governor|gov\.|mayor|administration|"
+        r"rep\.|congressman|congresswoman|lawmaker|lawmakers|governor|gov\.|mayor|administration|agency|"
         r"white\s+house|pentagon|state\s+department|kremlin|cabinet|parliament|congress|senate|army|military|"
         r"police|authorities|regime|agency\s+chief|prosecutors?|FBI|CIA|court|judge|U\.N\.|United\s+Nations|"
         r"Security\s+Council|Secretary-General|premier|chancellor|leader|leadership|Pyongyang|Beijing|Seoul|"
@@ -258,7 +286,8 @@ _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("organization", re.compile(
         r"\b(?:Inc|Corp|Company|Co|Party|Committee|Campaign|campaign|Foundation|Institute|University|Council|"
         r"Association|Union|Center|Centre|Group|Bank|Fund|Organization|Organisation|Federation|League|"
-        r"Club|Society|company|firm|group|organization|union|party|committee|PAC|coalition|alliance)\b")),
+        r"Club|Society|company|firm|group|organization|union|party|committee|PAC|coalition|alliance|foundation|"
+        r"institute|association|council|center|charity|nonprofit|non-profit|corporation|business)\b")),
 ]
 _ANON_PHRASE = re.compile(
     r"(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|"
@@ -281,10 +310,10 @@ _NOT_SOURCE_LINE = re.compile(
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
 _QUOTE_ANY = "\"“”«»„"
-_DQ = re.compile(r"''|[\"“”«»„]")  # '' is the New York Times' double quotation mark
+_DQ = re.compile(r"''(?!')|[\"“”«»„]")  # '' is the New York Times' double quotation mark
 _QMARKS = tuple(_QUOTE_ANY) + ("''",)
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen|Jr|Sr|St|Lt|Col|Prof|Adm|Sgt|Rev|Lt|Gov)\.(?!\w)"
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Sen|Rep|Reps|Gov|Dr|Mr|Mrs|Ms|Gen|Jr|Sr|St|Lt|Col|Prof|Adm|Sgt|Rev|Lt|Gov)\.(?!\w)"
     r"|''|[^\W_]+(?:[-'’.][^\W_]+)*|[\"“”«»„]|[^\w\s]"
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[a-zA-Z]+)?)+\b")
@@ -411,13 +440,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             ch = m.group()
             prev = text[i - 1] if i > p0 else " "
             nxt = text[i_end] if i_end < n else " "
+            next_boundary = nxt.isspace() or nxt in ".,;:!?)—–" or i_end >= p1
+            prev_boundary = prev.isspace() or prev in "([{—–-/:" or i == p0
             if ch in _QUOTE_OPEN:
-                is_open = True
+                # a typo'd closing mark ('unusual,“ said') closes the open quote
+                is_open = not (open_at >= 0 and next_boundary and not prev_boundary)
             elif ch in _QUOTE_CLOSE:
-                is_open = False
+                is_open = open_at < 0 and prev_boundary and not next_boundary
             else:
-                next_boundary = nxt.isspace() or nxt in ".,;:!?)—–" or i_end >= p1
-                prev_boundary = prev.isspace() or prev in "([{—–-/:" or i == p0
                 if open_at >= 0:
                     is_open = prev_boundary and not next_boundary  # a new quote opens only if it looks so
                 else:
@@ -463,7 +493,11 @@ class _Mention:
     appositive: str = ""
     context: str = ""
     clause: bool = False  # the words before the cue form a clause, not a source ("It's worth noting that")
+    weak: bool = False  # no usable source phrase, but the cue still reports content
     refers_to: _Mention | None = None  # the antecedent of a relative pronoun ("Sanders, who said")
+
+
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof|St|Sgt|Capt|Adm|Rev|Jr|Sr|[A-Z])\.$")
 
 
 def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -472,7 +506,11 @@ def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     for a, b in sentences:
         after_quote = bool(out) and text[:out[-1][1]].rstrip().endswith(_QMARKS) and \
             _DQ.search(text, a, b) is None and _ALPHA.search(text, a, min(b, a + 40)) is not None
-        if out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
+        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)  # split after "Mr." / "Sen.": one sentence
+        elif out and text[a:a + 1] in "!?.,;:)" and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)  # '"Go Donald Trump, go!!' | '!," he wrote': split inside the quote
+        elif out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
                 (text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a] or after_quote):
             out[-1] = (out[-1][0], b)
         else:
@@ -565,8 +603,21 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         return None
     clause = any(t[2].lower() in _CLAUSE_VERBS for t in toks)  # "It's worth noting": a clause, not a source
     first = toks[0][2]
+    if first.lower() in _DISCOURSE or first.lower() in _NOT_NP_START:
+        # "In an interview he said", "On Thursday Trump said": the trailing pronoun or name is the source
+        k = len(toks)
+        if toks[-1][2].lower() in _PRONOUNS:
+            k -= 1
+        else:
+            while k > 1 and (toks[k - 1][2][:1].isupper() or toks[k - 1][2] in ("’s", "'s")):
+                k -= 1
+        if 0 < k < len(toks) and toks[k][2].lower() not in _DISCOURSE and toks[k][2].lower() not in _NOT_NP_START \
+                and not (toks[k - 1][2][:1].isdigit()):
+            return _Mention(toks[k][0], toks[-1][1], text[toks[k][0]:toks[-1][1]], appositive)
+        # "On Thursday conceding ...", "However ...": no source phrase here; keep the cue, drop the speaker
+        return _Mention(toks[0][0], toks[-1][1], text[toks[0][0]:toks[-1][1]], clause=True, weak=True)
     if not (first[:1].isupper() or first.lower() in _PRONOUNS or first[:1].isdigit()
-            or (first.isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
+            or (first.replace("-", "").isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
                 and _NP_TAIL.search(toks[-1][2]))):
         return None
     if first.lower() in ("the", "a", "an") and len(toks) == 1:
@@ -590,7 +641,8 @@ def _sentence_subject(text: str, s0: int, limit: int) -> _Mention | None:
             break
     while head and not head[-1][2][:1].isupper():
         head.pop()
-    if not head or len(head) > 6 or head[0][2].lower() in _NOT_NP_START:
+    if not head or len(head) > 6 or head[0][2].lower() in _NOT_NP_START or head[0][2].lower() in _CLAUSE_WORDS \
+            or head[0][2].lower() in _DISCOURSE:
         return None
     return _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
 
@@ -604,10 +656,11 @@ def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
                                                                        "who", "after", "before", "when"):
             break
         head.append(t)
-    if not head or len(head) > 8:
+    if not head or len(head) > 12:
         return None
     first = head[0][2]
-    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their") or (
+    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "another")
+            or first.lower() in _NUMBER_WORDS or (
             first.lower() not in _NOT_NP_START and any(t[2][:1].isupper() for t in head))):
         return None
     s, e = head[0][0], head[-1][1]
@@ -651,23 +704,39 @@ class _Raw:
     cue_end: int
     subject: _Mention | None
     sentence_start: int
+    verb_class: str = "speech"
 
 
 def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]],
                            qspans_all: list[tuple[int, int]], cue_candidates: list[_Cue]) -> list[_Raw]:
     out: list[_Raw] = []
     cues = []
+    passives: set[int] = set()
     for m in cue_candidates:
         if _inside(qspans_all, m.start):
             continue
         word = m.group()
         low = word.lower()
-        if word[:1].isupper() and m.start > s0 and not low.startswith("according"):
+        if word[:1].isupper() and m.start > s0 and not low.startswith("according") and not (
+                low in ("says", "said", "tells", "told", "warns", "claims", "urges", "slams", "blasts", "calls")
+                and _is_headline(text, s0, s1)):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
         if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
                 re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
             continue
-        if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start):
+        if low in _NOUN_BASE and not _BASE_VERB_BEFORE.search(
+                text, max(s0, m.start - 30), m.start):
+            continue  # "the AP report was misleading": a base form after a singular noun is a noun
+        if m.kind != "multi" and low not in ("asked", "said") and _PASSIVE_BEFORE.search(
+                text, max(s0, m.start - 20), m.start):
+            passives.add(m.start)  # "was charged with", "after being accused of": reported, but no speaker
+        if low.startswith("show") and re.match(r"\s+up\b", text[m.end:m.end + 4]):
+            continue
+        if _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and m.kind != "verb" and not \
+                _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start) and not low.startswith("accord"):
+            continue  # "his call for", "her calls"
+        if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and not \
+                _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
         if low in _THOUGHT_FORMS and not _CLAUSE_START.match(text, m.end):
             continue
@@ -697,6 +766,9 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
         stripped = before.rstrip()
         subject = None
         inverted = False
+        inherited = False  # the subject comes from an earlier cue or the sentence start
+        if c0 in passives:
+            continue  # passives ("was accused of", "were charged with") name no speaker: not in the table
         # inverted order: '"...," said Kim, a professor.' / '..., said the report.'
         if low in _INVERSION_CUES and (
             (quote_before is not None and stripped in ("", ",")) or stripped.endswith(_QMARKS)
@@ -708,7 +780,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             before_subject = _subject_before(text, clause_start, c0)
             cand = _subject_after(text, c1, s1)
             if (before_subject is None or before_subject.clause) and cand is not None and \
-                    len(_WORD_RE.findall(stripped)) >= 6 and \
+                    len(_WORD_RE.findall(text[s0:c0])) >= 6 and \
                     not any(w.lower() in _CLAUSE_VERBS for w in cand.text.split()) and \
                     re.fullmatch(r"\s*(?:,[^\"“”]*)?[.!?]?\s*", text[cand.end:s1]):
                 subject, inverted = cand, True
@@ -719,24 +791,45 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             conj = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[s0:c0])
             if subject is None and conj:
                 subject = prev_subject or _sentence_subject(text, s0, c0)
-            elif subject is None and prev_subject is not None and low.endswith("ing") and \
-                    text[s0:c0].rstrip().endswith(","):
-                subject = prev_subject  # "..., he said, adding that ..."
+                inherited = subject is not None
+            elif subject is None and low.split()[0].endswith("ing") and text[s0:c0].rstrip().endswith(","):
+                # "..., he said, adding that ...", "Mrs. Clinton spoke ..., suggesting that ..."
+                subject = prev_subject or _sentence_subject(text, s0, c0)
+                inherited = subject is not None
+        if subject is None and low == "asked" and re.match(r"\s+(?:whether|if|why|how|what|when|where|who|about)\b",
+                                                           text[c1:c1 + 10]):
+            # "Asked whether ..., Johnson said": a question put to the source, who is named later
+            start = _lstrip(text, c1, s1)
+            comma = text.find(",", start, s1)
+            end = _strip_final(text, start, comma if comma != -1 else s1)
+            if len(_WORD_RE.findall(text[start:end])) >= 2:
+                out.append(_Raw(start, end, c0, c1, None, s0))
+            continue
+        if subject is None and low in _FALLBACK_CUES and (
+                re.match(r"\s+that\b", text[c1:c1 + 6]) or _CLAUSE_START.match(text, c1)):
+            subject = _fallback_subject(text, clause_start, c0)
         if subject is None:
             continue
-        if subject.clause and not re.match(r"\s+that\b", text[c1:c1 + 6]):
+        if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
             continue
+        if subject.weak:
+            subject = _sentence_subject(text, s0, c0) or subject
         prev_subject = subject
         head_end = subject.end if inverted else c1
         tail = text[max(head_end, c1):s1]
         lead_end = c0 if inverted else subject.start
+        if not inverted and quote_before is not None and quote_before[1] <= subject.start and \
+                not re.search(r"[.;:!?]", text[quote_before[1]:subject.start]) and \
+                len(_WORD_RE.findall(text[quote_before[1]:subject.start])) <= 12:
+            lead_end = quote_before[1]  # a quote, then "state Senate leader X and Speaker Y said"
         lead = text[s0:lead_end]
         has_lead = len(_WORD_RE.findall(lead)) >= (1 if quote_before is not None else 2) and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
         tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
         split_quote = [q for q in quotes if q[0] >= c1 and re.fullmatch(r"[^\"“”«».;]*?,\s*",
-                                                                          text[max(c1, head_end):q[0]])]
+                                                                          text[max(c1, head_end):q[0]])
+                       and _ALPHA.search(text, max(c1, head_end), q[0]) is None]
         quoted_lead = quote_before is not None and (quote_before[1] - max(s0, quote_before[0])) >= 0.6 * len(lead)
-        if has_lead and (inverted or tail_is_trailer or quoted_lead or quote_before is not None and
+        if has_lead and not inherited and (inverted or tail_is_trailer or quoted_lead or quote_before is not None and
                          (split_quote or re.match(r"\s*(?:,|\.|$)", tail))):
             start = s0
             if quote_before is not None:
@@ -750,7 +843,7 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 end = split_quote[0][1]
             if len(_WORD_RE.findall(text[start:end])) < (1 if _DQ.search(text, start, end) else 2):
                 continue
-            out.append(_Raw(start, end, c0, c1, subject, s0))
+            out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
             continue
         if inverted:
             continue
@@ -766,14 +859,30 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                     start = text.rfind(last, c1, w.end())
         if low.startswith("put"):
             start = text.lower().find("the", c0, c1)
+        if re.fullmatch(r"\s*:?\s*", text[c1:s1]) or re.fullmatch(r"[^\"“”.]{0,40}:\s*", text[c1:s1]):
+            # "Cruz continued:" with the quote in the next paragraph
+            nxt = [q for q in qspans_all if q[0] >= s1 and not text[s1:q[0]].strip()]
+            if nxt:
+                out.append(_Raw(nxt[0][0], nxt[0][1], c0, c1, None if subject.clause else subject, s0))
+            continue
         start = _lstrip(text, start, s1)
         end = s1
-        # stop before the next coordinated cue ("..., but said ...")
-        if nxt_cue < s1:
+        # stop before the next coordinated cue ("..., but said ...") or participle ("..., stating that ...")
+        if nxt_cue < s1 and cues[k + 1].text.lower().endswith("ing") and \
+                re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue]):
+            end = start + re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue]).start()
+        elif nxt_cue < s1:
             conj = re.search(r"(?:,\s*(?:and|but)?|\b(?:and|but))\s+(?:(?:also|then|later)\s+)?$",
                              text[start:nxt_cue])
             if conj:
                 end = start + conj.start()
+        # "While he has said X, he ...": the paraphrase ends with the subordinate clause
+        if re.search(r"\b(?:while|although|though|because|since|when|after|before|if|as|whereas)\s+$",
+                     text[s0:subject.start], re.IGNORECASE):
+            for cm in re.finditer(",", text[start:end]):
+                if not _inside(quotes, start + cm.start()):
+                    end = start + cm.start()
+                    break
         # stop before ", according to" or a postposed ", he said"
         acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[start:end])
         if acc:
@@ -788,11 +897,25 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             end = _rstrip(text, start, end)
             if text[end - 1:end] == ".":
                 end = _rstrip(text, start, end - 1)
-        if len(_WORD_RE.findall(text[start:end])) < 2:
+        if len(_WORD_RE.findall(text[start:end])) < (1 if _DQ.match(text, start) else 2):
             continue
         if _TRAIL_AFTER.match(text[start:end] + "."):
             continue
+        if low.startswith(("tell", "told", "continu")) and start == _lstrip(text, c1, s1) and (
+                low.startswith("continu") or len(_WORD_RE.findall(text[start:end])) <= 5):
+            continue  # "told a Senate panel Wednesday", "continued to deliver speeches": no reported content
         out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
+    # any verb introducing a quote with a colon is a cue: 'Kasich resisted: "Ohio governors do not ..."'
+    for q0, q1 in quotes:
+        if q0 < s0 or any(r.start <= q0 < r.end for r in out):
+            continue
+        m = _COLON_VERB.search(text, s0, q0)
+        if m is None or m.end() != q0:
+            continue
+        subject = _subject_before(text, s0, m.start(1))
+        if subject is None or subject.clause or not _plausible_subject(text, subject, m.group(1)):
+            continue
+        out.append(_Raw(q0, q1, m.start(1), m.end(1), subject, s0))
     # a belief inside a paraphrase attributed with "according to" is the source's claim, not a second voice
     according = [r for r in out if text[r.cue_start:r.cue_end].lower().startswith("according")]
     if according:
@@ -801,17 +924,95 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
     return out
 
 
+_FALLBACK_CUES = frozenset("say says said tell tells told".split())
+_FALLBACK_STOP = frozenset(",;:()—–-") | frozenset(_QMARKS)
+
+
+def _fallback_subject(text: str, clause_start: int, cue_start: int) -> _Mention | None:
+    """The noun phrase just before a cue of saying when the full subject is too long or complex to parse
+    ("many diehard Sanders supporters who came to ... say", "Cologne police say"): the last few words before
+    the verb, up to a clause boundary."""
+    toks = _tokens(text, clause_start, cue_start)
+    while toks and toks[-1][2].lower() in _ADVERBS:
+        toks.pop()
+    head: list[tuple[int, int, str]] = []
+    for t in reversed(toks):
+        w = t[2]
+        wl = w.lower()
+        if w in _FALLBACK_STOP or wl in _CLAUSE_WORDS or wl in _CLAUSE_VERBS or wl in _NOT_NP_START or \
+                wl in ("who", "which", "whose") or len(head) >= 5:
+            break
+        head.insert(0, t)
+    while head and head[0][2].lower() in ("of", "the", "a", "an") and len(head) > 1 and head[0][2].lower() == "of":
+        head.pop(0)
+    if not head:
+        return None
+    last = head[-1][2]
+    if last.endswith(("ing", "ly")) or last[:1].isdigit() and last not in ("%",) and len(head) == 1:
+        return None
+    s0, s1 = head[0][0], head[-1][1]
+    return _Mention(s0, s1, text[s0:s1])
+
+
+def _is_headline(text: str, s0: int, s1: int) -> bool:
+    """A title-cased line ("Bernie Sanders Says He's Already Started Writing His Inaugural Address")."""
+    if "\n" in text[s0:s1].strip() or s1 - s0 > 200:
+        return False
+    words = re.findall(r"[A-Za-z][\w’']*", text[s0:s1])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_HEADLINE_COLON = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*):[ \t]+(\S[^\n]{5,200}?)[ \t]*$")
+_NOT_HEADLINE_SOURCE = frozenset(
+    "q a correction corrections contributing twitter revealed wow related watch video photo photos update updated "
+    "read note editor's editor’s source sources listen see also more click advertisement transcript tags topics "
+    "breaking exclusive warning live opinion analysis commentary editorial bonus".split())
+
+
+def _headline_attributions(text: str, excluded: list[tuple[int, int]]) -> list[_Raw]:
+    """Headlines of the form "Rubio: I Still Believe Trump Can't Be Trusted ..." (title-cased content)."""
+    out = []
+    for m in _HEADLINE_COLON.finditer(text):
+        left, body = m.group(1), m.group(2)
+        if _inside(excluded, m.start(1)) or left.split()[0].lower() in _NOT_HEADLINE_SOURCE or left.isupper() \
+                or body.startswith("@") or len(left) < 3:
+            continue
+        words = re.findall(r"[A-Za-z][\w’']*", body)
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            continue
+        start, end = m.start(2), _strip_final(text, m.start(2), m.end(2))
+        if _DQ.search(text, start, m.end(2)) or text[end:m.end(2)].strip(".,;: ") != "":
+            end = _rstrip(text, start, m.end(2))
+        colon = m.end(1)
+        out.append(_Raw(start, end, colon, colon + 1, _Mention(m.start(1), m.end(1), left), m.start(1)))
+    return out
+
+
+_COLON_VERB = re.compile(r"\b([a-z]+(?:ed|es|s))\s*:\s*$")
 _INVERSION_CUES = frozenset(
     """said says added adds wrote writes asked asks explained explains continued continues noted notes recalled
     recalls argued argues insisted insists warned warns declared declares conceded concluded replied replies
-    responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered""".split()
-)
+    responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered
+    reacted boomed yelled shouted exclaimed retorted interjected chimed agreed""".split()
+) | frozenset(w for w in _CUE_FORMS if w.endswith("ed"))
+_NOUN_BASE = frozenset(
+    "report claim estimate note charge question call promise pledge show mention cite vow threat tweet reply "
+    "praise blast label stress dub attack comment".split())
+_BASE_VERB_BEFORE = re.compile(
+    r"(?:\b(?:I|we|you|they|will|would|did|do|does|to|could|may|might|should|must|can|not|also|often|"
+    r"never|and|or)|[a-z]s|[A-Z][a-z]+s)\s+$")
+_PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|who|that|there|what)['’]s\s+$", re.IGNORECASE)
 _SUBJECT_NOUNS = re.compile(
     r"(?:report|study|survey|poll|website|statement|group|government|ministry|department|agency|committee|"
     r"campaign|official|spokesman|spokeswoman|spokesperson|analysis|data|figures|document|memo|letter|book|"
     r"article|editorial|paper|lawsuit|complaint|court|judge|party|source|aide|adviser|advisor|expert|analyst|"
     r"people|s)$", re.IGNORECASE)
 _PAST = re.compile(r"(?:ed|said|told|wrote|found|spoke|put|made|went|gave|thought|knew|saw|took)$", re.IGNORECASE)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred hundreds thousands "
+                          "majority minority half third quarter most many some few others all both".split())
 
 
 def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
@@ -822,6 +1023,8 @@ def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
     if _PAST.search(cue.split()[0]) or cue.endswith("ing"):
         return True
     return bool(last[:1].isupper() or last.lower() in _PRONOUNS or last.lower() in ("you", "i")
+                or last[:1].isdigit() or last in ("%", "percent") or last.lower() in _NUMBER_WORDS
+                or last.lower() in ("surveyed", "polled", "questioned", "interviewed", "asked")
                 or _SUBJECT_NOUNS.search(last)
                 or (_DET.match(subject.text) and last.isalpha() and not last.endswith(("ed", "ing", "ly"))))
 
@@ -852,11 +1055,16 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     appositive = ""
     rest = text[sp1:s1]
     lead = text[s0:c0]
-    if lead.strip() == "" or lead.strip() in _QMARKS:
-        # "According to X, CLAUSE."
-        comma = text.find(",", sp1, s1)
-        while comma != -1 and _inside(quotes, comma):
-            comma = text.find(",", comma + 1, s1)
+    lead_words = _WORD_RE.findall(lead)
+    if lead.strip() == "" or lead.strip() in _QMARKS or (len(lead_words) <= 3 and re.fullmatch(
+            r"\s*(?:(?:but|and|so|yet|now|still|in\s+addition|also|however|meanwhile|moreover)\b[\s,]*)+", lead,
+            re.IGNORECASE)):
+        # "According to X, CLAUSE." / "But according to X, CLAUSE." / "According to X: "...""
+        comma = -1
+        for m in re.finditer(r"[,:]", text[sp1:s1]):
+            if not _inside(quotes, sp1 + m.start()):
+                comma = sp1 + m.start()
+                break
         if comma == -1:
             return None
         # an appositive: "According to Kim, a professor at Y, CLAUSE"
@@ -865,6 +1073,19 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
             appositive = text[comma + 1:second]
             comma = second
         start = _lstrip(text, comma + 1, s1)
+        end = s1
+        if _DQ.search(text, start, end) is None:
+            end = _strip_final(text, start, end)
+        else:
+            end = _rstrip(text, start, end)
+    elif lead.rstrip().endswith(",") and re.match(r"\s*,\s*\S+(?:\s+\S+){2,}", rest) and not re.match(
+            r"\s*,\s*(?:a|an|the|who|which|whose)\s", rest):
+        # "X, according to Y, Z.": the paraphrase surrounds the attribution
+        start = s0
+        for q0, q1 in quotes:
+            if q0 < s0 < q1:
+                start = q0
+        start = _lstrip(text, start, s1)
         end = s1
         if _DQ.search(text, start, end) is None:
             end = _strip_final(text, start, end)
@@ -887,14 +1108,280 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     return _Raw(start, end, c0, c1, _Mention(sp0, sp1, text[sp0:sp1], appositive), s0)
 
 
+#: Attributions PolNeAR annotates beyond verbs of saying: inferences with no source ("seems", "appears to",
+#: "is expected to"), intentions ("wants", "plans to"), stances ("supports", "opposes") and views ("sees X as").
+_FAMILY_RE = re.compile(
+    r"\b(?:(?P<inference>seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to|likely|unlikely|ready|poised|"
+    r"increasingly|more|less|certain|headed|as\s+(?:if|though))\b)|(?<=\s)expected(?=\s+to\b))"
+    r"|(?P<intention>want|wants|wanted|(?:plan|plans|planned|planning|decide|decides|decided|intend|intends|"
+    r"intended|hope|hopes|hoped|hoping|expect|expects|expecting|aim|aims|aimed|vowed|pledged|promised|"
+    r"threatened|threatens|refuses|refused)(?=\s+(?:not\s+)?to\s)|seek|seeks|sought|seeking)"
+    r"|(?P<stance>support|supports|supported|supporting|oppose|opposes|opposed|opposing|backs|backed|backing|"
+    r"favor|favors|favored|favour|favours|favoured|prefer|prefers|preferred)"
+    r"|(?P<view>(?:see|sees|saw|view|views|viewed|regard|regards|regarded|consider|considers|considered)"
+    r"(?=[^.;:!?\"“”]{1,60}?\bas\b))"
+    r"|(?P<passive>(?<=\s)(?:accused|criticized|criticised|praised|blamed|credited|asked|quoted|seen|viewed|"
+    r"regarded|considered|described|perceived|portrayed|billed|touted)(?=\s+(?:as|of|for|by|to|whether|if|about|"
+    r"what|why|how|when|,\s*[\"“]|[\"“])))"
+    r"|(?P<complement>(?<=[a-z’'])(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\band)(?<!\bso)"
+    r"(?<!\bnow)(?<!\bfact)(?<!\bgiven)(?<!\bsuch)(?<!\bthan)(?<!\bbut)(?<!\bor)(?<!\bstate)(?<!\bone)"
+    r"(?<!\bthing)(?<!\btime)(?<!\bway)(?<!\barea)(?<!\bsystem)(?<!\breality)(?<!\bnotion)(?<!\bissues)"
+    r"(?<!\bproblems)(?<!\bsigns)(?<!\bnews)(?<!\bcampaign)(?<!\bcomments)(?<!\bin)(?<!\bof)(?<!\bat)"
+    r"(?<!\bon)(?<!\bto)(?<!\bfor)(?<!\bwith)(?<!\bby)(?<!\babout)(?<!\blike)(?<!\bjust)(?<!\bonly)"
+    r"(?<!\beven)(?<!\bthat)(?<!\bthis)(?<!\ball)(?<!\bafter)(?<!\bbefore)(?<!\bpoint)"
+    r"\s+that(?=\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|their|there|this|its|our|some|many|most|"
+    r"[A-Z][\w’']+)\b)))\b(?![-'’])")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$",
+                        re.IGNORECASE)
+_NAMED_SUBJECT = re.compile(
+    r"^(?:(?:Now|Today|Then|Meanwhile|However|But|And),?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}[A-Z][\w-]+\s+(?:is|was)\s+"
+    r"(?:\w+ly\s+)?$")
+#: A stance toward someone's statement ("supported his call for a ban") is a reaction to the statement's
+#: attribution, not a separate one.
+_SPEECH_NOUN_OBJECT = re.compile(
+    r"\s+(?:his|her|their|its|the|a)\s+(?:\w+\s+)?(?:call|calls|claim|claims|statement|remarks|comments|"
+    r"proposal|demand|demands|plea|request)\b")
+#: "raised hopes that", "stoked fears that": an event's effect, no holder of the hope: left out.
+_RAISED_FEELING = re.compile(r"\b(?:raised|raises|raising|fueled|fuelled|sparked|stoked|eased|dampened|revived)\s+"
+                             r"(?:\w+\s+)?[\w’']+$")
+_STANCE_STOP = re.compile(r"\s*(?:by|up|off|out|down|away|in|into|on|from|with|to|of|it\s+up)\b|\s*[,.;:!?)]")
+
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its|my|our)|(?P<name>(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})['’]s?)"
+    r"\s+(?:[a-z]+\s+){0,2}$")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "I", "our": "we"}
+
+
+_INNER_VERBS = _SPEECH_SET | frozenset(
+    "want wants wanted hope hopes hoped fear fears feared expect expects expected see sees saw consider considers "
+    "considered call calls called describe describes described".split())
+
+
+def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
+    """The source inside a relative clause: "a delicate minuet that Clinton and leading Democrats hope will ..."."""
+    toks = _tokens(text, after_that, min(s1, after_that + 90))
+    for k, t in enumerate(toks[:8]):
+        w = t[2]
+        if w.lower() in _INNER_VERBS and k > 0:
+            np = toks[:k]
+            while np and np[-1][2].lower() in _ADVERBS:
+                np.pop()
+            if not np or any(x[2] in ",;:\"“”()" or x[2].lower() in _CLAUSE_VERBS or x[2].lower() in _CLAUSE_WORDS
+                             for x in np):
+                return None
+            first = np[0][2]
+            if not (first[:1].isupper() or first.lower() in _PRONOUNS or first.lower() in ("the", "many", "some",
+                                                                                             "most", "you", "i")):
+                return None
+            nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
+            if nxt in ("that", "to") or (w.lower() in _CUE_WORDS and nxt not in ("will", "would", "was", "is", "has",
+                                                                                 "had", "could", "might", "may",
+                                                                                 "were", "are", "should", "can")):
+                return None  # "that he said that ...": a complement clause, not a relative one
+            m0, m1 = np[0][0], np[-1][1]
+            return _Mention(m0, m1, text[m0:m1])
+        if w in ",;:.!?" or w in _QMARKS:
+            return None
+    return None
+
+
+_HOLDER_ADJECTIVES = frozenset("aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
+                               "optimistic skeptical sceptical unaware glad proud happy sorry".split())
+
+
+def _complement_holder(text: str, clause_start: int, w0: int, c0: int,
+                       possessive_only: bool = False) -> _Mention | None:
+    """The holder of a "<word> that CLAUSE" attribution: the subject of the verb, possibly a few words back
+    ("reminding viewers that" -> the subject of "reminding"), or the possessive of a noun ("his claim that")."""
+    word = text[w0:c0]
+    if word[:1].islower():
+        pm = _POSSESSIVE_BEFORE.search(text, max(clause_start, w0 - 60), w0)
+        if pm:
+            if pm.group("pron"):
+                p0, p1 = pm.span("pron")
+                pron = _POSSESSIVE_PRONOUN[pm.group("pron").lower()]
+                return _Mention(p0, p1, text[p0:p1], refers_to=_Mention(p0, p1, pron))
+            p0, p1 = pm.span("name")
+            if pm.group("name").split()[0].lower() not in _NOT_NP_START | _DISCOURSE:
+                return _Mention(p0, p1, text[p0:p1])
+    if possessive_only:
+        return None
+    end = w0
+    for _ in range(3):
+        subject = _subject_before(text, clause_start, end)
+        if subject is not None and not subject.clause and not subject.weak and \
+                _plausible_subject(text, subject, text[end:c0].split()[0] if text[end:c0].split() else word):
+            return subject
+        # step back over one word ("reminding viewers that", "is aware that")
+        k = end
+        while k > clause_start and text[k - 1].isspace():
+            k -= 1
+        j = k
+        while j > clause_start and (text[j - 1].isalnum() or text[j - 1] in "’'-"):
+            j -= 1
+        if j == k or j <= clause_start:
+            break
+        end = j
+    return None
+
+
+def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], hits,
+                         taken: list[_Raw]) -> list[_Raw]:
+    """Inference, intention, stance and view attributions of one sentence (see ``_FAMILY_RE``)."""
+    out: list[_Raw] = []
+    for m in hits:
+        c0, c1 = m.span()
+        if _inside(quotes, c0) or any(r.cue_start <= c0 < r.cue_end for r in taken):
+            continue
+        cls = m.lastgroup
+        word = m.group()
+        before = text[max(s0, c0 - 30):c0]
+        if cls == "complement":
+            # "<word> that CLAUSE" with no known cue: the clause is reported content (a verb or a noun of
+            # saying or thinking: "his assurances that", "intimated that"); the cue is the word before "that"
+            that = c1 - 4
+            if any(r.start <= that < r.end for r in taken + out) or _RAISED_FEELING.search(before):
+                continue
+            w0 = c0
+            while w0 > s0 and (text[w0 - 1].isalnum() or text[w0 - 1] in "’'"):
+                w0 -= 1
+            clause_start = s0
+            for _q0, q1 in quotes:
+                if q1 <= w0 and q1 > clause_start:
+                    clause_start = q1
+            cue_word = text[w0:c0]
+            if cue_word[:1].isupper() or re.search(r"\b(?:so|such|too|it|it['’]s)\s+(?:\w+\s+)?$", text[s0:w0],
+                                                     re.IGNORECASE):
+                continue  # "Trump Tower that", "so blatant that", "it is true that": not a cue
+            low_cue = cue_word.lower()
+            if low_cue in _INNER_VERBS or low_cue.endswith(("ed", "ing")) or low_cue in _HOLDER_ADJECTIVES:
+                subject = _complement_holder(text, clause_start, w0, c0)
+            else:  # a noun: "his claim that", "the deal that Clinton and Democrats hope"
+                subject = _inner_holder(text, that + 4, s1) or _complement_holder(text, clause_start, w0, c0,
+                                                                                   possessive_only=True)
+            if subject is None:
+                continue
+            end = s1
+            acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[that:end])
+            if acc:
+                end = that + acc.start()
+            for q0, q1 in quotes:
+                if that <= q0 < end and q1 > end:
+                    end = q1
+            end = _strip_final(text, that, end) if _DQ.search(text, that, end) is None else _rstrip(text, that, end)
+            if len(_WORD_RE.findall(text[that:end])) < 4:
+                continue
+            out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
+            continue
+        if cls == "passive":
+            if not _BE_BEFORE.search(before) or any(r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end
+                                                    for r in taken + out):
+                continue
+            # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the content is
+            # the clause (its subject is the one talked about); the source, if any, follows "by"
+            start = s0
+            for _q0, q1 in quotes:
+                if q1 <= c0 and q1 > start:
+                    start = q1
+            start = _lstrip(text, start, c0)
+            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            for q0, q1 in quotes:
+                if start <= q0 < end and q1 > end:
+                    end = q1
+            if len(_WORD_RE.findall(text[start:end])) < 4:
+                continue
+            agent = None
+            by = re.match(r"\s+by\s+", text[c1:c1 + 5])
+            if by:
+                toks = _tokens(text, c1 + by.end(), s1)
+                head = []
+                for t in toks:
+                    if t[2] in ",.;:!?()" or t[2] in _QMARKS or t[2].lower() in (
+                            "who", "which", "that", "whether", "if", "about", "to", "for", "what", "why", "how"):
+                        break
+                    head.append(t)
+                if head and len(head) <= 8:
+                    agent = _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
+            out.append(_Raw(start, end, c0, c1, agent, s0, "speech" if word in ("asked", "quoted") else "thought"))
+            continue
+        if cls == "inference":
+            if word == "expected" and (not _BE_BEFORE.search(before) or _NAMED_SUBJECT.match(text[s0:c0])):
+                continue  # "Kim is expected to seek help": a named person's schedule, reported as fact
+            # no source: the content is the clause, its subject included ("the Trump team appeared paralyzed")
+            start = s0
+            for _q0, q1 in quotes:
+                if q1 <= c0 and q1 > start:
+                    start = q1
+            start = _lstrip(text, start, c0)
+            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            if len(_WORD_RE.findall(text[start:end])) < 3:
+                continue
+            out.append(_Raw(start, end, c0, c1, None, s0, "inference"))
+            continue
+        if _NOUN_BEFORE.search(before) and not _PRONOUN_CONTRACTION.search(before):
+            continue  # "his support", "a plan to"
+        if _PASSIVE_BEFORE.search(before) or re.match(r"\s+by\b", text[c1:c1 + 4]):
+            continue  # "was backed by", "is supported": a passive names no holder here
+        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1) or
+                                re.match(r"\s+(?:among|from|remains|is|was|has|had|in|base)\b", text[c1:c1 + 9]) or
+                                re.search(r"(?:%|\bpercent|\bpoints?|[A-Z][a-z]+|\bpopular|\bpublic|\bstrong|"
+                                          r"\bbroad|\bwide|\bbipartisan)\s+$", before)):
+            continue  # "backed off", "support,", "supported his call for", "34% support among women"
+        if word[:1].isupper() and c0 > s0:
+            continue
+        clause_start = s0
+        for _q0, q1 in quotes:
+            if q1 <= c0 and q1 > clause_start:
+                clause_start = q1
+        subject = _subject_before(text, clause_start, c0)
+        if subject is not None and (subject.clause or not _plausible_subject(text, subject, word)):
+            subject = None
+        if subject is None:
+            if word.endswith("ing") and text[s0:c0].rstrip().endswith(","):
+                subject = _sentence_subject(text, s0, c0)  # "..., backing Clinton"
+            elif re.search(r"\b(?:and|but)\s+(?:(?:also|then|later|still)\s+)?$", text[s0:c0]):
+                subject = _sentence_subject(text, s0, c0)
+        if subject is None or subject.weak:
+            continue
+        start = _lstrip(text, c1, s1)
+        end = s1
+        acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b|\s+(?:—|–|--)\s",
+                        text[start:end])
+        if acc:
+            end = start + acc.start()
+        for q0, q1 in quotes:
+            if start <= q0 < end and q1 > end:
+                end = q1
+        end = _strip_final(text, start, end) if _DQ.search(text, start, end) is None else _rstrip(text, start, end)
+        if len(_WORD_RE.findall(text[start:end])) < (1 if cls == "stance" else 4 if cls == "intention" else 2):
+            continue
+        out.append(_Raw(start, end, c0, c1, subject, s0, "thought" if cls == "view" else cls))
+    return out
+
+
 # --------------------------------------------------------------------------------------------- speakers
 
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|this|that|these|those)\s+", re.IGNORECASE)
 
 
+_NOT_PERSON_WORD = re.compile(
+    r"\b(?:War|Wars|Games|Olympics?|Street|Road|Avenue|Cup|League|Championship|Day|Summit|Act|Bill|Amendment|"
+    r"Court|Hotel|Airport|Station|River|Mountain|Island|Islands|Valley|Park|Square|Bridge|Church|Hall|Stadium|"
+    r"Sea|Ocean|Coast|Bay|County|City|State|States|Republic|Kingdom|Empire|Prize|Award|Awards|Festival|Show|"
+    r"Series|Project|Plan|Program|Programme|Report|Act|Accord|Agreement|Treaty|Conference|Forum|Index|Exchange|"
+    r"Market|Fed|Reserve|Railways?|Airlines?|Motors|Group|Holdings|Bank|Fund|Times|Post|News|Network)\b")
+
+
 @lru_cache(maxsize=8192)
 def _person_name(raw: str) -> str | None:
-    name = _canonical(raw)
+    words = raw.split()
+    while words and (words[0].lower() in _NOT_NP_START or words[0].lower() in _CLAUSE_WORDS
+                     or words[0].lower() in _DISCOURSE):
+        words = words[1:]  # "Under Japanese ...", "But Trump": a sentence-initial word, not a given name
+    name = _canonical(" ".join(words))
+    if _NOT_PERSON_WORD.search(name):
+        return None
     if len(name.split()) >= 2 and not place_of(name) and not _TYPE_WORDS[5][1].search(name) and \
             not _TYPE_WORDS[4][1].search(name):
         return name
@@ -933,7 +1420,10 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
 
 
 _TITLE_WORD = re.compile(
-    r"\b(?:President|Vice\s+President|Minister|Secretary(?:-General)?|Senator|Sen\.|Rep\.|Gov\.|Governor|"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)(?=\s+[A-Z])|\b(?i:adviser|advisor|aide|strategist|spokesman|spokeswoman|spokesperson|executive|chairman|chairwoman|"
+    r"director|founder|president|secretary|senator|minister|governor|mayor|leader|chief|host|anchor|"
+    r"correspondent|reporter|columnist|editor|analyst|professor|economist|pollster|manager|lawyer|attorney|"
+    r"treasurer|chair)(?=\s+[A-Z])|\b(?:President|Vice\s+President|Minister|Secretary(?:-General)?|Senator|Sen\.|Rep\.|Gov\.|Governor|"
     r"Ambassador|Mayor|Chairman|Chairwoman|Chancellor|Premier|Leader|Spokesman|Spokeswoman|Dr\.|Prof\.|"
     r"Professor|Mr\.|Mrs\.|Ms\.|Gen\.|General|Adm\.|Judge|Justice|Speaker|Rev\.|Pope|King|Queen|Director|"
     r"Chief|CEO|Adviser|Advisor|Attorney|Commissioner|Lt\.|Col\.|Sgt\.|Capt\.|Sens\.|Reps\.|candidate|nominee|"
@@ -1085,10 +1575,14 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     all_cues = _find_cues(text)
     q_starts = [a for a, _ in qspans]
     cue_starts = [c.start for c in all_cues]
+    family = list(_FAMILY_RE.finditer(text))
+    family_starts = [m.start() for m in family]
     for s0, s1 in sentences:
         i0 = bisect.bisect_left(cue_starts, s0)
         i1 = bisect.bisect_left(cue_starts, s1)
-        if i0 == i1:
+        f0 = bisect.bisect_left(family_starts, s0)
+        f1 = bisect.bisect_left(family_starts, s1)
+        if i0 == i1 and f0 == f1:
             continue
         k = max(0, bisect.bisect_right(q_starts, s0) - 1)
         quotes = []
@@ -1096,7 +1590,14 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             if qspans[k][1] > s0:
                 quotes.append(qspans[k])
             k += 1
-        raws.extend(_sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]))
+        found = _sentence_attributions(text, s0, s1, quotes, qspans, all_cues[i0:i1]) if i0 < i1 else []
+        if f0 < f1:
+            found += _family_attributions(text, s0, s1, quotes, family[f0:f1], found)
+        raws.extend(found)
+    if ":" in text:
+        raws.extend(r for r in _headline_attributions(text, excluded)
+                    if not any(o.start <= r.start < o.end or r.start <= o.start < r.end for o in raws))
+        raws.sort(key=lambda r: r.start)
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
@@ -1117,6 +1618,9 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             anon_phrase = bool(_ANON_PHRASE.search(context)) or any(
                 r.sentence_start <= a < max(r.end, r.cue_end) for a in anon_at)
             speaker, inh_type, inh_aff = resolver.resolve(subj)
+            app_name = subj.appositive.strip(" ,.")
+            if app_name and _DET.match(subj.text) and _NAME.fullmatch(app_name):
+                speaker = _canonical(app_name)  # "the company's chief executive, John J. Ferriola"
             unnamed = _is_unnamed(subj.text)
             anon = (unnamed and (anon_phrase or subj.text.lower().split()[0] in ("sources", "a", "an", "one",
                                                                                  "two", "three", "several",
@@ -1125,7 +1629,8 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             if inh_type is not None and subj.text.lower() in _PRONOUNS:
                 typ, aff = inh_type, inh_aff
             else:
-                typ = _classify(subj.text, subj.appositive, anon)
+                head = subj.refers_to or subj
+                typ = _classify(head.text, head.appositive, anon)
                 if typ == "person" and subj.text.lower() in _PRONOUNS and speaker:
                     typ = _previous_type(resolver, speaker) or "person"
                 aff = country_of(f"{subj.text}, {subj.appositive}") if typ != "person" or subj.appositive \
@@ -1152,6 +1657,8 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             cue=text[r.cue_start:r.cue_end], cue_start=r.cue_start, cue_end=r.cue_end,
             speaker=speaker, speaker_start=s_start, speaker_end=s_end, speaker_type=typ, affiliation=aff,
             anonymous=anon, mention=mention_text, paragraph=para, position=r.start / n,
+            verb_class=r.verb_class if r.verb_class != "speech" or text[r.cue_start:r.cue_end].lower() not in
+            _THOUGHT_FORMS else "thought",
         ))
     return out
 
@@ -1263,14 +1770,19 @@ def quote_table(quotes: list[Quote]):
 def source_summary(quotes: list[Quote]):
     """One row per source: mentions, words quoted, type, affiliation, anonymous, first position (0..1).
 
-    Sources are the resolved speakers; attributions with no resolved speaker are grouped as "(unresolved)".
-    Sorted by words quoted, then mentions.
+    ``words_quoted`` counts the words of every attribution (quoted or paraphrased); ``with_quote_marks`` counts
+    the attributions that are direct or mixed. Sources are the resolved speakers; attributions with no resolved
+    speaker are grouped as "(unresolved)". Sorted by words quoted, then mentions.
+
+    >>> row = source_summary(extract_quotes('"We will win," Lee said. Lee added that it would take time.')).iloc[0]
+    >>> (row["speaker"], int(row["mentions"]), int(row["words_quoted"]), int(row["with_quote_marks"]))
+    ('Lee', 2, 8, 1)
     """
     import pandas as pd
 
     table = quote_table(quotes)
-    columns = ["speaker", "mentions", "words_quoted", "direct", "speaker_type", "affiliation", "anonymous",
-               "first_position"]
+    columns = ["speaker", "mentions", "words_quoted", "with_quote_marks", "speaker_type", "affiliation",
+               "anonymous", "first_position"]
     if table.empty:
         return pd.DataFrame(columns=columns)
     table["speaker"] = table["speaker"].fillna("(unresolved)")
@@ -1279,7 +1791,7 @@ def source_summary(quotes: list[Quote]):
     summary = pd.DataFrame({
         "mentions": grouped.size(),
         "words_quoted": grouped["words"].sum(),
-        "direct": grouped["is_direct"].sum(),
+        "with_quote_marks": grouped["is_direct"].sum(),
         "speaker_type": grouped["speaker_type"].agg(lambda s: s.mode().iloc[0]),
         "affiliation": grouped["affiliation"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else None),
         "anonymous": grouped["anonymous"].any(),

@@ -12,7 +12,9 @@ Usage: ``PYTHONPATH=. python benchmarks/eval_quotes.py [--data DIR] [--part dev|
 - speaker accuracy: among matches with a gold Source, the predicted speaker mention overlaps the Source span;
   cue accuracy: among matches, the predicted cue overlaps the gold Cue span;
 - speed: articles per second of ``extract_quotes`` on one core, against a baseline (sentence splitting only)
-  in the same run.
+  in the same run;
+- context: the same scores between human annotators on the articles that several annotators labelled (every
+  ordered pair of annotators, one playing gold, the other prediction), a ceiling for the metric.
 """
 
 from __future__ import annotations
@@ -226,6 +228,46 @@ def score_full(articles, predictions, threshold):
     return c
 
 
+@dataclass
+class _AsPrediction:
+    start: int
+    end: int
+    kind: str
+    speaker_start: int | None
+    speaker_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+
+
+def _gold_as_prediction(g: GoldAttribution) -> _AsPrediction:
+    return _AsPrediction(
+        min(a for a, _ in g.content), max(b for _, b in g.content), "direct" if g.quoted else "indirect",
+        g.source[0][0] if g.source else None, g.source[-1][1] if g.source else None,
+        g.cue[0][0] if g.cue else None, g.cue[-1][1] if g.cue else None,
+    )
+
+
+def human_agreement(folder: Path) -> tuple[int, Counts] | None:
+    """Annotator-vs-annotator scores on the articles that have several .ann files (every ordered pair)."""
+    import itertools
+
+    anns: dict[str, list[Path]] = {}
+    for path in sorted((folder / "attributions").glob("*.ann")):
+        anns.setdefault(path.stem.rsplit("_", 1)[0], []).append(path)
+    articles, preds = [], []
+    for name, paths in anns.items():
+        if len(paths) < 2 or not (folder / "text" / f"{name}.txt").is_file():
+            continue
+        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        golds = [read_ann(p, text) for p in paths]
+        for a, b in itertools.permutations(range(len(golds)), 2):
+            articles.append(GoldArticle(name, text, golds[a]))
+            preds.append([_gold_as_prediction(g) for g in golds[b]])
+    if not articles:
+        return None
+    return len({a.name for a in articles}), score_full(articles, preds, 0.5)
+
+
 def row(label: str, c: Counts, speed: str = "") -> str:
     p, r, f = prf(c.tp, c.n_pred, c.n_gold)
     _, _, fq = class_prf(c, True)
@@ -292,6 +334,15 @@ def main(argv: list[str] | None = None) -> int:
         for thr, tag in ((0.5, ""), (0.8, " strict 80%")):
             print(row(f"{label} ({len(arts)} art.){tag}", score_full(arts, pr, thr)))
     print()
+    agreement = human_agreement(folder)
+    if agreement is not None:
+        n_multi, counts = agreement
+        print("Context, a ceiling for this metric: humans scored against each other on the same scale")
+        print("(every ordered pair of annotators; gold/predicted count attributions over all pairs).\n")
+        print("| pairs | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 | speaker acc | cue acc |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        print(row(f"annotator vs annotator ({n_multi} multi-annotated art.)", counts))
+        print()
     n = len(texts)
     print("| speed (one process, one core) | articles/s (wall) | articles/s (CPU time) |")
     print("|---|---|---|")

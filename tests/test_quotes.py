@@ -380,3 +380,86 @@ def test_notebook_executes(tmp_path):
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
+
+
+# ------------------------------------------------------------------------------------------------ more conventions
+
+
+def test_colon_cue_with_the_quote_in_the_next_paragraph():
+    text = "Cruz continued:\n\n“You look at the questions. How about the issues?”\n\nThe crowd cheered."
+    one(text, kind="direct", cue="continued", speaker="Cruz",
+        text="“You look at the questions. How about the issues?”")
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent():
+    quotes = extract_quotes("Sanders, who had said he would debate the front-runner, criticized the decision.")
+    first = quotes[0]
+    assert (first.cue, first.mention, first.speaker, first.speaker_type) == ("had said", "who", "Sanders", "person")
+    assert first.text == "he would debate the front-runner"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("In addition, according to the department, nearly nine million workers will be protected.",
+         "nearly nine million workers will be protected", "department"),
+        ("According to HuffPo: “Kaine has had a mixed record on abortion.”",
+         "“Kaine has had a mixed record on abortion.”", "HuffPo"),
+    ],
+)
+def test_according_to_variants(text, content, speaker):
+    one(text, cue=text[text.lower().index("according"):][:12], text=content, speaker=speaker)
+
+
+def test_according_to_in_the_middle_keeps_both_halves():
+    q = one("Fundraising, according to the campaign, has surged in the same period.", speaker="campaign",
+            speaker_type="organization")
+    assert q.text.startswith("Fundraising") and q.text.endswith("in the same period")
+
+
+def test_participle_cue_after_a_quote_takes_the_same_speaker():
+    text = "“We need a wall,” Graham said on MSNBC, adding, “Nobody seems to want to buy that.”"
+    quotes = extract_quotes(text)
+    assert [(q.cue, q.speaker, q.text) for q in quotes] == [
+        ("said", "Graham", "“We need a wall,”"),
+        ("adding", "Graham", "“Nobody seems to want to buy that.”"),
+    ]
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    one("Mrs. Clinton spoke for an hour, suggesting that the plan was misguided.", cue="suggesting",
+        mention="Mrs. Clinton", speaker="Clinton", text="that the plan was misguided")
+
+
+def test_inverted_speaker_after_a_paraphrase_with_name_appositive():
+    q = one("The plant is under intense pressure from imports, said the company's chief executive, John J. Ferriola.",
+            cue="said", text="The plant is under intense pressure from imports")
+    assert q.speaker == "John J. Ferriola"
+
+
+def test_title_is_stripped_from_the_speaker_name():
+    one('"October provided a resurgence for her," said former Obama adviser David Axelrod.',
+        speaker="David Axelrod", mention="former Obama adviser David Axelrod")
+
+
+def test_quote_and_attribution_split_by_the_sentence_splitter_are_joined():
+    q = one("“I’m honored!” she said.", kind="direct", mention="she")
+    assert q.text == "“I’m honored!”"
+
+
+def test_paraphrase_in_a_subordinate_clause_ends_with_the_clause():
+    quotes = extract_quotes("While he has said he believes in the plan, he voted against it.")
+    assert [(q.cue, q.text) for q in quotes] == [("has said", "he believes in the plan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The AP report was misleading and nobody noticed.",
+        "The minister was charged with fraud last year.",
+        "Hundreds more showed up to hear the speech.",
+        "Republicans supported his call for a ban.",
+    ],
+)
+def test_nouns_passives_and_phrasal_verbs_are_not_cues(text):
+    assert extract_quotes(text) == []
