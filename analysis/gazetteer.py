@@ -8,7 +8,19 @@ Two shipped tables (``analysis/data``) give the aliases, each with its source st
   contextual forms such as "the North").
 
 Users extend or override entries with a TOML file of the same shape as ``governments.toml``
-(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped aliases).
+(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped aliases)::
+
+    [governments."Taiwan"]              # a new key, or an existing one ("China") to extend
+    names = ["Taiwan", "Republic of China"]
+    demonyms = ["Taiwanese"]
+    capitals = ["Taipei"]
+    institutions = ["Mainland Affairs Council"]
+    leaders = ["Lai Ching-te"]
+    leader_years = { "Lai Ching-te" = "2024-" }
+
+Fields: names, short, demonyms, capitals, institutions, leaders, contextual (lists of strings), leader_years
+(table of strings), replace (bool). Any other key, or a value of the wrong type, raises
+:class:`~analysis.errors.ConfigError` naming the file and the key.
 
 Matching is one compiled, case-sensitive regular expression over every alias (longest alias first), then a
 few local rules decide whether each match names the *government* or only the *place* or its *people*:
@@ -146,7 +158,7 @@ _OFFICIAL_WORDS = frozenset(
 )
 _ANAPHORA = re.compile(
     r"\b(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?government(?:-(?:run|controlled|owned|backed))?"
-    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+)?(?:Foreign|Defen[cs]e)\s+Ministry)\b"
+    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:Foreign|Defen[cs]e|Interior|Unification)\s+Ministry)\b"
 )
 _KOREA_HINT = ("North Korea", "South Korea", "Pyongyang", "Seoul", "DPRK", "ROK", "NKorea", "N. Korea", "S. Korea")
 _FAMILY_NAME_FIRST = frozenset({"North Korea", "South Korea", "China"})
@@ -448,7 +460,7 @@ def _resolve_anaphora(text: str, mentions: list[GovernmentMention],
         start, end = m.span("phrase")
         if any(g.start <= start < g.end or start <= g.start < end for g in mentions):
             continue
-        if re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start]) and m.group(0)[0] not in "Tt":
+        if re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start]) and m.group(0)[0] not in "TtIi":
             continue  # "Seoul's Foreign Ministry", "Chinese Foreign Ministry": named by the mention before it
         # the sentence holding the phrase, and the one before it
         idx = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
