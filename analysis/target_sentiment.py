@@ -1,7 +1,8 @@
 """Target-dependent sentiment: how one sentence portrays one mention in it, not the sentence's overall tone.
 
-The model is a multinomial logistic regression over hashed, target-aware features, trained on the NewsMTSC
-``train.jsonl`` split only (``training/train_stance.py`` reproduces ``analysis/models/target_sentiment.npz``
+The model is linear over hashed, target-aware features: one-vs-rest logistic regressions on features scaled
+by Naive-Bayes log-count ratios (NBSVM-style, Wang & Manning 2012), folded into one weight per feature and
+class and trained on the NewsMTSC ``train.jsonl`` split only (``training/train_stance.py`` reproduces ``analysis/models/target_sentiment.npz``
 exactly). Features, all relative to the target ``sentence[start:end]`` (which is masked as ``<T>``):
 
 - words of the sentence (bag of words) and word bigrams with the target as a token ("accused_<T>", "<T>_said");
@@ -13,7 +14,8 @@ exactly). Features, all relative to the target ``sentence[start:end]`` (which is
   inside a quotation, preceded by "by" (agent of a passive), possessive, pronoun.
 
 Inference is pure Python + numpy: about 10-20 feature strings per token, ``zlib.crc32`` into 2**18 buckets,
-a sparse dot product with a 3-row weight matrix. ``score = p(positive) - p(negative)`` in [-1, 1].
+a sparse dot product with a 3-row weight matrix, a softmax over the three class scores.
+``score = p(positive) - p(negative)`` in [-1, 1].
 
 >>> r = target_sentiment("Seoul praised the aid, but Pyongyang called it a grave provocation.", 0, 5)
 >>> r.label in ("negative", "neutral", "positive") and -1.0 <= r.score <= 1.0
