@@ -377,3 +377,90 @@ def vader_vs_textblob(sentences: pd.DataFrame, title: str = "VADER vs TextBlob, 
     ax.legend(title="label of polarity", fontsize=8, title_fontsize=8, loc="upper left", frameon=False)
     fig.tight_layout()
     return fig
+
+
+# ---- stance
+
+
+def stance_per_government(stance: pd.DataFrame, title: str = "How the article portrays each government"):
+    """Mean target sentiment per government with its 95% interval (``analysis.stance.government_stance``)."""
+    import numpy as np
+
+    df = stance.sort_values("score").reset_index(drop=True)
+    fig, ax = new_figure(7.5, max(2.5, 0.55 * len(df) + 1.2))
+    colors = [PALETTE[lab] if lab in PALETTE else PALETTE["accent"] for lab in df["label"]]
+    y = np.arange(len(df))
+    ax.hlines(y, df["ci_low"], df["ci_high"], color="#7f8c8d", lw=2, zorder=1)
+    ax.scatter(df["score"], y, s=40 + 25 * df["mentions"], c=colors, zorder=2, edgecolor="white")
+    for yi, (_, r) in zip(y, df.iterrows(), strict=True):
+        ax.annotate(f"{int(r['mentions'])} mention{'s' if r['mentions'] != 1 else ''}", (max(r["ci_high"], r["score"]), yi),
+                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8, color="#555555")
+    ax.axvline(0, color="#333333", lw=0.8)
+    ax.set_yticks(y, df["government"])
+    ax.set_xlim(-1.05, 1.25)
+    ax.set_xlabel("target sentiment (−1 negative … +1 positive); bars: 95% bootstrap interval")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def voice_heatmap(matrix: pd.DataFrame, title: str = "Who mentions each government"):
+    """Heatmap of mentions by government (rows) and voice (columns) (``analysis.stance.voice_matrix``)."""
+    fig, ax = new_figure(max(5.0, 1.3 * matrix.shape[1] + 3), max(2.5, 0.5 * matrix.shape[0] + 1.5))
+    sns.heatmap(matrix, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
+    ax.set_xlabel("voice (narrator or quoted source)")
+    ax.set_ylabel("")
+    ax.set_title(title)
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    fig.tight_layout()
+    return fig
+
+
+def relations_graph(relations: pd.DataFrame, title: str = "Who does what to whom"):
+    """Directed graph of actor relations on a circle: arrows from source to target coloured by polarity,
+    labelled with the cue (``analysis.stance.actor_relations``)."""
+    import numpy as np
+    from matplotlib.patches import FancyArrowPatch
+
+    fig, ax = new_figure(8, 7)
+    # one arrow per (source, target, polarity), labelled with its cues
+    relations = (relations.groupby(["source", "target", "polarity"], sort=False)["cue"]
+                 .agg(lambda c: "\n".join(dict.fromkeys(c))).reset_index())
+    degree = pd.concat([relations["source"], relations["target"]]).value_counts(sort=False)
+    ranked = sorted(degree.index, key=lambda node: (-degree[node], node))
+    n = max(len(ranked), 1)
+    # the busiest actors go opposite each other so their arrows and labels have room
+    order = [i // 2 if i % 2 == 0 else (n + 1) // 2 + i // 2 for i in range(n)]
+    nodes = [None] * n
+    for node, slot in zip(ranked, order, strict=True):
+        nodes[slot] = node
+    pos = {node: (np.cos(np.pi / 2 - 2 * np.pi * i / n), np.sin(np.pi / 2 - 2 * np.pi * i / n)) for i, node in enumerate(nodes)}
+    seen: dict[tuple[str, str], int] = {}
+    for _, r in relations.iterrows():
+        a, b = pos[r["source"]], pos[r["target"]]
+        k = seen.get((r["source"], r["target"]), 0)
+        seen[(r["source"], r["target"])] = k + 1
+        rad = 0.15 + 0.35 * k
+        arrow = FancyArrowPatch(a, b, connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>", mutation_scale=16,
+                                color=PALETTE.get(r["polarity"], PALETTE["accent"]), lw=1.8, shrinkA=28, shrinkB=28)
+        ax.add_patch(arrow)
+        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        ox, oy = dy * rad * 0.5, -dx * rad * 0.5
+        ax.text(mx + ox, my + oy, r["cue"], fontsize=8, ha="center", va="center",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})
+    governments = set(relations["source"])
+    for node, (x, y) in pos.items():
+        is_gov = node in governments or node[:1].isupper()
+        ax.scatter([x], [y], s=1600, color="#ecf0f1" if is_gov else "#fdf2e9", edgecolor=PALETTE["accent"], zorder=3)
+        ax.text(x, y, node.replace(" ", "\n", 1) if len(node) > 10 else node, ha="center", va="center", fontsize=8.5,
+                zorder=4, fontweight="bold" if is_gov else "normal")
+    handles = [plt.Line2D([0], [0], color=PALETTE[p], lw=2, label=p) for p in ("negative", "neutral", "positive")]
+    ax.legend(handles=handles, loc="lower right", frameon=False, title="polarity of the act")
+    ax.set_xlim(-1.45, 1.45)
+    ax.set_ylim(-1.35, 1.35)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig

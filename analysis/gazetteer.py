@@ -8,7 +8,19 @@ Two shipped tables (``analysis/data``) give the aliases, each with its source st
   contextual forms such as "the North").
 
 Users extend or override entries with a TOML file of the same shape as ``governments.toml``
-(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped aliases).
+(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped aliases)::
+
+    [governments."Taiwan"]              # a new key, or an existing one ("China") to extend
+    names = ["Taiwan", "Republic of China"]
+    demonyms = ["Taiwanese"]
+    capitals = ["Taipei"]
+    institutions = ["Mainland Affairs Council"]
+    leaders = ["Lai Ching-te"]
+    leader_years = { "Lai Ching-te" = "2024-" }
+
+Fields: names, short, demonyms, capitals, institutions, leaders, contextual (lists of strings), leader_years
+(table of strings), replace (bool). Any other key, or a value of the wrong type, raises
+:class:`~analysis.errors.ConfigError` naming the file and the key.
 
 Matching is one compiled, case-sensitive regular expression over every alias (longest alias first), then a
 few local rules decide whether each match names the *government* or only the *place* or its *people*:
@@ -85,7 +97,8 @@ BLOCKED_PHRASES = (
     "University of Washington", "Korean War", "Korean Peninsula", "Korean peninsula", "New Guinea",
     "Guinea pig", "Turkey Day", "Chinese New Year", "Chad Smith", "Jordan River", "China Sea",
     "South China Sea", "East China Sea", "Sea of Japan", "Georgia Tech", "Congress Party",
-    "Indian National Congress", "Paris Hilton", "French fries", "Russian roulette", "Swiss cheese",
+    "Indian National Congress", "Lisbon agenda", "Lisbon Agenda", "Lisbon Treaty", "Lisbon treaty",
+    "Lisbon strategy", "Lisbon Strategy", "Paris Hilton", "French fries", "Russian roulette", "Swiss cheese",
 )
 
 #: Head nouns that make "<Capital/Country>'s <head>" a place, not the government.
@@ -145,9 +158,10 @@ _OFFICIAL_WORDS = frozenset(
 )
 _ANAPHORA = re.compile(
     r"\b(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?government(?:-(?:run|controlled|owned|backed))?"
-    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+)?(?:Foreign|Defen[cs]e)\s+Ministry)\b"
+    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:Foreign|Defen[cs]e|Interior|Unification)\s+Ministry)\b"
 )
 _KOREA_HINT = ("North Korea", "South Korea", "Pyongyang", "Seoul", "DPRK", "ROK", "NKorea", "N. Korea", "S. Korea")
+_FAMILY_NAME_FIRST = frozenset({"North Korea", "South Korea", "China"})
 _TITLE_GAP = re.compile(r"^(?:'s|’s)?(?:\s+(?:[A-Za-z][\w.\-]*))*\s+$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
@@ -191,14 +205,14 @@ class Gazetteer:
     sources: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        forms = sorted(self.aliases, key=lambda s: (-len(s), s))
-        # contextual forms ("the North") must not be the start of a longer name ("the North Koreans")
-        alternation = "|".join(
-            re.escape(s) + (r"(?!\s+[A-Z])" if self.aliases[s].kind == "contextual" else "") for s in forms
+        # one trie-shaped pattern (longest alias wins); contextual forms ("the North") must not be the start
+        # of a longer name ("the North Koreans")
+        alternation = _trie_pattern(
+            {s: (r"(?!\s+[A-Z])" if a.kind == "contextual" else "") for s, a in self.aliases.items()}
         )
-        self._regex = re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w\-]*\w)(?!\.\w)")
-        loose = sorted(set(self.aliases) | set(self.ambiguous), key=lambda s: (-len(s), s))
-        self._loose_regex = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in loose) + r")(?!\w)")
+        self._regex = re.compile(rf"(?<![\w.\-]){alternation}(?![\w\-]*\w)(?!\.\w)")
+        loose = {s: "" for s in set(self.aliases) | set(self.ambiguous)}
+        self._loose_regex = re.compile(r"(?<![\w\-])" + _trie_pattern(loose) + r"(?!\w)")
 
     # ------------------------------------------------------------------ public API
 
@@ -232,8 +246,11 @@ class Gazetteer:
                 return self.ambiguous[surface]
         return None
 
-    def find_mentions(self, text: str) -> list[GovernmentMention]:
+    def find_mentions(self, text: str, sentences: list[tuple[int, int]] | None = None) -> list[GovernmentMention]:
         """Every mention of a government in ``text``, in order, place and people uses flagged.
+
+        ``sentences``: (start, end) sentence spans of ``text`` if already known (``article.sentences``);
+        they are used to resolve "the government" and "its government"; by default they are computed.
 
         >>> [m.text for m in default_gazetteer().find_mentions("Its website. North Korea said so.")]
         ['North Korea']
@@ -251,13 +268,72 @@ class Gazetteer:
             ok, reason = _decide(text, m.start(), m.end(), alias, raw)
             raw.append(GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason))
         raw = _merge_titles(text, raw)
-        raw.extend(_resolve_anaphora(text, raw))
+        raw.extend(_resolve_anaphora(text, raw, sentences))
+        raw.extend(self._short_names(text, raw))
         raw.sort(key=lambda x: x.start)
         return raw
+
+    def _short_names(self, text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+        """Bare family names ("Kim", "Clinton") after the full name of a leader earlier in the text."""
+        known: list[tuple[int, str, str, str]] = []  # (end, family name, government, full name)
+        for m in mentions:
+            if m.kind != "leader":
+                continue
+            full = next((a for a in self.aliases if self.aliases[a].kind == "leader" and m.text.endswith(a)), None)
+            if not full or " " not in full:
+                continue
+            parts = full.split()
+            family = parts[0] if m.government in _FAMILY_NAME_FIRST else parts[-1]
+            known.append((m.end, family, m.government, full))
+        if not known:
+            return []
+        out = []
+        taken = [(m.start, m.end) for m in mentions]
+        for family in {k[1] for k in known}:
+            for hit in re.finditer(rf"(?<![\w\-]){re.escape(family)}(?![\w\-])(?!\s+[A-Z][a-z])", text):
+                s, e = hit.span()
+                if any(a <= s < b for a, b in taken):
+                    continue
+                prev = re.search(r"(\S+)\s+$", text[max(0, s - 40) : s])
+                if prev and prev.group(1)[:1].isupper():
+                    before_prev = text[max(0, s - 40) : s][: prev.start(1)].rstrip()
+                    if before_prev and before_prev[-1] not in '.!?"”\n':
+                        continue  # "Sam Kim": a different person's full name
+                earlier = [k for k in known if k[1] == family and k[0] <= s]
+                if earlier:
+                    _, _, gov, full = earlier[-1]
+                    out.append(GovernmentMention(s, e, text[s:e], gov, "leader", True, f"short for '{full}'"))
+        return out
 
     def government_mentions(self, text: str) -> list[GovernmentMention]:
         """Only the mentions that name a government (``is_government`` True)."""
         return [m for m in self.find_mentions(text) if m.is_government]
+
+
+def _trie_pattern(words: dict[str, str]) -> str:
+    """A regex alternation shaped as a character trie; each word maps to a suffix (lookahead) for its end.
+
+    Longer continuations are tried first, so the longest alias matches, as with a longest-first alternation,
+    but the engine walks shared prefixes once.
+    """
+    trie: dict = {}
+    for word, suffix in words.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = suffix
+
+    def build(node: dict) -> str:
+        end = node.get("")
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return end or ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end is None:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
+
+    return "(?:" + build(trie) + ")"
 
 
 # ---------------------------------------------------------------------- decision rules
@@ -370,18 +446,21 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
     return out
 
 
-def _resolve_anaphora(text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+def _resolve_anaphora(text: str, mentions: list[GovernmentMention],
+                      sentences: list[tuple[int, int]] | None = None) -> list[GovernmentMention]:
     """'the government', 'Its government-run', 'the regime', a bare 'Foreign Ministry' -> a named government."""
     gov = [m for m in mentions if m.is_government]
     if not gov:
         return []
-    spans = nlp.sentence_spans(text)
+    if not _ANAPHORA.search(text):
+        return []
+    spans = sentences if sentences is not None else nlp.sentence_spans(text)
     out = []
     for m in _ANAPHORA.finditer(text):
         start, end = m.span("phrase")
         if any(g.start <= start < g.end or start <= g.start < end for g in mentions):
             continue
-        if re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start]) and m.group(0)[0] not in "Tt":
+        if re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start]) and m.group(0)[0] not in "TtIi":
             continue  # "Seoul's Foreign Ministry", "Chinese Foreign Ministry": named by the mention before it
         # the sentence holding the phrase, and the one before it
         idx = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)

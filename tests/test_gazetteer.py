@@ -152,3 +152,26 @@ def test_bad_toml_raises_config_error_naming_file_and_key(tmp_path, content, exp
 def test_missing_override_file(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_gazetteer(overrides_toml=tmp_path / "nope.toml")
+
+
+def test_bare_family_name_after_full_leader_name():
+    text = ("Foreign Minister Kim Sung-hwan met Yang Jiechi. Now Kim is expected to fly to Washington. "
+            "Kim Sung-joo, a professor, disagreed. Follow Sam Kim on Twitter.")
+    kims = [m for m in default_gazetteer().find_mentions(text) if m.text == "Kim"]
+    assert [(m.start, m.government) for m in kims] == [(text.index("Now Kim") + 4, "South Korea")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "government"),
+    [
+        ("China rejected the report. The Foreign Ministry said it was biased.", "The Foreign Ministry", "China"),
+        ("Japan protested. Its Defense Ministry said the missile landed at sea.", "Its Defense Ministry", "Japan"),
+    ],
+)
+def test_foreign_ministry_takes_its_country_from_context(text, surface, government):
+    assert (surface, government) in govs(text)
+
+
+def test_ministry_after_a_named_country_is_not_counted_twice():
+    found = govs("An official at Seoul's Foreign Ministry spoke. The Chinese Foreign Ministry said no.")
+    assert found == [("Seoul", "South Korea"), ("Chinese", "China")]

@@ -1,0 +1,336 @@
+"""Stance toward each government in an article: mentions, target sentiment, voices and actor relations.
+
+- :func:`government_mentions`: every gazetteer match with its sentence (place and people uses kept, flagged);
+- :func:`stance_evidence`: one row per government mention with its sentence, offsets, voice (the narrator or
+  the quoted source's name) and the target-dependent sentiment of that sentence toward the mention;
+- :func:`government_stance`: one row per government: mentions, mean score with a bootstrap interval,
+  label, counts by label and by voice;
+- :func:`actor_relations`: who does what to whom ("Seoul pressed China", "North Korea calls defectors
+  human scum"): source, target, cue, polarity, sentence.
+
+``target_sentiment`` (re-exported from :mod:`analysis.target_sentiment`) is the model behind the scores.
+
+>>> from analysis.article import Article
+>>> a = Article.from_text("Seoul pressed China to stop the repatriations. China rejected the demand.")
+>>> list(government_stance(a).government)
+['China', 'South Korea']
+>>> actor_relations(a)[["source", "target", "cue", "polarity"]].iloc[0].tolist()
+['South Korea', 'China', 'pressed', 'negative']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .gazetteer import GovernmentMention, default_gazetteer
+from .target_sentiment import LABELS, TargetSentiment, target_sentiment
+
+__all__ = [
+    "TargetSentiment",
+    "target_sentiment",
+    "government_mentions",
+    "stance_evidence",
+    "government_stance",
+    "actor_relations",
+    "NARRATOR",
+    "RELATION_CUES",
+]
+
+NARRATOR = "narrator"
+#: Mean score above +THRESHOLD is "positive", below -THRESHOLD "negative".
+THRESHOLD = 0.1
+BOOTSTRAP_SAMPLES = 2000
+SEED = 0
+
+_EVIDENCE_COLUMNS = ["government", "mention", "kind", "sentence", "sentence_text", "start", "end", "voice",
+                     "label", "score", "p_negative", "p_neutral", "p_positive"]
+
+
+def _find_mentions(article) -> list[GovernmentMention]:
+    """Gazetteer mentions of the article, using its own sentence spans (computed once per article)."""
+    cached = getattr(article, "_government_mentions", None)
+    if cached is not None and cached[0] == article.text:
+        return cached[1]
+    spans = [(s.start, s.end) for s in article.sentences]
+    mentions = default_gazetteer().find_mentions(article.text, spans)
+    try:
+        object.__setattr__(article, "_government_mentions", (article.text, mentions))
+    except (AttributeError, TypeError):  # slotted or frozen objects: just don't cache
+        pass
+    return mentions
+
+
+def _sentence_of(article, pos: int):
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
+    """Every government alias found in the article, with its sentence index and the government/place decision.
+
+    Columns: government, mention, kind, start, end, sentence, is_government, reason.
+    """
+    rows = []
+    for m in _find_mentions(article):
+        if not include_places and not m.is_government:
+            continue
+        s = _sentence_of(article, m.start)
+        rows.append({"government": m.government, "mention": m.text, "kind": m.kind, "start": m.start, "end": m.end,
+                     "sentence": s.index if s else -1, "is_government": m.is_government, "reason": m.reason})
+    return pd.DataFrame(rows, columns=["government", "mention", "kind", "start", "end", "sentence", "is_government", "reason"])
+
+
+def _quotes_for(article, quotes):
+    if quotes is not None:
+        return list(quotes)
+    try:
+        from . import quotes as quotes_module  # built on another branch; optional
+    except ImportError:
+        return []
+    fn = getattr(quotes_module, "quotes_for_article", None) or getattr(quotes_module, "extract_quotes", None)
+    if fn is None:
+        return []
+    try:
+        return list(fn(article) if fn.__name__ == "quotes_for_article" else fn(article.text))
+    except Exception:  # noqa: BLE001 - voice is an enrichment; never let it break the stance table
+        return []
+
+
+def _voice(quotes: Sequence[Any], start: int, end: int) -> str:
+    """The quoted source whose quote span holds the mention, else the narrator."""
+    for q in quotes:
+        if q.start <= start and end <= q.end:
+            return getattr(q, "speaker", None) or "unattributed source"
+    return NARRATOR
+
+
+def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFrame:
+    """One row per government mention: sentence, offsets into ``article.text``, voice and target sentiment.
+
+    ``quotes``: objects with ``.start``, ``.end`` (quote content span) and ``.speaker``; when None,
+    :mod:`analysis.quotes` is used if it is installed, else every mention is in the narrator's voice.
+    """
+    qs = _quotes_for(article, quotes)
+    rows = []
+    for m in _find_mentions(article):
+        if not m.is_government:
+            continue
+        s = _sentence_of(article, m.start)
+        if s is None:
+            continue
+        a, b = m.start - s.start, min(m.end, s.end) - s.start
+        ts = target_sentiment(s.text, a, b)
+        rows.append({"government": m.government, "mention": m.text, "kind": m.kind, "sentence": s.index,
+                     "sentence_text": s.text, "start": m.start, "end": m.end, "voice": _voice(qs, m.start, m.end),
+                     "label": ts.label, "score": round(ts.score, 4), "p_negative": round(ts.probabilities[0], 4),
+                     "p_neutral": round(ts.probabilities[1], 4), "p_positive": round(ts.probabilities[2], 4)})
+    return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+
+
+def _label(score: float) -> str:
+    return "positive" if score > THRESHOLD else "negative" if score < -THRESHOLD else "neutral"
+
+
+def _bootstrap(scores: np.ndarray, rng: np.random.Generator) -> tuple[float, float]:
+    if len(scores) == 1:
+        return float(scores[0]), float(scores[0])
+    means = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores)), replace=True).mean(axis=1)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+
+
+def government_stance(article, quotes: Sequence[Any] | None = None, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per government mentioned (as a government) in the article, most-mentioned first.
+
+    Columns: government, mentions, score (mean target sentiment), ci_low, ci_high (95% bootstrap over
+    mentions, fixed seed), label, n_negative, n_neutral, n_positive, mentions_narrator, mentions_quoted,
+    score_narrator, score_quoted, voices (the quoted sources that mention it).
+    """
+    ev = stance_evidence(article, quotes) if evidence is None else evidence
+    rng = np.random.default_rng(SEED)
+    rows = []
+    for gov, g in ev.groupby("government", sort=True):
+        scores = g["score"].to_numpy(dtype=float)
+        lo, hi = _bootstrap(scores, rng)
+        narr = g[g["voice"] == NARRATOR]
+        quoted = g[g["voice"] != NARRATOR]
+        rows.append({
+            "government": gov, "mentions": len(g), "score": round(float(scores.mean()), 4),
+            "ci_low": round(lo, 4), "ci_high": round(hi, 4), "label": _label(float(scores.mean())),
+            **{f"n_{lab}": int((g["label"] == lab).sum()) for lab in LABELS},
+            "mentions_narrator": len(narr), "mentions_quoted": len(quoted),
+            "score_narrator": round(float(narr["score"].mean()), 4) if len(narr) else np.nan,
+            "score_quoted": round(float(quoted["score"].mean()), 4) if len(quoted) else np.nan,
+            "voices": ", ".join(sorted(set(quoted["voice"]))),
+        })
+    cols = ["government", "mentions", "score", "ci_low", "ci_high", "label", "n_negative", "n_neutral", "n_positive",
+            "mentions_narrator", "mentions_quoted", "score_narrator", "score_quoted", "voices"]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["mentions", "government"], ascending=[False, True], ignore_index=True)
+
+
+def voice_matrix(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Mentions counted by government (rows) and voice (columns), narrator first."""
+    if evidence.empty:
+        return pd.DataFrame()
+    m = pd.crosstab(evidence["government"], evidence["voice"])
+    cols = ([NARRATOR] if NARRATOR in m.columns else []) + sorted(c for c in m.columns if c != NARRATOR)
+    return m[cols]
+
+
+# ---------------------------------------------------------------------------------------------- relations
+
+#: Cue words (lower case, inflections listed) with the polarity of the act toward its target.
+#: None: the polarity is read from the words that follow (VADER), as for "calls defectors human scum".
+RELATION_CUES: dict[str, str | None] = {}
+for _words, _pol in [
+    ("press presses pressed pressing pressure pressured pressures pressuring", "negative"),
+    ("urge urges urged urging", "negative"),
+    ("condemn condemns condemned condemning denounce denounces denounced denouncing", "negative"),
+    ("criticize criticizes criticized criticizing criticise criticised slam slams slammed blast blasted", "negative"),
+    ("accuse accuses accused accusing blame blames blamed blaming", "negative"),
+    ("warn warns warned warning threaten threatens threatened threatening", "negative"),
+    ("sanction sanctions sanctioned protest protests protested protesting", "negative"),
+    ("attack attacks attacked reject rejects rejected rejecting rebuke rebuked reject", "negative"),
+    ("demand demands demanded demanding", "negative"),
+    ("praise praises praised praising thank thanks thanked welcome welcomes welcomed", "positive"),
+    ("support supports supported supporting help helps helped helping back backs backed", "positive"),
+    ("agree agreed agrees ally allied", "positive"),
+    ("meet meets met talked engage engaged engages negotiate negotiated", "neutral"),
+    ("raise raised raises raising", "neutral"),
+    ("seek seeks sought ask asks asked", "neutral"),
+    ("call calls called calling label labels labeled labelled brand branded dub dubbed", None),
+]:
+    for _w in _words.split():
+        RELATION_CUES[_w] = _pol
+
+#: Groups that can be the target of a government's act.
+GROUP_NOUNS = frozenset(
+    """
+    defectors defector migrants refugees activists activist campaign campaigns protesters protests dissidents
+    citizens people traffickers smugglers groups organizations organisations journalists reporters
+    """.split()
+)
+#: Nouns naming a relation between two governments ("friction between Seoul and Beijing").
+PAIR_NOUNS = {
+    "friction": "negative", "tension": "negative", "tensions": "negative", "dispute": "negative",
+    "row": "negative", "rift": "negative", "standoff": "negative", "feud": "negative", "conflict": "negative",
+    "disagreement": "negative", "deal": "positive", "agreement": "positive", "accord": "positive",
+    "cooperation": "positive", "alliance": "positive", "summit": "neutral", "talks": "neutral",
+}
+_REVERSED = re.compile(r"\b(annoyed|angered|irritated|criticized|criticised|condemned|pressed|pressured|"
+                       r"praised|welcomed|rebuked|accused|threatened|blamed)\s+by\s+$", re.IGNORECASE)
+_REVERSED_POLARITY = {"praised": "positive", "welcomed": "positive"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|and)\b|\b(?:but|while|which|who|since|after|before|when|because|although)\b")
+
+
+def _vader_polarity(text: str) -> str:
+    from . import nlp
+
+    c = nlp.vader().polarity_scores(text)["compound"]
+    return "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral"
+
+
+def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list[dict]:
+    text = article.text
+    rows: list[dict] = []
+    gov = [m for m in mentions if m.is_government and sentence.start <= m.start < sentence.end]
+    anyref = [m for m in mentions if sentence.start <= m.start < sentence.end]
+
+    def add(src: GovernmentMention, target: str, target_text: str, cue: str, pol: str | None, cue_start: int):
+        if target == src.government:
+            return
+        rows.append({"source": src.government, "source_mention": src.text, "target": target,
+                     "target_mention": target_text, "cue": cue, "polarity": pol or "neutral",
+                     "sentence": sentence.index, "sentence_text": sentence.text, "cue_start": cue_start})
+
+    # 1. agent + cue verb + target (a government mention or a group noun) in the same clause
+    for src in gov:
+        tail = text[src.end : sentence.end]
+        # skip the rest of the subject: "and other senior officials have publicly", "'s government-run website recently"
+        words = list(_WORD.finditer(tail))
+        for w in words[:9]:
+            cue = w.group(0).lower()
+            if cue not in RELATION_CUES:
+                continue
+            if _CLAUSE_END.search(tail[: w.start()]) or any(m.start < src.end + w.start() and m.start > src.end for m in gov):
+                break
+            cue_abs = src.end + w.start()
+            after_start = src.end + w.end()
+            clause_after = text[after_start : sentence.end]
+            cut = _CLAUSE_END.search(clause_after)
+            clause_after_end = after_start + (cut.start() if cut else len(clause_after))
+            window = [m for m in anyref if after_start <= m.start < min(clause_after_end, after_start + 120)]
+            pol = RELATION_CUES[cue]
+            object_text = text[after_start:clause_after_end]
+            if pol is None:
+                pol = _vader_polarity(object_text)
+            target_m = next((m for m in window if m.is_government or m.kind == "name"), None)
+            group = None
+            for gw in _WORD.finditer(object_text[:60]):
+                if gw.group(0).lower() in GROUP_NOUNS:
+                    group = gw
+                    break
+            if target_m is not None and (group is None or target_m.start < after_start + group.start()):
+                add(src, target_m.government, target_m.text, cue, pol, cue_abs)
+                last = target_m
+                for other in window[window.index(target_m) + 1 :]:  # "from the U.N. ... and the U.S. ..."
+                    if not re.fullmatch(r"\s+(?:and|or)\s+(?:the\s+)?", text[last.end : other.start]):
+                        break
+                    add(src, other.government, other.text, cue, pol, cue_abs)
+                    last = other
+            elif group is not None:
+                # the group with up to three modifiers before it: "the growing campaign"
+                left = object_text[: group.start()].split()
+                mods = []
+                for tok in reversed(left[-3:]):
+                    if re.search(r"[.,;\"“”]", tok):
+                        break
+                    mods.insert(0, tok)
+                phrase = " ".join([*mods, group.group(0)])
+                add(src, phrase, phrase, cue, pol, cue_abs)
+            else:
+                continue
+            break
+    # 2. "<pair noun> between A and B"
+    for m in re.finditer(r"\b(\w+)\s+between\s+", sentence.text):
+        noun = m.group(1).lower()
+        if noun not in PAIR_NOUNS:
+            continue
+        after = sentence.start + m.end()
+        pair = [g for g in anyref if after <= g.start < after + 60][:2]
+        if len(pair) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[pair[0].end : pair[1].start]):
+            add(pair[0], pair[1].government, pair[1].text, noun + " between", PAIR_NOUNS[noun], sentence.start + m.start())
+            add(pair[1], pair[0].government, pair[0].text, noun + " between", PAIR_NOUNS[noun], sentence.start + m.start())
+    # 3. passive "<A> could be annoyed by <B>'s ..." -> B acts on A
+    for src in gov:
+        r = _REVERSED.search(text[sentence.start : src.start])
+        if r:
+            target_m = next((m for m in reversed(gov) if m.end <= sentence.start + r.start()), None)
+            if target_m is not None:
+                verb = r.group(1).lower()
+                add(src, target_m.government, target_m.text, f"{verb} by", _REVERSED_POLARITY.get(verb, "negative"),
+                    sentence.start + r.start())
+    return rows
+
+
+def actor_relations(article) -> pd.DataFrame:
+    """Directed acts between actors: one row per (source, target, cue) found in a sentence.
+
+    Columns: source, source_mention, target (a government key, or a group phrase such as "defectors"),
+    target_mention, cue, polarity, sentence, sentence_text, cue_start (offset into ``article.text``).
+    """
+    mentions = _find_mentions(article)
+    rows = []
+    for s in article.sentences:
+        rows.extend(_relation_rows(article, s, mentions))
+    cols = ["source", "source_mention", "target", "target_mention", "cue", "polarity", "sentence", "sentence_text",
+            "cue_start"]
+    return pd.DataFrame(rows, columns=cols).drop_duplicates(["source", "target", "cue", "sentence"], ignore_index=True)
