@@ -32,13 +32,21 @@ __version__ = "0.1.0"
 #: ``import analysis``) without paying for NLTK, pandas or models at import time.
 _SUBMODULES = frozenset(
     {"nlp", "article", "corpus", "stats", "sentiment", "quotes", "stance", "gazetteer", "figures", "report",
-     "pipeline", "runner", "cli", "errors", "htmltext", "corpus_views", "sentiment_data"}
+     "pipeline", "runner", "cli", "errors", "htmltext", "corpus_views", "sentiment_data",
+     "target_sentiment"}
 )
 _LAZY = {
     "Quote": "quotes",
     "extract_quotes": "quotes",
     "quotes_for_article": "quotes",
     "polarity": "sentiment",
+    "target_sentiment": "stance",
+    "TargetSentiment": "stance",
+    "government_stance": "stance",
+    "stance_evidence": "stance",
+    "actor_relations": "stance",
+    "default_gazetteer": "gazetteer",
+    "load_gazetteer": "gazetteer",
 }
 
 

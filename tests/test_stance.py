@@ -77,17 +77,6 @@ def test_target_sentiment_differs_from_sentence_tone(sentence, better, worse):
     assert bad.label == "negative"
 
 
-def test_target_sentiment_is_fast_enough():
-    import time
-
-    s = "South Korean President Lee Myung-bak and other senior officials have publicly pressed China in recent weeks."
-    target_sentiment(s, 0, 12)
-    t = time.perf_counter()
-    for _ in range(300):
-        target_sentiment(s, 0, 12)
-    assert 300 / (time.perf_counter() - t) > 500  # the benchmark measures >1,000/s on one core; leave slack for CI
-
-
 def test_model_files_are_small():
     size = sum(p.stat().st_size for p in (REPO / "analysis" / "models").glob("target_sentiment*"))
     assert 0 < size < 20_000_000
