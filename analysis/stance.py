@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .errors import ArgumentError
 from .gazetteer import GovernmentMention, default_gazetteer
 from .target_sentiment import LABELS, TargetSentiment, target_sentiment
 
@@ -49,6 +50,17 @@ SEED = 0
 
 _EVIDENCE_COLUMNS = ["government", "mention", "kind", "sentence", "sentence_text", "start", "end", "voice",
                      "label", "score", "p_negative", "p_neutral", "p_positive"]
+
+
+def _as_article(article, function: str):
+    """Accept an Article, or a string of text (made into one); anything else is an ArgumentError."""
+    from .article import Article
+
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, str):
+        return Article.from_text(article)
+    raise ArgumentError(f"{function}(article): expected an Article or a str, got {type(article).__name__}")
 
 
 def _find_mentions(article) -> list[GovernmentMention]:
@@ -77,6 +89,7 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
 
     Columns: government, mention, kind, start, end, sentence, is_government, reason.
     """
+    article = _as_article(article, "government_mentions")
     rows = []
     for m in _find_mentions(article):
         if not include_places and not m.is_government:
@@ -117,6 +130,7 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
     ``quotes``: objects with ``.start``, ``.end`` (quote content span) and ``.speaker``; when None,
     :mod:`analysis.quotes` is used if it is installed, else every mention is in the narrator's voice.
     """
+    article = _as_article(article, "stance_evidence")
     qs = _quotes_for(article, quotes)
     rows = []
     for m in _find_mentions(article):
@@ -152,6 +166,7 @@ def government_stance(article, quotes: Sequence[Any] | None = None, evidence: pd
     mentions, fixed seed), label, n_negative, n_neutral, n_positive, mentions_narrator, mentions_quoted,
     score_narrator, score_quoted, voices (the quoted sources that mention it).
     """
+    article = _as_article(article, "government_stance")
     ev = stance_evidence(article, quotes) if evidence is None else evidence
     rng = np.random.default_rng(SEED)
     rows = []
@@ -327,6 +342,7 @@ def actor_relations(article) -> pd.DataFrame:
     Columns: source, source_mention, target (a government key, or a group phrase such as "defectors"),
     target_mention, cue, polarity, sentence, sentence_text, cue_start (offset into ``article.text``).
     """
+    article = _as_article(article, "actor_relations")
     mentions = _find_mentions(article)
     rows = []
     for s in article.sentences:

@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import math
+import operator
 import re
 import zlib
 from dataclasses import dataclass
@@ -283,6 +284,10 @@ def target_sentiment(sentence: str, start: int, end: int) -> TargetSentiment:
     """
     if not isinstance(sentence, str):
         raise ArgumentError(f"sentence must be a str, got {type(sentence).__name__}")
+    try:
+        start, end = operator.index(start), operator.index(end)
+    except TypeError as exc:
+        raise ArgumentError(f"start={start!r}, end={end!r}: offsets must be integers") from exc
     if not (0 <= start < end <= len(sentence)):
         raise ArgumentError(f"start={start}, end={end}: need 0 <= start < end <= len(sentence)={len(sentence)}")
     weights, intercept, offsets = _model()

@@ -118,3 +118,68 @@ def test_jsonl_not_utf8_is_a_recorded_skip(tmp_path):
     path = _write(tmp_path, "l.jsonl", b'{"text": "Good one. Yes."}\n{"text": "caf\xe9"}\n')
     reader = load_corpus(path)
     assert len(list(reader)) == 1 and reader.skipped[0].line == 2 and "UTF-8" in reader.skipped[0].reason
+
+
+# ------------------------------------------------------------------------------------ analysis entry points
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\"", '""""', "“”«»‘’", 'He said "we will never', 'Open "one "two" three', "«Bonjour», a dit Macron.",
+     "no punctuation at all here", "북한은 탈북자들을 비난했다고 말했다.", '"' * 1001],
+)
+def test_extract_quotes_odd_inputs_give_valid_offsets(text):
+    from analysis.quotes import extract_quotes
+
+    for quote in extract_quotes(text):
+        assert text[quote.start : quote.end] == quote.text
+        assert 0 <= quote.cue_start <= quote.cue_end <= len(text) if quote.cue_start is not None else True
+
+
+def test_unbalanced_quote_does_not_swallow_the_article():
+    from analysis.quotes import extract_quotes
+
+    text = ('Kim said "the talks will fail.\n\nSeoul pressed China on Thursday. '
+            + "The ministry said it would respond. " * 20)
+    quotes = extract_quotes(text)
+    assert all(q.end - q.start < 200 for q in quotes if q.kind == "direct")
+
+
+@pytest.mark.parametrize("value", [None, 123, b"bytes"])
+def test_extract_quotes_rejects_non_strings(value):
+    from analysis.quotes import extract_quotes
+
+    with pytest.raises(AnalysisError, match="text"):
+        extract_quotes(value)
+
+
+@pytest.mark.parametrize(
+    "start, end, message",
+    [(5, 0, "start=5, end=0"), (-1, 3, "start=-1"), (0, 100, "end=100"), (3, 3, "start=3, end=3"),
+     ("a", 2, "offsets must be integers"), (0.5, 2, "offsets must be integers")],
+)
+def test_target_sentiment_bad_offsets_name_the_argument(start, end, message):
+    from analysis import ArgumentError
+    from analysis.stance import target_sentiment
+
+    with pytest.raises(ArgumentError, match=message):
+        target_sentiment("China pressed Seoul.", start, end)
+
+
+def test_target_sentiment_accepts_numpy_ints_and_non_english():
+    import numpy as np
+
+    from analysis.stance import target_sentiment
+
+    assert target_sentiment("China pressed Seoul.", np.int64(0), np.int32(5)).label in {"negative", "neutral", "positive"}
+    result = target_sentiment("北京对首尔施压。", 0, 2)
+    assert -1 <= result.score <= 1
+
+
+def test_government_stance_accepts_text_and_rejects_other_types():
+    from analysis.stance import government_stance
+
+    table = government_stance("North Korea condemned China. Seoul pressed Beijing.")
+    assert set(table.government) == {"North Korea", "China", "South Korea"}
+    with pytest.raises(AnalysisError, match=r"government_stance\(article\): expected an Article"):
+        government_stance(None)
+    assert government_stance("Nothing about any state here. Just weather.").empty

@@ -74,3 +74,30 @@ def test_jsonl_round_trip(tmp_path_factory, texts):
     assert [(a.id, a.title, a.text, a.published) for a in loaded] == [
         (a.id, a.title, a.text, a.published) for a in articles
     ]
+
+
+@SETTINGS
+@given(st.one_of(newsy, anything))
+def test_extract_quotes_never_raises_and_offsets_slice_back(text):
+    from analysis.quotes import extract_quotes
+
+    for quote in extract_quotes(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        if quote.cue_start is not None:
+            assert 0 <= quote.cue_start <= quote.cue_end <= len(text)
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
+        if quote.speaker_start is not None:
+            assert 0 <= quote.speaker_start <= quote.speaker_end <= len(text)
+        assert quote.kind in {"direct", "indirect", "mixed"}
+
+
+@SETTINGS
+@given(st.one_of(newsy, anything).filter(bool), st.data())
+def test_target_sentiment_accepts_any_valid_span(sentence, data):
+    from analysis.stance import target_sentiment
+
+    start = data.draw(st.integers(0, len(sentence) - 1))
+    end = data.draw(st.integers(start + 1, len(sentence)))
+    result = target_sentiment(sentence, start, end)
+    assert result.label in {"negative", "neutral", "positive"} and -1 <= result.score <= 1
