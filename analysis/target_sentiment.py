@@ -264,7 +264,7 @@ def hashed_features(sentence: str, start: int, end: int) -> tuple[np.ndarray, np
 def _model() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(weights (N_FEATURES, 3), intercept (3,), class offsets (3,) for the label decision), loaded once."""
     try:
-        with np.load(MODEL_PATH) as z:
+        with np.load(MODEL_PATH, allow_pickle=False) as z:
             coef = z["coef"].astype(np.float64)
             intercept = z["intercept"].astype(np.float64)
             offsets = z["class_offsets"].astype(np.float64) if "class_offsets" in z.files else np.zeros(3)

@@ -42,3 +42,28 @@ def test_in_process_guard(network_guard, seed):
 
     stats.article_table(seed)
     assert network_guard == []
+
+
+def test_no_code_execution_from_data():
+    """Models and tables load as JSON, TOML, TSV or npz without pickle; nothing is eval'd or exec'd."""
+    forbidden = re.compile(r"\bimport pickle\b|\bpickle\.|\bjoblib\b|\bmarshal\.loads|(?<![.\w])eval\(|(?<![.\w])exec\(|yaml\.load\(|allow_pickle=True")
+    offenders = []
+    for folder in ("analysis", "training", "benchmarks"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if forbidden.search(line) and not line.lstrip().startswith("#"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
+    model_files = sorted(p.suffix for p in (ROOT / "analysis" / "models").iterdir())
+    assert set(model_files) <= {".json", ".npz"}
+    data_files = sorted(p.suffix for p in (ROOT / "analysis" / "data").iterdir())
+    assert set(data_files) <= {".json", ".toml", ".tsv", ".txt"}
+
+
+def test_npz_models_hold_no_objects():
+    import numpy as np
+
+    for path in (ROOT / "analysis" / "models").glob("*.npz"):
+        with np.load(path, allow_pickle=False) as archive:
+            for name in archive.files:
+                assert archive[name].dtype != object, f"{path.name}:{name}"
