@@ -315,7 +315,7 @@ def process_shard(
             frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
             built.append((key[0], key[1], frame.reset_index(drop=True)))
     tables = merge_tables(built)
-    tables[ERRORS] = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+    tables[ERRORS] = pd.DataFrame(errors, columns=ERROR_COLUMNS).astype({"line": "Int64"})
     first = units[0].position if units else 0
     return ShardResult(index, first, len(units), analysed, len(errors), tables)
 
