@@ -38,7 +38,7 @@ def make_corpus(folder: Path, n_generated: int = 8, bad: bool = True) -> Path:
     sub.mkdir(exist_ok=True)
     for i in range(n_generated):
         (sub / f"g{i:03d}.txt").write_text(generated_text(i), encoding="utf-8")
-    records = [{"id": f"j{i}", "title": f"JSON story {i}", "text": generated_text(100 + i), "date": "2012-03-0%d" % (1 + i)}
+    records = [{"id": f"j{i}", "title": f"JSON story {i}", "text": generated_text(100 + i), "date": f"2012-03-0{1 + i}"}
                for i in range(3)]
     lines = [json.dumps(r) for r in records]
     if bad:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from corpus_fixtures import SEED
 
 from analysis import nlp, pipeline
 from analysis.article import Article, load_article
 from analysis.errors import ArgumentError
 from analysis.pipeline import ArticleAnalysis, analyze_article
-
-from corpus_fixtures import SEED
 
 
 @pytest.fixture

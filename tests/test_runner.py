@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from corpus_fixtures import ROOT, generated_text, make_corpus
 
 from analysis.corpus import load_corpus
 from analysis.errors import ArgumentError, InputError
 from analysis.runner import iter_units, read_results, result_tables, run_corpus
-
-from corpus_fixtures import ROOT, generated_text, make_corpus
 
 
 @pytest.fixture(scope="module")
