@@ -125,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="run on Dask: 'local' starts a cluster on this machine; an address uses a running one")
     analyze.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="table file format (default: %(default)s)")
     analyze.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N articles (for a quick look)")
+    analyze.add_argument("--sample", type=_positive_int, metavar="N",
+                         help="about N articles spread evenly over the corpus (every k-th one)")
     analyze.add_argument("--shard-size", type=_positive_int, default=None, metavar="N",
                          help="articles per saved shard (default: 200)")
     analyze.add_argument("--strict", action="store_true", help="stop at the first article that cannot be read, instead of listing it")
@@ -161,6 +163,7 @@ def _analyze(args: argparse.Namespace) -> int:
         shard_size=args.shard_size or DEFAULT_SHARD_SIZE,
         strict=args.strict,
         limit=args.limit,
+        sample=args.sample,
         progress=not args.no_progress,
     )
     print(summary)

@@ -13,11 +13,15 @@ Expected columns (what the analyses write):
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pandas as pd
 
 from .errors import ArgumentError
 
 __all__ = [
+    "default_corpus",
     "add_category",
     "anonymous_share",
     "articles_over_time",
@@ -27,6 +31,20 @@ __all__ = [
     "stance_over_time",
     "top_sources",
 ]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def default_corpus() -> Path:
+    """The corpus the corpus notebook reads: ``$NEWS_ANALYSIS_CORPUS``, else the BBC corpus under
+    ``$NEWS_ANALYSIS_DATA`` (default ``../shared/data``) when present, else the ``seeds/`` folder."""
+    explicit = os.environ.get("NEWS_ANALYSIS_CORPUS")
+    if explicit:
+        return Path(explicit)
+    data = Path(os.environ.get("NEWS_ANALYSIS_DATA", ROOT.parent / "shared" / "data"))
+    bbc = data / "news_corpus" / "bbc"
+    return bbc if bbc.is_dir() else ROOT / "seeds"
 
 
 def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:

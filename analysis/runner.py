@@ -51,6 +51,7 @@ __all__ = [
     "load_unit",
     "process_shard",
     "read_results",
+    "read_tables",
     "result_tables",
     "run_corpus",
 ]
@@ -571,6 +572,7 @@ def run_corpus(
     analyses: Sequence[str] | None = None,
     strict: bool = False,
     limit: int | None = None,
+    sample: int | None = None,
     progress: bool = True,
 ) -> RunSummary:
     """Analyse every article under ``paths`` and write tidy tables to ``out_dir``, resuming a killed run.
@@ -578,7 +580,9 @@ def run_corpus(
     ``jobs`` > 1 uses that many local processes; ``dask="local"`` starts a Dask LocalCluster with ``jobs``
     workers on loopback, ``dask="tcp://HOST:PORT"`` uses a running cluster (its workers need this package
     installed). Rows are the same whichever way the work is done. ``limit`` analyses only the first
-    ``limit`` records. ``strict`` stops at the first bad article instead of listing it in ``errors``.
+    ``limit`` records; ``sample`` analyses about ``sample`` records spread evenly over the corpus (every
+    k-th one), for a quick look at a large corpus. ``strict`` stops at the first bad article instead of
+    listing it in ``errors``.
 
     >>> s = run_corpus("seeds", "results/seeds", progress=False)   # doctest: +SKIP
     >>> s.articles_in, s.analysed, s.skipped                       # doctest: +SKIP
@@ -600,6 +604,8 @@ def run_corpus(
         raise ArgumentError(f"shard_size must be a positive integer, got {shard_size!r}")
     if limit is not None and (not isinstance(limit, int) or limit < 0):
         raise ArgumentError(f"limit must be a non-negative integer, got {limit!r}")
+    if sample is not None and (not isinstance(sample, int) or sample < 1):
+        raise ArgumentError(f"sample must be a positive integer, got {sample!r}")
     for path in paths:
         if not Path(path).exists():
             raise InputError("no such file or folder", path)
@@ -607,6 +613,10 @@ def run_corpus(
     specs = [(name, target) for name, target in ANALYSES if name in names]
     out_dir = Path(out_dir)
     manifest = _manifest(paths, shard_size, names, fmt)
+    every = 1
+    if sample is not None:
+        every = max(1, (count_units(paths) or 0) // sample)
+        manifest["sample"] = sample
     if limit is not None:
         manifest["limit"] = limit
     _check_manifest(out_dir, manifest)
@@ -618,12 +628,16 @@ def run_corpus(
     units: Iterable[Unit] = iter_units(paths, ship_text=ship_text)
     if limit is not None:
         units = itertools.takewhile(lambda u: u.position < limit, units)
+    if sample is not None:
+        units = itertools.islice((u for u in units if u.position % every == 0), sample)
     total = None
     if progress:
         total = count_units(paths)
         if total is not None and limit is not None:
             total = min(total, limit)
-    from tqdm.auto import tqdm
+        if total is not None and sample is not None:
+            total = min(sample, -(-total // every))
+    from tqdm import tqdm
 
     bar = tqdm(
         total=total,
@@ -727,3 +741,8 @@ def read_results(out_dir: str | Path, table: str) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=ERROR_COLUMNS if table == ERRORS else ["article_id"])
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """Every result table of a corpus run, by name (``articles``, ``errors``, and whatever the analyses wrote)."""
+    return {name: read_results(out_dir, name) for name in result_tables(out_dir)}

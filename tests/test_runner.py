@@ -178,3 +178,12 @@ def test_killed_run_resumes_without_lost_or_duplicated_rows(tmp_path):
     leftovers = [p.name for p in out.rglob("*") if ".tmp-" in p.name]
     assert leftovers == []
     assert len(list((out / "articles").glob("part-*.parquet"))) == 20
+
+
+def test_sample_spreads_over_the_corpus(corpus, tmp_path):
+    summary = run_corpus(corpus, tmp_path / "sample", sample=5, progress=False)
+    assert summary.articles_in == 5
+    # 15 units, every 3rd: positions 0 (seed), 3, 6, 9 (g000, g003, g006) and 12 (the line that is not JSON)
+    analysed = read_results(tmp_path / "sample", "articles")["article_id"].tolist()
+    assert analysed == ["000_de93c8312eb4da64", "generated/g000", "generated/g003", "generated/g006"]
+    assert read_results(tmp_path / "sample", "errors")["line"].tolist() == [2]
