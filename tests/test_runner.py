@@ -187,3 +187,20 @@ def test_sample_spreads_over_the_corpus(corpus, tmp_path):
     analysed = read_results(tmp_path / "sample", "articles")["article_id"].tolist()
     assert analysed == ["000_de93c8312eb4da64", "generated/g000", "generated/g003", "generated/g006"]
     assert read_results(tmp_path / "sample", "errors")["line"].tolist() == [2]
+
+
+@pytest.mark.dask
+@pytest.mark.slow
+def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, local_run, tmp_path, monkeypatch):
+    """``dask="tcp://..."``: a running cluster; article files are read here and shipped (workers may not see them)."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        summary = run_corpus(corpus, tmp_path / "tcp", dask=address, shard_size=4, progress=False)
+    assert summary.workers == f"Dask {address} (2 workers)"
+    expected, got = _all_tables(local_run), _all_tables(tmp_path / "tcp")
+    for name in expected:
+        pd.testing.assert_frame_equal(got[name], expected[name])
