@@ -726,21 +726,50 @@ def read_results(out_dir: str | Path, table: str) -> pd.DataFrame:
     if not manifest_path.exists():
         raise InputError("not a results folder of run_corpus (no manifest.json)", out_dir)
     fmt = json.loads(manifest_path.read_text(encoding="utf-8"))["format"]
-    frames = []
-    for index, marker in sorted(_markers(out_dir).items()):
-        if table not in marker["tables"]:
-            continue
-        path = out_dir / table / _part_name(index, fmt)
-        if fmt == "parquet":
-            frames.append(pd.read_parquet(path))
-        else:
-            frame = pd.read_csv(path)
-            for column in DATETIME_COLUMNS & set(frame.columns):
-                frame[column] = pd.to_datetime(frame[column], errors="coerce")
-            frames.append(frame)
-    if not frames:
+    paths = [
+        out_dir / table / _part_name(index, fmt)
+        for index, marker in sorted(_markers(out_dir).items())
+        if table in marker["tables"]
+    ]
+    if not paths:
         return pd.DataFrame(columns=ERROR_COLUMNS if table == ERRORS else ["article_id"])
+    if fmt == "parquet":
+        return _concat_arrow([_read_parquet(path) for path in paths]).to_pandas()
+    frames = []
+    for path in paths:
+        frame = pd.read_csv(path)
+        for column in DATETIME_COLUMNS & set(frame.columns):
+            frame[column] = pd.to_datetime(frame[column], errors="coerce")
+        frames.append(frame)
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _read_parquet(path: Path):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path)
+
+
+def _concat_arrow(parts: list):
+    """Concatenate shard tables; a column that is entirely missing in one shard (stored as strings there)
+    takes the type it has in the shards where it has values."""
+    import pyarrow as pa
+
+    types: dict[str, pa.DataType] = {}
+    for part in parts:
+        for name in part.column_names:
+            column = part.column(name)
+            if name not in types and column.null_count < len(column):
+                types[name] = column.type
+    fixed = []
+    for part in parts:
+        for i, name in enumerate(part.column_names):
+            column = part.column(name)
+            wanted = types.get(name)
+            if wanted is not None and column.type != wanted and column.null_count == len(column):
+                part = part.set_column(i, pa.field(name, wanted), pa.nulls(len(column), wanted))
+        fixed.append(part)
+    return pa.concat_tables(fixed, promote_options="permissive")
 
 
 def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:

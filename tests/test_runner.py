@@ -204,3 +204,18 @@ def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, loca
     expected, got = _all_tables(local_run), _all_tables(tmp_path / "tcp")
     for name in expected:
         pd.testing.assert_frame_equal(got[name], expected[name])
+
+
+def test_column_missing_in_a_whole_shard_keeps_its_type(corpus, tmp_path, monkeypatch):
+    from analysis import pipeline
+
+    def score(article):  # a numeric score that only the JSONL articles have
+        return {"articles": [{"score": 0.5 if article.id.startswith("j") else None}]}
+
+    monkeypatch.setattr(pipeline, "ANALYSES", [*pipeline.ANALYSES, ("score", score)])
+    monkeypatch.setattr(pipeline, "_RESOLVED", {})
+    run_corpus(corpus, tmp_path / "out", shard_size=4, progress=False)
+    articles = read_results(tmp_path / "out", "articles")
+    assert articles["score"].dtype == "float64"
+    assert articles.set_index("article_id")["score"].dropna().to_dict() == {"j0": 0.5, "j1": 0.5, "j2": 0.5}
+    assert len(pd.read_parquet(tmp_path / "out" / "articles", columns=["article_id"])) == 12
