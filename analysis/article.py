@@ -162,9 +162,6 @@ def _decode(data: bytes, path: str) -> str:
     return text
 
 
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def clean_text(text: str) -> str:
     """Repair mojibake (ftfy), unify line ends, drop control characters and non-breaking spaces.
 
@@ -182,7 +179,7 @@ def clean_text(text: str) -> str:
     )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
-    text = _CONTROL_CHARACTERS.sub("", text)  # C0 controls except tab/newline, DEL and C1 controls
+    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not 0x7F <= ord(ch) <= 0x9F)
     return text
 
 

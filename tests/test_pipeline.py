@@ -5,8 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from corpus_fixtures import SEED
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from analysis import nlp, pipeline
 from analysis.article import Article, load_article
@@ -94,13 +92,3 @@ def test_lazy_string_targets(registry):
     pipeline.register("missing", "analysis.pipeline:no_such_function")
     with pytest.raises(ArgumentError, match="no_such_function"):
         analyze_article("Seoul pressed China.", analyses=["missing"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x2FF)))
-def test_control_character_filter_matches_the_original_rule(text):
-    """clean_text drops control characters with one regex; it keeps exactly what the per-character rule kept."""
-    from analysis.article import _CONTROL_CHARACTERS
-
-    rule = "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not 0x7F <= ord(ch) <= 0x9F)
-    assert _CONTROL_CHARACTERS.sub("", text) == rule
