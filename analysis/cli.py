@@ -107,11 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report", help="run the notebooks and write the HTML report", description=REPORT_DESCRIPTION,
-        formatter_class=_Formatter, epilog="example:\n  %(prog)s --out reports",
+        formatter_class=_Formatter, epilog="examples:\n  %(prog)s\n  %(prog)s --only 01 05 --out reports",
     )
     report.add_argument("--notebooks", default="notebooks", metavar="DIR", help="folder of the notebooks (default: %(default)s)")
     report.add_argument("--figures", default="figures", metavar="DIR", help="where figures are exported (default: %(default)s)")
     report.add_argument("--out", default="reports", metavar="DIR", help="where the HTML report goes (default: %(default)s)")
+    report.add_argument("--in-place", action="store_true", help="also save the outputs into the notebooks themselves")
+    report.add_argument("--only", nargs="+", metavar="NN", help="only the notebooks whose names start with these prefixes (e.g. 01 05)")
 
     analyze = commands.add_parser(
         "analyze", aliases=["analyse"], help="analyse a corpus into result tables",
@@ -144,7 +146,12 @@ def _report(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"error: the report builder is not available ({exc})", file=sys.stderr)
         return 1
-    pages = build_report(notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out)
+    options = {}
+    if args.in_place:
+        options["in_place"] = True
+    if args.only:
+        options["only"] = args.only
+    pages = build_report(notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out, **options)
     for page in pages:
         print(page)
     return 0

@@ -77,14 +77,18 @@ def test_info(capsys):
 def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
     calls = {}
 
-    def build_report(notebooks_dir, figures_dir, report_dir):
-        calls.update(notebooks_dir=notebooks_dir, figures_dir=figures_dir, report_dir=report_dir)
+    def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None):
+        calls.update(notebooks_dir=notebooks_dir, figures_dir=figures_dir, report_dir=report_dir,
+                     in_place=in_place, only=only)
         return [tmp_path / "index.html"]
 
     monkeypatch.setitem(sys.modules, "analysis.report", types.SimpleNamespace(build_report=build_report))
     assert main(["report", "--out", str(tmp_path)]) == 0
-    assert calls == {"notebooks_dir": "notebooks", "figures_dir": "figures", "report_dir": str(tmp_path)}
+    assert calls == {"notebooks_dir": "notebooks", "figures_dir": "figures", "report_dir": str(tmp_path),
+                     "in_place": False, "only": None}
     assert str(tmp_path / "index.html") in capsys.readouterr().out
+    assert main(["report", "--in-place", "--only", "01", "05"]) == 0
+    assert calls["in_place"] is True and calls["only"] == ["01", "05"]
 
 
 def test_python_dash_m_entry_point():
