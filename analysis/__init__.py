@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .article import Article, EncodingWarning, Sentence, load_article
+from .corpus import CorpusReader, SkippedRecord, load_corpus
 from .errors import AnalysisError, ArgumentError, ConfigError, InputError, ModelError
 
 __all__ = [
@@ -16,10 +17,13 @@ __all__ = [
     "ArgumentError",
     "Article",
     "ConfigError",
+    "CorpusReader",
     "EncodingWarning",
     "InputError",
     "ModelError",
     "Sentence",
+    "SkippedRecord",
     "load_article",
+    "load_corpus",
 ]
 __version__ = "0.1.0"

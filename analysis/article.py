@@ -27,6 +27,7 @@ from typing import Any
 
 from . import nlp
 from .errors import InputError
+from .htmltext import html_to_text, looks_like_html
 
 __all__ = ["Article", "Sentence", "load_article", "EncodingWarning", "clean_text"]
 
@@ -130,9 +131,13 @@ _BOILERPLATE = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$|[:;]$""")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_ALNUM = re.compile(r"[^\W_]")
 
 
 # ----------------------------------------------------------------------------------------------- decoding
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -179,15 +184,14 @@ def clean_text(text: str) -> str:
     )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
-    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not 0x7F <= ord(ch) <= 0x9F)
-    return text
+    return _CONTROL.sub("", text)
 
 
 def _check_text(text: str, path: str) -> None:
     if not text.strip():
         raise InputError("contains only whitespace, no text" if text else "empty text", path)
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\r\f\v")
+    controls = len(_BINARY_CONTROL.findall(sample))
     if controls > max(3, len(sample) // 50):
         raise InputError("looks binary (control characters), not text", path)
 
@@ -280,8 +284,10 @@ def _looks_like_title(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 200 or len(stripped.split()) > 30:
         return False
-    if re.search(r"[.,;:]$", stripped) and not re.search(r"\b[A-Z]\.$", stripped):
+    if re.search(r"[.,;:]$", stripped) and not re.search(r"\b[A-Z]\.$|\.\.\.$", stripped):
         return False
+    if re.search(r"[a-z0-9)\"”'’][.!?]\s+[A-Z\"“]", stripped):
+        return False  # two sentences on one line: body text, not a headline
     return bool(_HAS_LETTER.search(stripped))
 
 
@@ -333,8 +339,8 @@ def _join_lines(lines: list[str]) -> list[str]:
 
 
 def _is_tail_fragment(line: str) -> bool:
-    """A short line without sentence punctuation after the last paragraph: navigation or promo text."""
-    return len(line.split()) <= 8 and not _ENDS_SENTENCE.search(line)
+    """A short line without sentence punctuation: navigation or promo text when it sits in the tail."""
+    return len(line.split()) <= 8 and not _ENDS_SENTENCE.search(line) and not line.startswith(('"', "“", "‘", "'"))
 
 
 def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, list[str], list[str]]:
@@ -363,18 +369,15 @@ def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, l
             position += 1
     body = flat[position:]
 
-    # 2. boilerplate lines anywhere, and short fragments after the last sentence-like line.
-    removed: set[int] = set()
-    kept_index: list[int] = []
-    for i, (_, line) in enumerate(body):
-        if _BOILERPLATE.match(line) or not _HAS_LETTER.search(line):
-            removed.add(i)
-        else:
-            kept_index.append(i)
-    while len(kept_index) > 1 and _is_tail_fragment(body[kept_index[-1]][1]):
-        removed.add(kept_index.pop())
+    # 2. boilerplate lines anywhere; then, walking back from the end, short fragments without sentence
+    #    punctuation (navigation, promos) that sit next to boilerplate already removed.
+    removed = {i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_ALNUM.search(line)}
+    index = len(body) - 1
+    while index > 0 and (index in removed or (index + 1 in removed and _is_tail_fragment(body[index][1]))):
+        removed.add(index)
+        index -= 1
     boilerplate.extend(body[i][1] for i in sorted(removed))
-    kept = [body[i] for i in kept_index]
+    kept = [line for i, line in enumerate(body) if i not in removed]
 
     # 3. paragraphs: regroup kept lines by block, join hard wraps, strip a dateline from the first one.
     paragraphs: list[str] = []
@@ -446,6 +449,9 @@ class Article:
             raise InputError(f"expected text (str), got {type(text).__name__}", where)
         _check_text(text, where)
         cleaned = clean_text(text)
+        markup = looks_like_html(cleaned)
+        if markup:
+            cleaned = html_to_text(cleaned)
         _check_text(cleaned, where)
         header, paragraphs, boilerplate = _parse(cleaned, parse_header, title)
         if not paragraphs:
@@ -466,7 +472,7 @@ class Article:
             path=path,
             boilerplate=boilerplate,
             header=header.lines,
-            meta=dict(meta or {}),
+            meta={**(meta or {}), **({"converted_from_html": True} if markup else {})},
         )
 
     @cached_property
@@ -502,6 +508,20 @@ class Article:
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def to_record(self) -> dict[str, Any]:
+        """The article as a flat JSON-ready dict; ``load_corpus`` reads such records back (JSONL/CSV)."""
+        published = self.published.isoformat() if self.published is not None else None
+        return {
+            "id": self.id,
+            "title": self.title,
+            "byline": self.byline,
+            "agency": self.agency,
+            "published": published,
+            "url": self.url,
+            "source": self.source,
+            "text": self.text,
+        }
 
     def __repr__(self) -> str:
         title = (self.title or self.text[:40]).replace("\n", " ")

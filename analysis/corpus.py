@@ -168,21 +168,19 @@ class CorpusReader:
 
     def _jsonl(self, source: Path) -> Iterator[Article]:
         try:
-            handle = source.open("r", encoding="utf-8-sig", errors="strict", newline="")
+            handle = source.open("rb")
         except OSError as exc:
             self._skip(source, None, f"cannot be read ({exc})", exc)
             return
         with handle:
-            line_number = 0
-            while True:
-                line_number += 1
+            for line_number, raw in enumerate(handle, start=1):
+                if line_number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
                 try:
-                    line = handle.readline()
+                    line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    self._skip(source, line_number, f"not valid UTF-8 ({exc.reason}); rest of file skipped", exc)
-                    return
-                if not line:
-                    return
+                    self._skip(source, line_number, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", exc)
+                    continue
                 if not line.strip():
                     continue
                 try:

@@ -105,6 +105,57 @@ def bar_chart(values: pd.Series, title: str = "", xlabel: str = "", color: str |
     return fig
 
 
+# ---- text statistics
+
+
+def sentence_length_histogram(sentence_table: pd.DataFrame, title: str = "Sentence length"):
+    """Histogram of sentence lengths (words), with the mean and the 25-word guideline marked."""
+    fig, ax = new_figure(7, 3.5)
+    lengths = sentence_table["words"]
+    bins = range(0, int(lengths.max()) + 6, 5) if len(lengths) else 10
+    ax.hist(lengths, bins=bins, color=PALETTE["accent"], edgecolor="white")
+    ax.axvline(lengths.mean(), color=PALETTE["negative"], linestyle="--", label=f"mean {lengths.mean():.1f}")
+    ax.axvline(25, color=PALETTE["neutral"], linestyle=":", label="25 words")
+    ax.set_xlabel("words per sentence")
+    ax.set_ylabel("sentences")
+    ax.set_title(title)
+    ax.legend(frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def paragraph_profile(paragraph_table: pd.DataFrame, title: str = "Paragraphs: length and reading ease"):
+    """Words per paragraph (bars) and Flesch reading ease (line), paragraph by paragraph."""
+    fig, ax = new_figure(8, 3.8)
+    x = paragraph_table["paragraph"] + 1
+    ax.bar(x, paragraph_table["words"], color=PALETTE["accent"], alpha=0.8, label="words")
+    ax.set_xlabel("paragraph")
+    ax.set_ylabel("words")
+    ax.set_xticks(list(x))
+    ease = ax.twinx()
+    ease.plot(x, paragraph_table["flesch_reading_ease"], color=PALETTE["negative"], marker="o", label="Flesch reading ease")
+    ease.set_ylabel("Flesch reading ease (higher = easier)")
+    ease.grid(False)
+    ax.set_title(title)
+    handles = ax.get_legend_handles_labels()[0] + ease.get_legend_handles_labels()[0]
+    labels = ax.get_legend_handles_labels()[1] + ease.get_legend_handles_labels()[1]
+    ax.legend(handles, labels, frameon=False, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def top_words_chart(top_words: pd.DataFrame, title: str = "Most frequent content words"):
+    """Horizontal bars of content-word counts (from :func:`analysis.stats.top_words`)."""
+    return bar_chart(top_words.set_index("word")["count"], title=title, xlabel="occurrences")
+
+
+def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against general English"):
+    """Horizontal bars of log2 over-use ratio against general English (from :func:`analysis.stats.keyness`)."""
+    fig = bar_chart(keyness.set_index("word")["log_ratio"], title=title, xlabel="log2(observed / expected)",
+                    color=PALETTE["positive"])
+    return fig
+
+
 # ---- corpus
 
 

@@ -95,6 +95,27 @@ def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     yield line_start, end
 
 
+#: Blocks longer than this are cut into pieces before Punkt sees them: NLTK's Punkt scans a block with
+#: regular expressions under a time limit, and a multi-megabyte paragraph (a pasted dump, a file with no
+#: line breaks) would exceed it. Cuts go at a likely sentence end; a text with no sentence punctuation at
+#: all is cut at whitespace, since a "sentence" that long is not one.
+MAX_BLOCK_CHARS = 20_000
+_LIKELY_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["“‘(]?[A-Z0-9])""")
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?]")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while end - start > MAX_BLOCK_CHARS:
+        window = (start + MAX_BLOCK_CHARS // 2, min(end, start + MAX_BLOCK_CHARS))
+        cut = _LIKELY_END.search(text, *window) or _WHITESPACE.search(text, *window)
+        if cut is None:
+            break
+        yield start, cut.start()
+        start = cut.end()
+    yield start, end
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive, whitespace trimmed).
 
@@ -106,9 +127,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     tokenizer = sentence_tokenizer()
     spans: list[tuple[int, int]] = []
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in (piece for block in _blocks(text) for piece in _pieces(text, *block)):
         block = text[block_start:block_end]
         if not block.strip():
+            continue
+        if not _SENTENCE_PUNCTUATION.search(block):
+            start, end = _trim(block, 0, len(block))
+            spans.append((block_start + start, block_start + end))
             continue
         for start, end in tokenizer.span_tokenize(block):
             start, end = _trim(block, start, end)
@@ -188,13 +213,32 @@ def vader():
     return SentimentIntensityAnalyzer(lexicon_file="file:" + path)
 
 
+#: Words in the ``stop-words`` English list (1,333 words, built for web search) that carry content in news
+#: and politics; they are kept as content words.
+NEWS_CONTENT_WORDS: frozenset[str] = frozenset(
+    """
+    state states world new year years bill bills computer computers microsoft website websites webpage group
+    groups member members interest interests problem problems system systems fire home house court people
+    country countries government million millions billion billions trillion thousand thousands hundred
+    hundreds number numbers area areas part parts place places value page pages test tests text index novel
+    goods facts present opening orders backed sent proud serious significant sorry welcome effect effects
+    amount cases causes changes older youngest younger oldest greatest highest lower higher latest recent
+    """.split()
+)
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """English stopwords (package ``stop-words``) plus NLTK-style contractions, lower case."""
+    """English stopwords from the ``stop-words`` package, less :data:`NEWS_CONTENT_WORDS`, lower case.
+
+    >>> "the" in stopwords(), "state" in stopwords()
+    (True, False)
+    """
     from stop_words import get_stop_words
 
     extra = {"s", "t", "said", "says", "would", "could", "also", "n't", "'s", "mr", "mrs", "ms"}
-    return frozenset(word.lower() for word in get_stop_words("en")) | frozenset(extra)
+    words = {word.lower() for word in get_stop_words("en")} | extra
+    return frozenset(words - NEWS_CONTENT_WORDS)
 
 
 @lru_cache(maxsize=1)
