@@ -51,7 +51,7 @@ AnalysisFunction = Callable[[Article], Mapping[str, Table]]
 #: Modules are imported on first use, so a missing optional analysis costs nothing until asked for.
 ANALYSES: list[tuple[str, str | AnalysisFunction]] = [
     ("articles", "analysis.pipeline:article_table"),
-    # ("stats", "analysis.stats:tables"),
+    ("stats", "analysis.stats:tables"),
     # ("sentiment", "analysis.sentiment:tables"),
     # ("quotes", "analysis.quotes:tables"),
     # ("stance", "analysis.stance:tables"),

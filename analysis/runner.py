@@ -773,5 +773,7 @@ def _concat_arrow(parts: list):
 
 
 def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Every result table of a corpus run, by name (``articles``, ``errors``, and whatever the analyses wrote)."""
-    return {name: read_results(out_dir, name) for name in result_tables(out_dir)}
+    """Every result table of a corpus run, by name: ``articles`` and ``errors`` (possibly empty) and
+    whatever else the analyses wrote."""
+    names = dict.fromkeys(["articles", *result_tables(out_dir), ERRORS])
+    return {name: read_results(out_dir, name) for name in names}

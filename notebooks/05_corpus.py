@@ -66,7 +66,8 @@ views.corpus_overview(tables).to_frame()
 # ## What the corpus covers
 #
 # For a corpus stored in sub-folders (the BBC's `business/`, `politics/`, `sport/` ...) the folder is the
-# article's category; otherwise the publisher (`source`) is used.
+# article's category; otherwise the publisher (`source`) is used. The table after the chart compares
+# the categories on length and readability (medians; see notebook 01 for what the measures mean).
 
 # %%
 articles = views.add_category(tables["articles"])
@@ -74,7 +75,8 @@ fig = figures.plot_articles_per_category(views.articles_per_category(articles))
 figures.export(fig, "05_articles_per_category")
 
 # %%
-articles.groupby("category")[["n_sentences", "n_words"]].median().rename(columns=lambda c: f"median {c[2:]}")
+measures = [c for c in ("n_words", "mean_sentence_length", "flesch_reading_ease", "ttr") if c in articles]
+articles.groupby("category")[measures].median().round(2).add_prefix("median ")
 
 # %% [markdown]
 # ## Coverage over time

@@ -279,6 +279,7 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
                     process.wait(timeout=5)
         server_log.close()
         copy.unlink(missing_ok=True)
+        copy.with_suffix(".py").unlink(missing_ok=True)  # a jupytext twin, if JupyterLab saved the copy
         shutil.rmtree(copy.parent / ".ipynb_checkpoints" / copy.name, ignore_errors=True)
         for checkpoint in (copy.parent / ".ipynb_checkpoints").glob(f"{copy.stem}-checkpoint*"):
             checkpoint.unlink(missing_ok=True)

@@ -33,14 +33,19 @@ def test_seed_article_table():
     assert row["n_sentences"] == 16
     assert row["n_words"] == len(nlp.words(result.article.text))
     assert result["articles"] is result.articles
-    assert list(result.tables()) == ["articles"] == result.analyses
+    assert list(result.tables())[0] == "articles" and result.analyses == pipeline.registered_analyses()
+    assert all((frame["article_id"] == result.article_id).all() for frame in result.tables().values())
+    if "stats" in result.analyses:  # statistics join the same one-row articles table
+        assert row["sentences"] == 16 and row["flesch_reading_ease"] > 0
+        assert "More than 21,000" in set(result.quantities["text"])
 
 
 def test_accepts_path_and_text():
     by_path = analyze_article(str(SEED))
     assert by_path.articles.loc[0, "n_sentences"] == 16
-    by_text = analyze_article("Seoul pressed China. It failed.")
+    by_text = analyze_article("Seoul pressed China. It failed.", analyses=["articles"])
     assert by_text.articles.loc[0, "n_sentences"] == 2
+    assert list(by_text.tables()) == ["articles"] and by_text.analyses == ["articles"]
     with pytest.raises(ArgumentError, match="article"):
         analyze_article(42)
 
