@@ -10,7 +10,8 @@ both have them, ``sentence`` / ``paragraph``): the ``articles`` table (one row p
 scalar summaries of all analyses.
 
 The analyses to run are listed once, in :data:`ANALYSES`, as ``(name, "module:function")`` pairs imported
-lazily on first use. To add one, append a pair (or call :func:`register`).
+lazily on first use. To add one, append a pair (or call :func:`register`). An intermediate result that
+several analyses need (the quotes, say) is computed once per article through :func:`shared`.
 
 >>> from analysis.article import Article
 >>> result = analyze_article(Article.from_text("Seoul pressed China. It failed.", id="a1"))
@@ -40,6 +41,7 @@ __all__ = [
     "article_table",
     "register",
     "registered_analyses",
+    "shared",
     "resolve_analyses",
     "KEY_COLUMNS",
 ]
@@ -114,6 +116,24 @@ def resolve_analyses(analyses: Sequence[str] | None = None) -> list[tuple[str, A
             )
         names = [name for name in known if name in set(analyses)]
     return [(name, _resolve(name, known[name])) for name in names]
+
+
+def shared(article: Article, key: str, compute: Callable[[], Any]) -> Any:
+    """A per-article intermediate result computed once and shared by every analysis of the same article.
+
+    For example quotes, which sentiment (voice of a sentence) and stance (who says it) both need:
+
+    >>> a = Article.from_text("Seoul pressed China.", id="s")
+    >>> calls = []
+    >>> first = shared(a, "n", lambda: calls.append(1) or len(a.sentences))
+    >>> second = shared(a, "n", lambda: calls.append(1) or len(a.sentences))
+    >>> first, second, len(calls)
+    (1, 1, 1)
+    """
+    cache = article.__dict__.setdefault("_shared", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 # -------------------------------------------------------------------------------------- built-in analysis
@@ -261,7 +281,7 @@ def analyze_article(article: Article | str | Path, analyses: Sequence[str] | Non
 
     ``article`` is an :class:`~analysis.article.Article`, a path to a text file, or the text itself.
 
-    >>> result = analyze_article("Seoul pressed China. It failed.")
+    >>> result = analyze_article("Seoul pressed China. It failed.", analyses=["articles"])
     >>> list(result.tables()), int(result.articles.loc[0, "n_sentences"])
     (['articles'], 2)
     """
