@@ -194,6 +194,41 @@ def _with_article_id(frame: pd.DataFrame, article_id: str) -> pd.DataFrame:
     return frame
 
 
+def _keys_of(row: Mapping[str, Any], keys: Sequence[str]) -> tuple:
+    return tuple(row.get(k) for k in keys)
+
+
+def combine_rows(parts: Iterable[tuple[str, str, Table]], article_id: str | None = None) -> list[tuple[str, str, Table]]:
+    """Join same-named tables given as row lists without pandas, when their rows line up one to one on
+    :data:`KEY_COLUMNS` (as the one-row ``articles`` tables do); other parts are returned unchanged for
+    :func:`merge_tables`. Rows get ``article_id`` when it is missing."""
+    combined: list[tuple[str, str, Table]] = []
+    where: dict[str, int] = {}
+    for name, table, data in parts:
+        if not isinstance(data, pd.DataFrame):
+            data = [row if "article_id" in row or article_id is None else {"article_id": article_id, **row} for row in data]
+        if table in where:
+            index = where[table]
+            owner, _, current = combined[index]
+            if isinstance(current, list) and isinstance(data, list) and len(current) == len(data) and current and data:
+                keys = [k for k in KEY_COLUMNS if k in current[0] and k in data[0]]
+                if all(_keys_of(a, keys) == _keys_of(b, keys) for a, b in zip(current, data, strict=True)):
+                    clash = (set(current[0]) & set(data[0])) - set(keys)
+                    if clash:
+                        raise ArgumentError(
+                            f"table {table!r}: analyses {owner!r} and {name!r} both write column(s) "
+                            f"{', '.join(sorted(clash))}; rename one of them"
+                        )
+                    merged = [{**a, **b} for a, b in zip(current, data, strict=True)]
+                    combined[index] = (f"{owner}+{name}", table, merged)
+                    continue
+            combined.append((name, table, data))
+            continue
+        where[table] = len(combined)
+        combined.append((name, table, data))
+    return combined
+
+
 def merge_tables(parts: Iterable[tuple[str, str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     """Combine ``(analysis, table, frame)`` parts: same-named tables are joined on :data:`KEY_COLUMNS`."""
     tables: dict[str, pd.DataFrame] = {}
@@ -287,13 +322,10 @@ def analyze_article(article: Article | str | Path, analyses: Sequence[str] | Non
     """
     article = _as_article(article)
     functions = resolve_analyses(analyses)
-    parts = [
-        (name, table, _with_article_id(as_frame(data), article.id))
-        for name, table, data in run_analyses(article, functions)
-    ]
+    parts = combine_rows(run_analyses(article, functions), article.id)
     return ArticleAnalysis(
         article_id=article.id,
-        frames=merge_tables(parts),
+        frames=merge_tables([(name, table, _with_article_id(as_frame(data), article.id)) for name, table, data in parts]),
         analyses=[name for name, _ in functions],
         article=article,
     )
