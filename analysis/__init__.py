@@ -27,3 +27,30 @@ __all__ = [
     "load_corpus",
 ]
 __version__ = "0.1.0"
+
+#: Submodules loaded on first attribute access (``analysis.sentiment.polarity(...)`` works after a bare
+#: ``import analysis``) without paying for NLTK, pandas or models at import time.
+_SUBMODULES = frozenset(
+    {"nlp", "article", "corpus", "stats", "sentiment", "quotes", "stance", "gazetteer", "figures", "report",
+     "pipeline", "runner", "cli", "errors", "htmltext", "corpus_views", "sentiment_data"}
+)
+_LAZY = {
+    "Quote": "quotes",
+    "extract_quotes": "quotes",
+    "quotes_for_article": "quotes",
+    "polarity": "sentiment",
+}
+
+
+def __getattr__(name: str):
+    import importlib
+
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _SUBMODULES | set(_LAZY))

@@ -156,6 +156,229 @@ def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against
     return fig
 
 
+# ---- quotes
+
+#: One colour per kind of source (analysis.quotes speaker types).
+SOURCE_TYPE_COLORS = {
+    "government": "#34495e",
+    "document": "#8e6c8a",
+    "expert": "#2e86ab",
+    "activist": "#e67e22",
+    "media": "#16a085",
+    "anonymous": "#7f8c8d",
+    "person": "#c0392b",
+    "organization": "#b7950b",
+    "unknown": "#bdc3c7",
+}
+#: Marker per kind of attribution.
+QUOTE_KIND_MARKERS = {"direct": "o", "mixed": "D", "indirect": "s"}
+
+
+def _source_label(row) -> str:
+    label = str(row["speaker"])
+    if len(label) > 42:
+        label = label[:40] + "…"
+    return label + (" (anonymous)" if bool(row.get("anonymous", False)) and "anonym" not in label else "")
+
+
+def voices_chart(summary: pd.DataFrame, title: str = "Who gets a voice", value: str = "words_quoted"):
+    """Horizontal bars of words attributed to each source (a ``quotes.source_summary`` frame), coloured by type.
+
+    Each bar is annotated with the number of attributions.
+    """
+    data = summary.sort_values([value, "mentions"], ascending=True)
+    fig, ax = new_figure(8, max(2.5, 0.42 * len(data) + 1.2))
+    labels = [_source_label(row) for _, row in data.iterrows()]
+    colors = [SOURCE_TYPE_COLORS.get(t, SOURCE_TYPE_COLORS["unknown"]) for t in data["speaker_type"]]
+    ax.barh(labels, data[value].to_numpy(), color=colors)
+    for y, (_, row) in enumerate(data.iterrows()):
+        n = int(row["mentions"])
+        ax.text(row[value], y, f"  {n} attribution{'s' if n != 1 else ''}", va="center", fontsize=8)
+    present = [t for t in SOURCE_TYPE_COLORS if t in set(data["speaker_type"])]
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=SOURCE_TYPE_COLORS[t], label=t) for t in present]
+    ax.legend(handles=handles, title="source type", loc="lower right", fontsize=8, title_fontsize=8)
+    ax.set_xlabel("words attributed (quoted or paraphrased)" if value == "words_quoted" else value)
+    ax.set_xlim(0, max(1, data[value].max()) * 1.35)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def quote_positions(table: pd.DataFrame, title: str = "Where in the article each source speaks"):
+    """Strip plot of attributions (a ``quotes.quote_table`` frame): position in the text (0 = top) per source.
+
+    Colour is the source type; the marker is the kind (circle direct, diamond mixed, square indirect).
+    """
+    data = table.copy()
+    data["speaker"] = data["speaker"].fillna("(unresolved)")
+    order = data.groupby("speaker", sort=False)["position"].min().sort_values().index.tolist()
+    fig, ax = new_figure(8, max(2.5, 0.42 * len(order) + 1.2))
+    rows = {s: i for i, s in enumerate(order)}
+    for kind, marker in QUOTE_KIND_MARKERS.items():
+        part = data[data["kind"] == kind]
+        if part.empty:
+            continue
+        colors = [SOURCE_TYPE_COLORS.get(t, SOURCE_TYPE_COLORS["unknown"]) for t in part["speaker_type"]]
+        ax.scatter(part["position"], [rows[s] for s in part["speaker"]], marker=marker, s=70, c=colors,
+                   edgecolors="black", linewidths=0.5, label=kind, zorder=3)
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels([s if len(s) <= 42 else s[:40] + "…" for s in order])
+    ax.invert_yaxis()
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xlabel("position of the attributed content in the article (0 = first character, 1 = last)")
+    ax.grid(axis="x", alpha=0.3)
+    legend = ax.legend(title="kind", fontsize=8, title_fontsize=8, loc="lower left")
+    for handle in legend.legend_handles:
+        handle.set_facecolor("white")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def affiliation_chart(table: pd.DataFrame, title: str = "On whose behalf sources speak"):
+    """Stacked bars: attributions per affiliation (country or organisation; 'not stated' when None), by type."""
+    data = table.copy()
+    data["affiliation"] = data["affiliation"].fillna("not stated")
+    counts = data.groupby(["affiliation", "speaker_type"]).size().unstack(fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    fig, ax = new_figure(8, max(2.5, 0.45 * len(counts) + 1.2))
+    left = None
+    for t in [t for t in SOURCE_TYPE_COLORS if t in counts.columns]:
+        values = counts[t].to_numpy()
+        ax.barh(counts.index.astype(str), values, left=left, color=SOURCE_TYPE_COLORS[t], label=t)
+        left = values if left is None else left + values
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("attributions")
+    ax.legend(title="source type", fontsize=8, title_fontsize=8, loc="lower right")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+# ---- sentiment
+
+
+def _require_columns(table: pd.DataFrame, columns: Sequence[str], name: str) -> None:
+    from .errors import ArgumentError
+
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ArgumentError(f"{name}: missing column(s) {missing}; pass the output of analysis.sentiment tables")
+
+
+def sentiment_arc(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment arc"):
+    """Sentence-by-sentence sentiment (``score`` column, VADER compound dashed) with paragraph boundaries.
+
+    ``sentences`` is :func:`analysis.sentiment.sentence_table`; the grey band is the neutral zone (+/-0.05).
+    """
+    _require_columns(sentences, ["sentence", "paragraph", score, "vader_compound"], "sentences")
+    fig, ax = new_figure(9, 4)
+    x = sentences["sentence"].to_numpy()
+    y = sentences[score].to_numpy()
+    ax.axhspan(-0.05, 0.05, color=PALETTE["neutral"], alpha=0.2, lw=0, label="neutral zone")
+    ax.axhline(0, color=PALETTE["neutral"], lw=0.8)
+    changes = sentences.index[sentences["paragraph"].diff().fillna(0) != 0]
+    for position, row_index in enumerate(changes):
+        boundary = sentences.loc[row_index, "sentence"] - 0.5
+        ax.axvline(boundary, color=PALETTE["accent"], lw=0.6, ls=":", alpha=0.7, label="new paragraph" if position == 0 else None)
+    ax.plot(x, sentences["vader_compound"], color=PALETTE["accent"], lw=1, ls="--", alpha=0.6, label="VADER compound")
+    ax.plot(x, y, color=PALETTE["accent"], lw=1.5, label=score)
+    colors = [PALETTE["positive"] if v > 0.05 else PALETTE["negative"] if v < -0.05 else PALETTE["neutral"] for v in y]
+    ax.scatter(x, y, c=colors, s=36, zorder=3, edgecolor="white", linewidth=0.5)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("sentence")
+    ax.set_ylabel("sentiment (-1 negative, +1 positive)")
+    ax.set_title(title)
+    ax.legend(loc="upper right", fontsize=8, frameon=False, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def paragraph_heatmap(paragraphs: pd.DataFrame, title: str = "Sentiment by paragraph"):
+    """Heatmap: one row per paragraph, columns mean/min polarity, VADER and TextBlob means (red = negative).
+
+    ``paragraphs`` is :func:`analysis.sentiment.paragraph_table`.
+    """
+    columns = {
+        "mean_polarity": "mean polarity",
+        "min_polarity": "darkest sentence",
+        "mean_vader_compound": "VADER compound",
+        "mean_textblob_polarity": "TextBlob",
+    }
+    _require_columns(paragraphs, ["paragraph", *columns], "paragraphs")
+    data = paragraphs.set_index("paragraph")[list(columns)].rename(columns=columns)
+    data.index = [f"¶{i + 1}" for i in data.index]
+    limit = max(0.1, float(data.abs().max().max()))
+    fig, ax = new_figure(6.5, max(2.5, 0.38 * len(data) + 1.2))
+    sns.heatmap(data, ax=ax, cmap=SENTIMENT_CMAP, vmin=-limit, vmax=limit, center=0, annot=True, fmt=".2f",
+                annot_kws={"fontsize": 8}, linewidths=0.5, cbar_kws={"label": "sentiment"})
+    ax.set_ylabel("paragraph")
+    ax.tick_params(axis="y", rotation=0)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment by voice"):
+    """Distribution of ``score`` for quoted sentences vs the reporter's own (box plus every sentence as a dot).
+
+    Needs the ``voice`` column that :func:`analysis.sentiment.sentence_table` adds when given quotes.
+    """
+    from .errors import ArgumentError
+
+    if "voice" not in sentences.columns:
+        raise ArgumentError("sentences: no 'voice' column; build the table with sentence_table(article, quotes=...)")
+    _require_columns(sentences, [score], "sentences")
+    order = [v for v in ("reporter", "quoted") if v in set(sentences["voice"])]
+    counts = sentences["voice"].value_counts()
+    import numpy as np
+
+    fig, ax = new_figure(6, 4)
+    groups = [sentences.loc[sentences["voice"] == v, score].to_numpy(dtype=float) for v in order]
+    ax.boxplot(groups, positions=range(len(order)), widths=0.5, showfliers=False,
+               medianprops={"color": PALETTE["accent"]}, boxprops={"color": PALETTE["neutral"]},
+               whiskerprops={"color": PALETTE["neutral"]}, capprops={"color": PALETTE["neutral"]})
+    rng = np.random.default_rng(0)  # fixed jitter: the exported figure is reproducible
+    for position, values in enumerate(groups):
+        ax.scatter(position + rng.uniform(-0.15, 0.15, size=len(values)), values, color=PALETTE["accent"], s=36, alpha=0.7, zorder=3)
+    ax.axhline(0, color=PALETTE["neutral"], lw=0.8)
+    ax.set_xticks(range(len(order)))
+    ax.set_xticklabels([f"{v}\n(n={counts.get(v, 0)})" for v in order])
+    ax.set_xlabel("")
+    ax.set_ylabel(score)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def vader_vs_textblob(sentences: pd.DataFrame, title: str = "VADER vs TextBlob, sentence by sentence"):
+    """Scatter of VADER compound (x) against TextBlob polarity (y), coloured by the label of ``polarity``."""
+    _require_columns(sentences, ["vader_compound", "textblob_polarity", "label"], "sentences")
+    fig, ax = new_figure(5.5, 5)
+    for name in ("negative", "neutral", "positive"):
+        part = sentences[sentences["label"] == name]
+        ax.scatter(part["vader_compound"], part["textblob_polarity"], color=PALETTE[name], s=40, alpha=0.8,
+                   edgecolor="white", linewidth=0.5, label=f"{name} (n={len(part)})")
+    ax.plot([-1, 1], [-1, 1], color=PALETTE["neutral"], lw=0.8, ls="--")
+    ax.axhline(0, color=PALETTE["neutral"], lw=0.5)
+    ax.axvline(0, color=PALETTE["neutral"], lw=0.5)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("VADER compound")
+    ax.set_ylabel("TextBlob polarity")
+    if len(sentences) > 2 and sentences["vader_compound"].std() > 0 and sentences["textblob_polarity"].std() > 0:
+        r = sentences["vader_compound"].corr(sentences["textblob_polarity"])
+        title = f"{title} (r = {r:.2f})"
+    ax.set_title(title)
+    ax.legend(title="label of polarity", fontsize=8, title_fontsize=8, loc="upper left", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
 # ---- corpus
 
 

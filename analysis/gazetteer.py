@@ -1,0 +1,517 @@
+"""Gazetteer of governments: find the places in a text where a government is named, and say which.
+
+Two shipped tables (``analysis/data``) give the aliases, each with its source stated in its header:
+
+- ``un_member_states.tsv``: all 193 UN member states by name, other names, demonym and capital;
+- ``governments.toml``: detailed aliases for North and South Korea, China, the United States, Japan, Russia,
+  the United Nations and the European Union (abbreviations, institutions, leaders with years in office,
+  contextual forms such as "the North").
+
+Users extend or override entries with a TOML file of the same shape as ``governments.toml``
+(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped aliases).
+
+Matching is one compiled, case-sensitive regular expression over every alias (longest alias first), then a
+few local rules decide whether each match names the *government* or only the *place* or its *people*:
+
+1. **Locative use** -> place: the mention follows a locative preposition or a verb of movement
+   ("living in China", "arrived in South Korea", "across/into/from China", "a visit to the United States",
+   "leave the North", "the border between China and North Korea"), unless the words before the preposition
+   are officials ("officials in Beijing" is the government). A mention coordinated with a place mention
+   ("between China and North Korea") inherits its decision.
+2. **Possessive + non-government head** -> place: "Seoul's Sungkyunkwan University", "Beijing's airport",
+   "Seoul's streets" (head nouns in :data:`PLACE_HEADS`); any other possessive ("Pyongyang's reputation",
+   "Seoul's Foreign Ministry") is the government.
+3. **Demonyms** are the government only when they modify a government noun within two words
+   ("Chinese diplomats", "South Korean President", "his Chinese counterpart", "North Korean nuclear program",
+   nouns in :data:`GOVERNMENT_HEADS`); modifying people or things ("North Korean defectors",
+   "North Korean migrants", "Chinese students") or used as a plural noun ("North Koreans") they are not.
+4. **Contextual forms** ("the North", "the South") count only in a Korea story (the text also names either
+   Korea by name, capital or abbreviation). "the government", "its government(-run)", "the regime" and an
+   unqualified "Foreign Ministry" resolve to the first government named earlier in the same sentence, else the
+   first one in the previous sentence, else they are dropped.
+5. Adjacent mentions of one government separated only by titles ("South Korean President Lee Myung-bak",
+   "Seoul's Unification Ministry", "U.S. Secretary of State Hillary Clinton") are merged into one mention.
+
+>>> g = default_gazetteer()
+>>> [(m.text, m.government, m.is_government) for m in g.find_mentions("Seoul pressed China on NKorean defectors living in China.")]
+[('Seoul', 'South Korea', True), ('China', 'China', True), ('NKorean', 'North Korea', False), ('China', 'China', False)]
+>>> g.country_of("a political science professor at Seoul's Sungkyunkwan University")
+'South Korea'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import tomllib
+
+from . import nlp
+from .errors import ConfigError, ModelError
+
+__all__ = [
+    "GovernmentMention",
+    "Gazetteer",
+    "default_gazetteer",
+    "load_gazetteer",
+    "KINDS",
+    "PLACE_HEADS",
+    "GOVERNMENT_HEADS",
+    "PEOPLE_HEADS",
+]
+
+DATA_DIR = Path(__file__).with_name("data")
+UN_TABLE = DATA_DIR / "un_member_states.tsv"
+DETAIL_TOML = DATA_DIR / "governments.toml"
+
+#: Kinds of alias, in the order they are listed in the TOML tables.
+KINDS = ("name", "short", "demonym", "capital", "institution", "leader", "contextual")
+_TOML_FIELDS = {
+    "names": "name",
+    "short": "short",
+    "demonyms": "demonym",
+    "capitals": "capital",
+    "institutions": "institution",
+    "leaders": "leader",
+    "contextual": "contextual",
+}
+
+#: Phrases that contain an alias but name something else; matched first (longest wins) and then dropped.
+BLOCKED_PHRASES = (
+    "Latin America", "South America", "North America", "Central America", "American Samoa", "Americas",
+    "Washington Post", "Washington Times", "Washington state", "Washington State", "George Washington",
+    "University of Washington", "Korean War", "Korean Peninsula", "Korean peninsula", "New Guinea",
+    "Guinea pig", "Turkey Day", "Chinese New Year", "Chad Smith", "Jordan River", "China Sea",
+    "South China Sea", "East China Sea", "Sea of Japan", "Georgia Tech", "Congress Party",
+    "Indian National Congress", "Paris Hilton", "French fries", "Russian roulette", "Swiss cheese",
+)
+
+#: Head nouns that make "<Capital/Country>'s <head>" a place, not the government.
+PLACE_HEADS = frozenset(
+    """
+    university universities college school schools academy institute hospital hospitals airport airports
+    street streets district districts neighborhood neighbourhood neighborhoods suburb suburbs downtown
+    subway metro station stations park parks square river rivers mountain mountains coast coastline
+    beaches beach island islands port ports harbor harbour city cities town towns village villages
+    capital outskirts center centre museum museums stadium hotel hotels restaurant restaurants market
+    markets mall church churches temple temples cathedral skyline skies sky air weather traffic housing
+    residents citizens people population populace youth students workers women men children families
+    economy stock stocks shares bourse companies firms banks industry exporters consumers
+    """.split()
+)
+#: Nouns that make a demonym (or possessive) name the state: "Chinese diplomats", "North Korean officials".
+GOVERNMENT_HEADS = frozenset(
+    """
+    government governments administration authorities authority official officials diplomat diplomats
+    diplomacy envoy envoys ambassador ambassadors embassy embassies consulate delegation delegates
+    negotiator negotiators counterpart counterparts leader leaders leadership president presidents
+    premier prime minister ministers ministry ministries secretary spokesman spokeswoman spokesperson
+    regime state military army navy forces troops soldiers police guards guard agents intelligence
+    media propaganda agency agencies website site newspaper parliament lawmakers congress cabinet
+    council court courts foreign defense defence unification interior nuclear missile missiles weapons
+    program programme policy policies stance position demands demand threat threats provocation sanctions
+    king emperor dictator general generals commander commanders ruling party
+    """.split()
+)
+#: Nouns for people or private things: a demonym modifying these is not the government.
+PEOPLE_HEADS = frozenset(
+    """
+    defector defectors migrant migrants refugee refugees asylum seekers people citizens nationals residents
+    workers worker students student tourists tourist women men children families fishermen farmers
+    activists activist dissidents dissident community communities descent origin immigrants emigrants
+    companies company firms firm banks businesses investors consumers economy culture language food
+    restaurant restaurants border borders territory waters peninsula war traffickers brides
+    """.split()
+)
+
+_LOCATIVE_PREPS = frozenset(
+    "in inside within across throughout from into at near around toward towards via outside through".split()
+)
+_MOVEMENT_WORDS = frozenset(
+    """
+    visit visits visited visiting trip trips travel travels traveled travelled traveling travelling
+    fled flee flees fleeing return returned returning returns came come went go going moved move
+    sent send deported deport repatriated repatriate repatriation back journey flight flights
+    arrived arrive arriving escape escaped escaping defect defected leave left leaving smuggled
+    headed bound
+    """.split()
+)
+_LEAVE_VERBS = frozenset("leave left leaving leaves fled flee flees fleeing escape escaped escaping".split())
+_GEO_NOUNS = frozenset("border borders frontier boundary distance river sea route road bridge".split())
+_OFFICIAL_WORDS = frozenset(
+    "officials official authorities leaders diplomats government sources police ministers".split()
+)
+_ANAPHORA = re.compile(
+    r"\b(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?government(?:-(?:run|controlled|owned|backed))?"
+    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+)?(?:Foreign|Defen[cs]e)\s+Ministry)\b"
+)
+_KOREA_HINT = ("North Korea", "South Korea", "Pyongyang", "Seoul", "DPRK", "ROK", "NKorea", "N. Korea", "S. Korea")
+_TITLE_GAP = re.compile(r"^(?:'s|’s)?(?:\s+(?:[A-Za-z][\w.\-]*))*\s+$")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class GovernmentMention:
+    """One place in a text where a government (or its place/people) is named.
+
+    ``text[start:end] == mention.text``; ``government`` is the canonical key ("North Korea");
+    ``is_government`` is False when the words name the place or its people, with the rule in ``reason``.
+    """
+
+    start: int
+    end: int
+    text: str
+    government: str
+    kind: str
+    is_government: bool = True
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    surface: str
+    government: str | None  # None for a blocked phrase
+    kind: str
+    plural: bool = False  # a demonym's plural ("North Koreans"): the people
+
+
+@dataclass
+class Gazetteer:
+    """Aliases of governments, compiled into one regular expression.
+
+    ``aliases`` maps each surface form to its canonical government and kind; ``leader_years`` maps
+    ``(government, leader)`` to the years in office; ``sources`` lists the files the gazetteer was built from.
+    """
+
+    aliases: dict[str, _Alias]
+    leader_years: dict[tuple[str, str], str] = field(default_factory=dict)
+    ambiguous: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        forms = sorted(self.aliases, key=lambda s: (-len(s), s))
+        # contextual forms ("the North") must not be the start of a longer name ("the North Koreans")
+        alternation = "|".join(
+            re.escape(s) + (r"(?!\s+[A-Z])" if self.aliases[s].kind == "contextual" else "") for s in forms
+        )
+        self._regex = re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w\-]*\w)(?!\.\w)")
+        loose = sorted(set(self.aliases) | set(self.ambiguous), key=lambda s: (-len(s), s))
+        self._loose_regex = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in loose) + r")(?!\w)")
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def governments(self) -> list[str]:
+        """Sorted canonical keys of every government in the gazetteer."""
+        return sorted({a.government for a in self.aliases.values() if a.government})
+
+    def aliases_of(self, government: str) -> dict[str, list[str]]:
+        """Aliases of one government grouped by kind: ``{"capital": ["Seoul"], ...}``."""
+        out: dict[str, list[str]] = {}
+        for a in self.aliases.values():
+            if a.government == government:
+                out.setdefault(a.kind, []).append(a.surface)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def country_of(self, phrase: str) -> str | None:
+        """Canonical key of the first country or organisation named in ``phrase`` (place uses included).
+
+        >>> default_gazetteer().country_of("the U.S. State Department")
+        'United States'
+        """
+        for m in self._loose_regex.finditer(phrase):
+            surface = m.group(0)
+            alias = self.aliases.get(surface)
+            if alias is not None:
+                if alias.government is None:
+                    continue
+                return alias.government
+            if surface in self.ambiguous:
+                return self.ambiguous[surface]
+        return None
+
+    def find_mentions(self, text: str) -> list[GovernmentMention]:
+        """Every mention of a government in ``text``, in order, place and people uses flagged.
+
+        >>> [m.text for m in default_gazetteer().find_mentions("Its website. North Korea said so.")]
+        ['North Korea']
+        """
+        raw: list[GovernmentMention] = []
+        korea_story = any(h in text for h in _KOREA_HINT)
+        for m in self._regex.finditer(text):
+            alias = self.aliases[m.group(0)]
+            if alias.government is None:
+                continue
+            if alias.kind == "contextual" and alias.government in ("North Korea", "South Korea") and not korea_story:
+                continue
+            if alias.surface == "US" and _in_caps_run(text, m.start(), m.end()):
+                continue
+            ok, reason = _decide(text, m.start(), m.end(), alias, raw)
+            raw.append(GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason))
+        raw = _merge_titles(text, raw)
+        raw.extend(_resolve_anaphora(text, raw))
+        raw.sort(key=lambda x: x.start)
+        return raw
+
+    def government_mentions(self, text: str) -> list[GovernmentMention]:
+        """Only the mentions that name a government (``is_government`` True)."""
+        return [m for m in self.find_mentions(text) if m.is_government]
+
+
+# ---------------------------------------------------------------------- decision rules
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    window = text[max(0, pos - 80) : pos]
+    # stop at a sentence or clause boundary
+    cut = max(window.rfind(". "), window.rfind("; "), window.rfind("\n"))
+    if cut >= 0:
+        window = window[cut + 1 :]
+    return [w.lower() for w in _WORD_RE.findall(window)][-n:]
+
+
+def _words_after(text: str, pos: int, n: int) -> list[str]:
+    window = text[pos : pos + 80]
+    cut = [i for i in (window.find(". "), window.find(", "), window.find("; "), window.find("\n"), window.find('"')) if i >= 0]
+    if cut:
+        window = window[: min(cut)]
+    return [w.lower() for w in _WORD_RE.findall(window)][:n]
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """True when the token sits in an all-caps stretch (a headline), where "US" may be the pronoun."""
+    left = text[max(0, start - 12) : start]
+    right = text[end : end + 12]
+    return bool(re.search(r"[A-Z]{3,}\s*$", left) or re.match(r"^\s*[A-Z]{3,}", right))
+
+
+def _decide(text: str, start: int, end: int, alias: _Alias, earlier: list[GovernmentMention]) -> tuple[bool, str]:
+    """(is_government, reason) for one alias match; the rules are listed in the module docstring."""
+    kind = alias.kind
+    if kind in ("institution", "leader"):
+        return True, ""
+    before = _words_before(text, start, 4)
+    after_text = text[end : end + 3]
+    possessive = after_text.startswith(("'s", "’s"))
+    after = _words_after(text, end + (2 if possessive else 0), 3)
+
+    # coordination: "between China and North Korea" inherits the decision made for "China"
+    if before and before[-1] in ("and", "or") and earlier:
+        prev = earlier[-1]
+        gap = text[prev.end : start]
+        if re.fullmatch(r"\s+(?:and|or)\s+(?:the\s+)?", gap) and not prev.is_government:
+            return False, prev.reason
+
+    if kind == "demonym":
+        if alias.plural:
+            return False, "plural demonym names people"
+        head = None
+        for w in after[:3]:
+            if w in GOVERNMENT_HEADS:
+                return True, ""
+            if w in PEOPLE_HEADS or w in PLACE_HEADS:
+                head = w
+                break
+        if head:
+            return False, f"demonym modifies '{head}' (people or things, not the state)"
+        return False, "demonym without a government noun after it"
+
+    if kind in ("name", "short") and not possessive and after and after[0] in PEOPLE_HEADS:
+        return False, f"'{alias.surface} {after[0]}' names people or things, not the state"
+
+    if possessive and after:
+        for w in after[:3]:
+            if w in GOVERNMENT_HEADS:
+                return True, ""
+            if w in PLACE_HEADS:
+                return False, f"possessive names a place or its people ('{w}')"
+        return True, ""
+
+    # locative uses
+    b = [w for w in before if w != "the"]
+    if b:
+        last = b[-1]
+        if last == "from" and not (len(b) >= 2 and (b[-2] in _MOVEMENT_WORDS or b[-2] in PEOPLE_HEADS)):
+            return True, ""  # "help from U.N. ...", "pressure from Beijing": the source, an actor
+        if last in _LOCATIVE_PREPS:
+            if len(b) >= 2 and b[-2] in _OFFICIAL_WORDS:
+                return True, ""
+            return False, f"locative '{last} {alias.surface}' (the place)"
+        if last == "to" and len(b) >= 2 and b[-2] in _MOVEMENT_WORDS:
+            return False, f"destination '{b[-2]} to {alias.surface}' (the place)"
+        if last == "between" and len(b) >= 2 and b[-2] in _GEO_NOUNS:
+            return False, f"'{b[-2]} between' (geography)"
+        if last in _LEAVE_VERBS:
+            return False, f"'{last} {alias.surface}' (the country left)"
+        if last in ("visit", "visits", "visited", "visiting", "tour", "toured", "touring"):
+            return False, f"'{last} {alias.surface}' (the place visited)"
+    return True, ""
+
+
+def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """Merge adjacent mentions of one government separated only by a title (at most 4 words, no punctuation)."""
+    out: list[GovernmentMention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : m.start]
+            if (
+                prev.government == m.government
+                and (prev.is_government or prev.kind == "demonym")
+                and m.kind in ("institution", "leader")
+                and len(gap.split()) <= 4
+                and (gap == " " or _TITLE_GAP.match(gap))
+            ):
+                out[-1] = GovernmentMention(prev.start, m.end, text[prev.start : m.end], m.government, m.kind, True, "")
+                continue
+        out.append(m)
+    return out
+
+
+def _resolve_anaphora(text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """'the government', 'Its government-run', 'the regime', a bare 'Foreign Ministry' -> a named government."""
+    gov = [m for m in mentions if m.is_government]
+    if not gov:
+        return []
+    spans = nlp.sentence_spans(text)
+    out = []
+    for m in _ANAPHORA.finditer(text):
+        start, end = m.span("phrase")
+        if any(g.start <= start < g.end or start <= g.start < end for g in mentions):
+            continue
+        if re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start]) and m.group(0)[0] not in "Tt":
+            continue  # "Seoul's Foreign Ministry", "Chinese Foreign Ministry": named by the mention before it
+        # the sentence holding the phrase, and the one before it
+        idx = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
+        if idx is None:
+            continue
+        s0 = spans[idx][0]
+        here = [g for g in gov if s0 <= g.start < start]
+        target = here[0] if here else None
+        if target is None and idx > 0:
+            ps, pe = spans[idx - 1]
+            prev = [g for g in gov if ps <= g.start < pe]
+            target = prev[0] if prev else None
+        if target is None:
+            continue
+        out.append(GovernmentMention(start, end, text[start:end], target.government, "contextual", True,
+                                     f"refers back to '{target.text}'"))
+    return out
+
+
+# ---------------------------------------------------------------------- loading
+
+
+def _split(cell: str) -> list[str]:
+    return [s.strip() for s in cell.split(";") if s.strip()]
+
+
+def _read_un_table(path: Path) -> tuple[dict[str, _Alias], dict[str, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read the UN member table ({exc})") from exc
+    rows = [ln for ln in lines if ln and not ln.startswith("#")][1:]
+    aliases: dict[str, _Alias] = {}
+    ambiguous: dict[str, str] = {}
+    for n, row in enumerate(rows, 1):
+        cells = row.split("\t")
+        if len(cells) != 5:
+            raise ModelError(f"{path}: data row {n} has {len(cells)} columns, expected 5")
+        key, others, demonyms, capitals, amb = cells
+        aliases.setdefault(key, _Alias(key, key, "name"))
+        for s in _split(others):
+            aliases.setdefault(s, _Alias(s, key, "short" if len(s) <= 5 else "name"))
+        for s in _split(demonyms):
+            aliases.setdefault(s, _Alias(s, key, "demonym"))
+        for s in _split(capitals):
+            aliases.setdefault(s, _Alias(s, key, "capital"))
+        for s in _split(amb):
+            ambiguous[s] = key
+    return aliases, ambiguous
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: gazetteer file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+
+
+def _apply_toml(data: dict, path: Path, aliases: dict[str, _Alias], years: dict[tuple[str, str], str],
+                ambiguous: dict[str, str]) -> None:
+    """Validate one governments TOML document and merge it into ``aliases`` (later files win)."""
+    unknown_top = set(data) - {"governments"}
+    if unknown_top:
+        raise ConfigError(f"{path}: unknown top-level key {sorted(unknown_top)[0]!r} (expected [governments.<name>] tables)")
+    govs = data.get("governments", {})
+    if not isinstance(govs, dict):
+        raise ConfigError(f"{path}: 'governments' must be a table of [governments.<name>] tables")
+    for key, table in govs.items():
+        where = f"governments.{key!r}" if " " in key else f"governments.{key}"
+        if not key.strip():
+            raise ConfigError(f"{path}: {where}: the government name is empty")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: {where} must be a table")
+        for fld, value in table.items():
+            if fld == "replace":
+                if not isinstance(value, bool):
+                    raise ConfigError(f"{path}: {where}.replace must be true or false")
+            elif fld == "leader_years":
+                if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                    raise ConfigError(f"{path}: {where}.leader_years must map leader names to strings")
+            elif fld in _TOML_FIELDS:
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                    raise ConfigError(f"{path}: {where}.{fld} must be a list of non-empty strings")
+            else:
+                raise ConfigError(
+                    f"{path}: {where}.{fld}: unknown field (expected one of "
+                    f"{', '.join([*_TOML_FIELDS, 'leader_years', 'replace'])})"
+                )
+        if table.get("replace"):
+            for s in [s for s, a in aliases.items() if a.government == key]:
+                del aliases[s]
+            for s in [s for s, g in ambiguous.items() if g == key]:
+                del ambiguous[s]
+        aliases.setdefault(key, _Alias(key, key, "name"))
+        for fld, kind in _TOML_FIELDS.items():
+            for s in table.get(fld, []):
+                aliases[s.strip()] = _Alias(s.strip(), key, kind)
+        for leader, yrs in table.get("leader_years", {}).items():
+            years[(key, leader)] = yrs
+
+
+def load_gazetteer(path: str | Path | None = None, overrides_toml: str | Path | None = None) -> Gazetteer:
+    """Build a gazetteer from the UN table plus a detailed TOML (``path``, default the shipped one) plus overrides.
+
+    Raises :class:`~analysis.errors.ConfigError` naming the file and key when a TOML file is invalid.
+
+    >>> load_gazetteer().aliases_of("South Korea")["capital"]
+    ['Seoul']
+    """
+    aliases, ambiguous = _read_un_table(UN_TABLE)
+    years: dict[tuple[str, str], str] = {}
+    sources = [str(UN_TABLE)]
+    for p in (Path(path) if path is not None else DETAIL_TOML, overrides_toml):
+        if p is None:
+            continue
+        p = Path(p)
+        _apply_toml(_read_toml(p), p, aliases, years, ambiguous)
+        sources.append(str(p))
+    for surface, a in list(aliases.items()):
+        if a.kind == "demonym" and a.surface[-1] not in "sih" and a.surface[-3:] not in ("ese", "ish"):
+            aliases.setdefault(surface + "s", _Alias(surface + "s", a.government, "demonym", plural=True))
+    for phrase in BLOCKED_PHRASES:
+        aliases[phrase] = _Alias(phrase, None, "blocked")
+    return Gazetteer(aliases=aliases, leader_years=years, ambiguous=ambiguous, sources=sources)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, built once per process."""
+    return load_gazetteer()
