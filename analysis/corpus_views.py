@@ -131,7 +131,10 @@ def _is_anonymous(quotes: pd.DataFrame) -> pd.Series:
 
 
 def top_sources(quotes: pd.DataFrame, n: int = 15, include_anonymous: bool = False) -> pd.DataFrame:
-    """The most-quoted named sources: speaker, quotes, articles, speaker_type and affiliation (most common).
+    """The most-quoted sources: speaker, quotes, articles, speaker_type and affiliation (most common).
+
+    Speakers that differ only in case ("Analysts", "analysts") count as one, shown in their most common
+    spelling; anonymous sources are left out unless ``include_anonymous``.
 
     >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "speaker": ["Kim", "Kim", "Lee"],
     ...                   "speaker_type": ["official"] * 3, "affiliation": ["Seoul"] * 3, "anonymous": [False] * 3})
@@ -151,11 +154,16 @@ def top_sources(quotes: pd.DataFrame, n: int = 15, include_anonymous: bool = Fal
         values = values.dropna()
         return values.mode().iloc[0] if len(values) else None
 
-    aggregations = {"quotes": ("article_id", "size"), "articles": ("article_id", "nunique")}
+    aggregations = {
+        "speaker": ("speaker", most_common),
+        "quotes": ("article_id", "size"),
+        "articles": ("article_id", "nunique"),
+    }
     for column in ("speaker_type", "affiliation"):
         if column in named.columns:
             aggregations[column] = (column, most_common)
-    table = named.groupby("speaker").agg(**aggregations).reset_index()
+    key = named["speaker"].astype(str).str.casefold().rename("speaker_key")
+    table = named.groupby(key).agg(**aggregations).reset_index(drop=True)
     return table.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(n).reset_index(drop=True)
 
 

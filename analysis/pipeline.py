@@ -54,8 +54,8 @@ AnalysisFunction = Callable[[Article], Mapping[str, Table]]
 ANALYSES: list[tuple[str, str | AnalysisFunction]] = [
     ("articles", "analysis.pipeline:article_table"),
     ("stats", "analysis.stats:tables"),
-    # ("sentiment", "analysis.sentiment:tables"),
-    # ("quotes", "analysis.quotes:tables"),
+    ("sentiment", "analysis.pipeline:sentiment_tables"),
+    ("quotes", "analysis.pipeline:quote_tables"),
     # ("stance", "analysis.stance:tables"),
 ]
 
@@ -173,6 +173,37 @@ def article_table(article: Article) -> dict[str, list[dict[str, Any]]]:
             }
         ]
     }
+
+
+def article_quotes(article: Article) -> list:
+    """The attributions of ``article`` (:func:`analysis.quotes.quotes_for_article`), found once and shared."""
+    from .quotes import quotes_for_article
+
+    return shared(article, "quotes", lambda: quotes_for_article(article))
+
+
+def quote_tables(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """The ``quotes`` table: one row per attribution (every :class:`~analysis.quotes.Quote` field, ``words``)
+    numbered by ``quote``."""
+    from dataclasses import asdict
+
+    return {"quotes": [{"quote": i, **asdict(q), "words": q.words} for i, q in enumerate(article_quotes(article))]}
+
+
+def sentiment_tables(article: Article) -> dict[str, Table]:
+    """The ``sentences`` table of :func:`analysis.sentiment.sentence_table` (with the voice of each sentence,
+    from the shared quotes) and article-level means for the ``articles`` table."""
+    from .sentiment import sentence_table
+
+    table = sentence_table(article, article_quotes(article))
+    n = len(table)
+    summary = {
+        "sentiment_polarity_mean": float(table["polarity"].mean()) if n else None,
+        "vader_compound_mean": float(table["vader_compound"].mean()) if n else None,
+        "negative_sentence_share": float((table["label"] == "negative").mean()) if n else None,
+        "positive_sentence_share": float((table["label"] == "positive").mean()) if n else None,
+    }
+    return {"sentences": table, "articles": [{"article_id": article.id, **summary}]}
 
 
 # ----------------------------------------------------------------------------------------------- result

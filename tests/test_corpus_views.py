@@ -26,7 +26,7 @@ def quotes():
     return pd.DataFrame(
         {
             "article_id": ["politics/001", "politics/001", "politics/002", "business/001", "business/001"],
-            "speaker": ["Kim Sung-hwan", "an official", "Kim Sung-hwan", "Yang Jiechi", None],
+            "speaker": ["Kim Sung-hwan", "an official", "kim sung-hwan", "Yang Jiechi", None],
             "speaker_type": ["official", "official", "official", "official", None],
             "affiliation": ["South Korea", None, "South Korea", "China", None],
             "anonymous": [False, True, False, False, True],

@@ -53,23 +53,24 @@ def test_accepts_path_and_text():
 def test_unknown_table_attribute_names_the_tables():
     result = analyze_article("Seoul pressed China. It failed.")
     with pytest.raises(AttributeError, match="articles"):
-        _ = result.quotes
+        _ = result.no_such_table
     with pytest.raises(KeyError, match="articles"):
-        _ = result["quotes"]
+        _ = result["no_such_table"]
 
 
 def test_one_segmentation_shared_by_all_analyses(registry, monkeypatch):
     """Every registered analysis reads article.sentences; Punkt runs once per paragraph, not per analysis."""
-    pipeline.register("sentences_a", lambda a: {"sentences": [{"sentence": s.index, "len_a": len(s.text)} for s in a.sentences]})
-    pipeline.register("sentences_b", lambda a: {"sentences": pd.DataFrame({"sentence": [s.index for s in a.sentences], "b": 1})})
+    pipeline.register("sentences_a", lambda a: {"check": [{"sentence": s.index, "len_a": len(s.text)} for s in a.sentences]})
+    pipeline.register("sentences_b", lambda a: {"check": pd.DataFrame({"sentence": [s.index for s in a.sentences], "b": 1})})
     tokenizer = nlp.sentence_tokenizer()
     calls = []
     original = tokenizer.span_tokenize
     monkeypatch.setattr(tokenizer, "span_tokenize", lambda text, *a, **k: calls.append(text) or original(text, *a, **k))
     article = load_article(SEED)
     result = analyze_article(article)
-    assert len(calls) == len(article.paragraphs)  # one Punkt pass per paragraph, shared by 3 analyses
-    sentences = result.sentences
+    # one Punkt pass per paragraph, shared by every registered analysis (statistics, sentiment, quotes ...)
+    assert len(calls) == len(article.paragraphs), pipeline.registered_analyses()
+    sentences = result.check
     assert list(sentences.columns) == ["article_id", "sentence", "len_a", "b"]
     assert len(sentences) == 16 and (sentences["article_id"] == article.id).all()
     assert sentences["len_a"].tolist() == [len(s.text) for s in article.sentences]
