@@ -1,26 +1,226 @@
-"""Command line: ``python -m analysis report`` (placeholder until the corpus commands land)."""
+"""The command line: ``python -m analysis`` (or ``news-analysis``) with ``report``, ``analyze`` and ``info``.
+
+Exit codes: 0 the command finished (articles that could not be read are listed in the ``errors`` table
+and counted as skipped, which is not a failure); 1 the command failed (bad input, ``--strict`` hit a bad
+article, interrupted); 2 the command line itself is wrong.
+
+>>> main(["info", "seeds/000_de93c8312eb4da64.txt"])     # doctest: +SKIP
+0
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Sequence
+
+from .errors import AnalysisError
+
+__all__ = ["main", "build_parser"]
+
+PROG = "python -m analysis"
+
+DESCRIPTION = """\
+Read news articles the way a media researcher does: text statistics, sentiment, quoted sources
+and stance toward governments. Everything runs offline.
+
+Commands:
+  report    run the notebooks and write the HTML report (the main job)
+  analyze   analyse a corpus (folders of .txt files, .jsonl or .csv files) into result tables
+  info      a quick summary of one article
+
+Run '%(prog)s COMMAND --help' for the options of a command."""
+
+EPILOG = """\
+examples:
+  %(prog)s report
+  %(prog)s analyze ../shared/data/news_corpus/bbc --out results/bbc --jobs 2
+  %(prog)s info seeds/000_de93c8312eb4da64.txt
+
+exit codes: 0 done (skipped articles are listed, not fatal), 1 failed, 2 wrong command line"""
+
+ANALYZE_DESCRIPTION = """\
+Analyse every article under PATH (a folder of .txt files, searched recursively, or a .jsonl or .csv
+file with a 'text' column; several paths allowed) and write one table per kind of result to --out:
+  articles   one row per article: id, title, byline, date, size, and summary scores
+  sentences, quotes, stance, ...   one row per sentence / quote / government mentioned
+  errors     articles that could not be read or analysed, with the file, line and reason
+Each table is a folder of Parquet files (read it with pandas.read_parquet(FOLDER) or
+analysis.runner.read_results(OUT, TABLE)).
+
+The work is saved in shards as it goes: if the run is stopped, run the same command again and it
+continues where it stopped, without losing or repeating articles."""
+
+ANALYZE_EPILOG = """\
+examples:
+  %(prog)s ../shared/data/news_corpus/bbc --out results/bbc
+  %(prog)s articles.jsonl more_articles/ --out results/mix --jobs 4
+  %(prog)s corpus/ --out results/big --dask local --jobs 8
+  %(prog)s corpus/ --out results/big --dask tcp://10.0.0.5:8786   (workers need this package installed)
+  %(prog)s corpus/ --out results/csv --format csv"""
+
+REPORT_DESCRIPTION = """\
+Execute the numbered notebooks in --notebooks top to bottom, export their figures to --figures and
+write an HTML page per notebook (and an index) to --out."""
+
+INFO_DESCRIPTION = "Print a short summary of one article: header fields, size and the tables the pipeline makes."
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="news-analysis", description="Analyse news articles offline.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    report = sub.add_parser("report", help="run every notebook in order; write figures/ and reports/")
-    report.add_argument("--notebooks", default="notebooks")
-    report.add_argument("--figures", default="figures")
-    report.add_argument("--out", default="reports")
-    report.add_argument("--in-place", action="store_true", help="also save outputs into the notebooks")
-    args = parser.parse_args(argv)
-    from .errors import AnalysisError
-    from .report import build_report
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32, width=min(100, max(60, _terminal_width())))
 
+
+def _terminal_width() -> int:
     try:
-        build_report(args.notebooks, args.figures, args.out, in_place=args.in_place)
+        return os.get_terminal_size().columns
+    except OSError:
+        return 100
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def _dask_address(text: str) -> str:
+    if text == "local" or "://" in text:
+        return text
+    raise argparse.ArgumentTypeError(f"expected 'local' or a scheduler address like tcp://HOST:8786, got {text!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command line."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=DESCRIPTION, epilog=EPILOG, formatter_class=_Formatter
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    report = commands.add_parser(
+        "report", help="run the notebooks and write the HTML report", description=REPORT_DESCRIPTION,
+        formatter_class=_Formatter, epilog="examples:\n  %(prog)s\n  %(prog)s --only 01 05 --out reports",
+    )
+    report.add_argument("--notebooks", default="notebooks", metavar="DIR", help="folder of the notebooks (default: %(default)s)")
+    report.add_argument("--figures", default="figures", metavar="DIR", help="where figures are exported (default: %(default)s)")
+    report.add_argument("--out", default="reports", metavar="DIR", help="where the HTML report goes (default: %(default)s)")
+    report.add_argument("--in-place", action="store_true", help="also save the outputs into the notebooks themselves")
+    report.add_argument("--only", nargs="+", metavar="NN", help="only the notebooks whose names start with these prefixes (e.g. 01 05)")
+
+    analyze = commands.add_parser(
+        "analyze", aliases=["analyse"], help="analyse a corpus into result tables",
+        description=ANALYZE_DESCRIPTION, epilog=ANALYZE_EPILOG, formatter_class=_Formatter,
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="corpus folder(s) of .txt files, or .jsonl / .csv files")
+    analyze.add_argument("--out", required=True, metavar="DIR", help="folder for the result tables (created if needed)")
+    analyze.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                         help="worker processes (default: 1; with --dask local: Dask workers, default 2)")
+    analyze.add_argument("--dask", type=_dask_address, metavar="local|tcp://HOST:PORT",
+                         help="run on Dask: 'local' starts a cluster on this machine; an address uses a running one")
+    analyze.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="table file format (default: %(default)s)")
+    analyze.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N articles (for a quick look)")
+    analyze.add_argument("--sample", type=_positive_int, metavar="N",
+                         help="about N articles spread evenly over the corpus (every k-th one)")
+    analyze.add_argument("--shard-size", type=_positive_int, default=None, metavar="N",
+                         help="articles per saved shard (default: 200)")
+    analyze.add_argument("--strict", action="store_true", help="stop at the first article that cannot be read, instead of listing it")
+    analyze.add_argument("--no-progress", action="store_true", help="no progress bar (it is also off when output is not a terminal)")
+
+    info = commands.add_parser("info", help="a quick summary of one article", description=INFO_DESCRIPTION,
+                               formatter_class=_Formatter, epilog="example:\n  %(prog)s seeds/000_de93c8312eb4da64.txt")
+    info.add_argument("path", metavar="PATH", help="a text file with one article")
+    return parser
+
+
+def _report(args: argparse.Namespace) -> int:
+    try:
+        from .report import build_report
+    except ImportError as exc:
+        print(f"error: the report builder is not available ({exc})", file=sys.stderr)
+        return 1
+    options = {}
+    if args.in_place:
+        options["in_place"] = True
+    if args.only:
+        options["only"] = args.only
+    pages = build_report(notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out, **options)
+    for page in pages:
+        print(page)
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .runner import DEFAULT_SHARD_SIZE, run_corpus
+
+    jobs = args.jobs or (2 if args.dask == "local" else 1)
+    summary = run_corpus(
+        args.paths,
+        args.out,
+        jobs=jobs,
+        dask=args.dask,
+        fmt=args.format,
+        shard_size=args.shard_size or DEFAULT_SHARD_SIZE,
+        strict=args.strict,
+        limit=args.limit,
+        sample=args.sample,
+        progress=not args.no_progress,
+    )
+    print(summary)
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    from .article import load_article
+    from .pipeline import analyze_article
+
+    article = load_article(args.path)
+    result = analyze_article(article)
+    fields = [
+        ("id", article.id), ("title", article.title), ("byline", article.byline), ("agency", article.agency),
+        ("published", article.published), ("dateline", article.dateline),
+        ("paragraphs", len(article.paragraphs)), ("sentences", len(article.sentences)),
+    ]
+    width = max(len(name) for name, _ in fields)
+    for name, value in fields:
+        if value not in (None, ""):
+            print(f"{name:<{width}}  {value}")
+    print("tables:", ", ".join(f"{name} ({len(frame)} rows)" for name, frame in result.tables().items()))
+    articles = result.tables().get("articles")
+    if articles is not None and len(articles):
+        skip = {"article_id", "title", "byline", "agency", "published", "source", "path"}
+        for column, value in articles.iloc[0].items():
+            if column not in skip:
+                print(f"  {column}: {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    handlers = {"report": _report, "analyze": _analyze, "analyse": _analyze, "info": _info}
+    try:
+        return handlers[args.command](args)
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    return 0
+    except KeyboardInterrupt:
+        print("interrupted; finished shards are saved, run the same command again to continue", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

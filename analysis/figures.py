@@ -464,3 +464,70 @@ def relations_graph(relations: pd.DataFrame, title: str = "Who does what to whom
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+# ---- corpus
+
+
+def plot_articles_per_category(counts: pd.Series, title: str = "Articles per category"):
+    """Bar chart of :func:`analysis.corpus_views.articles_per_category`."""
+    return bar_chart(counts, title=title, xlabel="articles")
+
+
+def plot_articles_over_time(table: pd.DataFrame, title: str = "Articles over time"):
+    """Stacked area of :func:`analysis.corpus_views.articles_over_time` (periods x categories)."""
+    fig, ax = new_figure(8, 3.5)
+    if table.empty:
+        ax.text(0.5, 0.5, "no dated articles", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        ax.stackplot(table.index, table.T.to_numpy(), labels=[str(c) for c in table.columns], alpha=0.85)
+        ax.set_ylabel("articles")
+        ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=min(4, len(table.columns)))
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_stance_by_government(table: pd.DataFrame, title: str = "Mean stance toward each government", n: int = 15):
+    """Horizontal bars of ``mean_score`` (from :func:`analysis.corpus_views.stance_by_government`), coloured by sign."""
+    top = table.head(n).sort_values("mean_score")
+    fig, ax = new_figure(7, max(2.5, 0.35 * len(top) + 1))
+    colors = [PALETTE["negative"] if v < 0 else PALETTE["positive"] if v > 0 else PALETTE["neutral"] for v in top["mean_score"]]
+    ax.barh([f"{g} ({a})" for g, a in zip(top.index, top["articles"], strict=True)], top["mean_score"], color=colors)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("mean stance score (articles in brackets)")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_stance_over_time(table: pd.DataFrame, title: str = "Stance toward governments over time", n: int = 6):
+    """Lines of mean stance per period for the ``n`` most-covered governments (tidy input from
+    :func:`analysis.corpus_views.stance_over_time`)."""
+    fig, ax = new_figure(8, 3.8)
+    if table.empty:
+        ax.text(0.5, 0.5, "no dated stance rows", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        leaders = table.groupby("government")["articles"].sum().sort_values(ascending=False).head(n).index
+        for government in leaders:
+            rows = table[table["government"] == government].sort_values("period")
+            ax.plot(rows["period"], rows["mean_score"], marker="o", markersize=3, label=str(government))
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.set_ylabel("mean stance score")
+        ax.legend(fontsize=8, frameon=False, ncol=2)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_top_sources(table: pd.DataFrame, title: str = "Most-quoted sources"):
+    """Bar chart of quotes per speaker (from :func:`analysis.corpus_views.top_sources`)."""
+    return bar_chart(table.set_index("speaker")["quotes"], title=title, xlabel="quotes")
+
+
+def plot_anonymous_share(table: pd.DataFrame, title: str = "Share of quotes from anonymous sources"):
+    """Bar chart of ``share`` (from :func:`analysis.corpus_views.anonymous_share`), as percentages."""
+    fig = bar_chart(table["share"] * 100, title=title, xlabel="% of quotes", color=PALETTE["negative"])
+    return fig

@@ -1,0 +1,99 @@
+"""The command line: help a newcomer can read, analyze/info/report, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+
+import pytest
+from corpus_fixtures import ROOT, SEED, make_corpus
+
+from analysis.cli import main
+from analysis.runner import read_results
+
+
+def test_help_lists_commands_and_examples(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for text in ("report", "analyze", "info", "examples:", "exit codes"):
+        assert text in out
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    out = capsys.readouterr().out
+    for text in ("--jobs", "--dask", "--format", "--out", "continues where it stopped", "errors"):
+        assert text in out
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "Commands:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["analyze", "x", "--out", "y", "--jobs", "0"], ["analyze", "x", "--out", "y", "--dask", "nowhere"],
+     ["analyze", "x"], ["analyze", "x", "--out", "y", "--format", "xlsx"], ["frobnicate"]],
+)
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_analyze_writes_tables_and_summary(tmp_path, capsys):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert main(["analyze", str(corpus), "--out", str(out), "--no-progress", "--shard-size", "4"]) == 0
+    printed = capsys.readouterr().out
+    assert "articles in: 15   analysed: 12   skipped: 3" in printed
+    assert "shards: 4 (0 already done, resumed)" in printed
+    assert len(read_results(out, "articles")) == 12
+    # same command again: everything is already done
+    assert main(["analyze", str(corpus), "--out", str(out), "--no-progress", "--shard-size", "4"]) == 0
+    assert "shards: 4 (4 already done, resumed)" in capsys.readouterr().out
+
+
+def test_errors_are_one_line_without_traceback(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"error: {tmp_path / 'missing'}: no such file or folder"]
+    corpus = make_corpus(tmp_path / "corpus")
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "strict"), "--strict", "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "README/LICENSE file, not an article" in err and "Traceback" not in err
+
+
+def test_info(capsys):
+    assert main(["info", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "NKorean defectors in China a sore point in Seoul" in out
+    assert "sentences   16" in out and "n_words: 361" in out
+
+
+def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
+    calls = {}
+
+    def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None):
+        calls.update(notebooks_dir=notebooks_dir, figures_dir=figures_dir, report_dir=report_dir,
+                     in_place=in_place, only=only)
+        return [tmp_path / "index.html"]
+
+    monkeypatch.setitem(sys.modules, "analysis.report", types.SimpleNamespace(build_report=build_report))
+    assert main(["report", "--out", str(tmp_path)]) == 0
+    assert calls == {"notebooks_dir": "notebooks", "figures_dir": "figures", "report_dir": str(tmp_path),
+                     "in_place": False, "only": None}
+    assert str(tmp_path / "index.html") in capsys.readouterr().out
+    assert main(["report", "--in-place", "--only", "01", "05"]) == 0
+    assert calls["in_place"] is True and calls["only"] == ["01", "05"]
+
+
+def test_python_dash_m_entry_point():
+    result = subprocess.run([sys.executable, "-m", "analysis", "info", str(SEED)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "Associated Press" in result.stdout
