@@ -47,6 +47,12 @@ _LAZY = {
     "actor_relations": "stance",
     "default_gazetteer": "gazetteer",
     "load_gazetteer": "gazetteer",
+    "analyze_article": "pipeline",
+    "ArticleAnalysis": "pipeline",
+    "run_corpus": "runner",
+    "read_results": "runner",
+    "read_tables": "runner",
+    "RunSummary": "runner",
 }
 
 

@@ -56,7 +56,7 @@ ANALYSES: list[tuple[str, str | AnalysisFunction]] = [
     ("stats", "analysis.stats:tables"),
     ("sentiment", "analysis.pipeline:sentiment_tables"),
     ("quotes", "analysis.pipeline:quote_tables"),
-    # ("stance", "analysis.stance:tables"),
+    ("stance", "analysis.pipeline:stance_tables"),
 ]
 
 #: Columns on which same-named tables from different analyses are joined (those both tables have).
@@ -204,6 +204,20 @@ def sentiment_tables(article: Article) -> dict[str, Table]:
         "positive_sentence_share": float((table["label"] == "positive").mean()) if n else None,
     }
     return {"sentences": table, "articles": [{"article_id": article.id, **summary}]}
+
+
+def stance_tables(article: Article) -> dict[str, Table]:
+    """``stance`` (one row per government), ``stance_evidence`` (one row per mention, with its voice from the
+    shared quotes) and ``relations`` (who does what to whom) from :mod:`analysis.stance`."""
+    from .stance import actor_relations, government_stance, stance_evidence
+
+    quotes = article_quotes(article)
+    evidence = stance_evidence(article, quotes)
+    return {
+        "stance": government_stance(article, quotes, evidence=evidence),
+        "stance_evidence": evidence,
+        "relations": actor_relations(article),
+    }
 
 
 # ----------------------------------------------------------------------------------------------- result

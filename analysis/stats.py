@@ -489,5 +489,6 @@ def tables(article: Article) -> dict[str, list[dict]]:
     from their own functions for single-article work.
     """
     record = article_record(article)
-    record.pop("title", None)
+    for duplicate in ("title", "paragraphs", "sentences", "words"):  # the pipeline's articles table has these
+        record.pop(duplicate, None)
     return {"articles": [record], "quantities": quantity_records(article, context=False)}
