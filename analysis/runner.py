@@ -449,7 +449,7 @@ class RunSummary:
         lines = [
             f"articles in: {self.articles_in}   analysed: {self.analysed}   skipped: {self.skipped}",
             f"shards: {self.shards} ({self.shards_resumed} already done, resumed)   "
-            f"time: {self.seconds:.1f} s   workers: {self.workers}   ({rate:.0f} articles/s this run)",
+            f"time: {self.seconds:.1f} s   workers: {self.workers}   ({rate:.3g} articles/s this run)",
             "tables: " + ", ".join(f"{name} ({rows} rows)" for name, rows in sorted(self.tables.items())),
             f"results in {self.out_dir}" + (f"  (see the '{ERRORS}' table for skipped articles)" if self.skipped else ""),
         ]
