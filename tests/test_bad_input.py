@@ -183,3 +183,41 @@ def test_government_stance_accepts_text_and_rejects_other_types():
     with pytest.raises(AnalysisError, match=r"government_stance\(article\): expected an Article"):
         government_stance(None)
     assert government_stance("Nothing about any state here. Just weather.").empty
+
+
+# ------------------------------------------------------------------------------------------- command line
+
+def test_cli_bad_inputs_are_recorded_or_one_line_errors(tmp_path, capsys):
+    from analysis.cli import main
+    from analysis.runner import read_results
+
+    # in a corpus run, a CSV without a text column is a recorded skip naming the file and its columns
+    nocol = _write(tmp_path, "nocol.csv", b"headline,date\nA,2012\n")
+    assert main(["analyze", str(nocol), "--out", str(tmp_path / "o1"), "--no-progress"]) == 0
+    assert "skipped: 1" in capsys.readouterr().out
+    errors = read_results(tmp_path / "o1", "errors")
+    assert errors["path"].tolist() == [str(nocol)] and "CSV has no text column" in errors["reason"][0]
+    # --strict turns it into a one-line error
+    assert main(["analyze", str(nocol), "--out", str(tmp_path / "o2"), "--no-progress", "--strict"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nocol.csv" in err[0] and "CSV has no text column" in err[0]
+
+    empty = _write(tmp_path, "empty.txt", b"")
+    assert main(["info", str(empty)]) == 1
+    assert f"{empty}: empty file" in capsys.readouterr().err
+    assert main(["info", str(tmp_path)]) == 1
+    assert "is a directory" in capsys.readouterr().err
+
+
+def test_cli_records_bad_jsonl_lines_in_the_errors_table(tmp_path, capsys):
+    from analysis.cli import main
+    from analysis.runner import read_results
+
+    path = _write(tmp_path, "c.jsonl", b'{"text": "Seoul pressed China. It worked."}\n{broken\n{"title": "no text"}\n')
+    out = tmp_path / "out"
+    assert main(["analyze", str(path), "--out", str(out), "--no-progress"]) == 0
+    assert "articles in: 3   analysed: 1   skipped: 2" in capsys.readouterr().out
+    errors = read_results(out, "errors")
+    assert sorted(errors["line"].astype(int)) == [2, 3]
+    assert set(errors["path"]) == {str(path)}
+    assert any("invalid JSON" in r for r in errors["reason"]) and any("no text field" in r for r in errors["reason"])

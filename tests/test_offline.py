@@ -67,3 +67,35 @@ def test_npz_models_hold_no_objects():
         with np.load(path, allow_pickle=False) as archive:
             for name in archive.files:
                 assert archive[name].dtype != object, f"{path.name}:{name}"
+
+
+def test_pipeline_and_command_line_make_no_connection(guarded_env, tmp_path):
+    env, netlog = guarded_env
+    code = (
+        "import analysis\n"
+        f"r = analysis.analyze_article(analysis.load_article({str(SEED)!r}))\n"
+        "assert {'quotes', 'stance', 'sentences'} <= set(r.tables())\n"
+        "from analysis.cli import main\n"
+        f"assert main(['analyze', {str(SEED.parent)!r}, '--out', {str(tmp_path / 'out')!r}, '--no-progress']) == 0\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert not netlog.exists() or netlog.read_text() == ""
+
+
+def test_guard_is_active_inside_notebook_kernels(guarded_env, tmp_path, monkeypatch):
+    """The notebook test relies on the guard being loaded in the kernel process: prove it records attempts."""
+    import nbformat
+
+    from analysis.report import execute_notebook
+
+    env, netlog = guarded_env
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import socket\ntry:\n    socket.create_connection(('192.0.2.7', 443), timeout=1)\nexcept OSError as e:\n    print(e)"
+    )])
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(notebook, path)
+    execute_notebook(path, cwd=tmp_path)
+    assert netlog.read_text().splitlines() == ["('192.0.2.7', 443)"]
