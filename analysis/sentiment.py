@@ -628,12 +628,20 @@ def polarity(text: str) -> float:
 # ------------------------------------------------------------------------------------------ tables
 
 
+@lru_cache(maxsize=1)
+def _pattern_sentiment():
+    """TextBlob's default analyzer underneath: ``PatternAnalyzer().analyze(text)`` is
+    ``Sentiment(*pattern_sentiment(text))``; calling the pattern scorer directly skips building a
+    ``TextBlob`` and a fresh namedtuple class per sentence (same numbers)."""
+    from textblob.en import sentiment as pattern_sentiment
+
+    return pattern_sentiment
+
+
 @lru_cache(maxsize=65536)
 def _textblob(text: str) -> tuple[float, float]:
-    from textblob import TextBlob
-
-    sentiment = TextBlob(text).sentiment
-    return float(sentiment.polarity), float(sentiment.subjectivity)
+    polarity_, subjectivity = _pattern_sentiment()(text)
+    return float(polarity_), float(subjectivity)
 
 
 def textblob_scores(text: str) -> dict[str, float]:
