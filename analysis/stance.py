@@ -169,25 +169,47 @@ def government_stance(article, quotes: Sequence[Any] | None = None, evidence: pd
     article = _as_article(article, "government_stance")
     ev = stance_evidence(article, quotes) if evidence is None else evidence
     rng = np.random.default_rng(SEED)
+    # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
+    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order kept.
+    groups: dict[str, list[int]] = {}
+    for i, gov in enumerate(ev["government"].tolist()):
+        if gov is None or (isinstance(gov, float) and gov != gov):
+            continue
+        groups.setdefault(gov, []).append(i)
+    all_scores = ev["score"].to_numpy(dtype=float)
+    all_voices = ev["voice"].tolist()
+    all_labels = ev["label"].tolist()
     rows = []
-    for gov, g in ev.groupby("government", sort=True):
-        scores = g["score"].to_numpy(dtype=float)
+    for gov in sorted(groups):
+        index = groups[gov]
+        scores = all_scores[index]
         lo, hi = _bootstrap(scores, rng)
-        narr = g[g["voice"] == NARRATOR]
-        quoted = g[g["voice"] != NARRATOR]
+        narrator = [i for i in index if all_voices[i] == NARRATOR]
+        quoted = [i for i in index if all_voices[i] != NARRATOR]
+        mean = float(scores.mean())
         rows.append({
-            "government": gov, "mentions": len(g), "score": round(float(scores.mean()), 4),
-            "ci_low": round(lo, 4), "ci_high": round(hi, 4), "label": _label(float(scores.mean())),
-            **{f"n_{lab}": int((g["label"] == lab).sum()) for lab in LABELS},
-            "mentions_narrator": len(narr), "mentions_quoted": len(quoted),
-            "score_narrator": round(float(narr["score"].mean()), 4) if len(narr) else np.nan,
-            "score_quoted": round(float(quoted["score"].mean()), 4) if len(quoted) else np.nan,
-            "voices": ", ".join(sorted(set(quoted["voice"]))),
+            "government": gov, "mentions": len(index), "score": round(mean, 4),
+            "ci_low": round(lo, 4), "ci_high": round(hi, 4), "label": _label(mean),
+            **{f"n_{lab}": sum(all_labels[i] == lab for i in index) for lab in LABELS},
+            "mentions_narrator": len(narrator), "mentions_quoted": len(quoted),
+            "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
+            "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
+            "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
         })
     cols = ["government", "mentions", "score", "ci_low", "ci_high", "label", "n_negative", "n_neutral", "n_positive",
             "mentions_narrator", "mentions_quoted", "score_narrator", "score_quoted", "voices"]
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["mentions", "government"], ascending=[False, True], ignore_index=True)
+    if not rows:
+        return pd.DataFrame(rows, columns=cols).sort_values(["mentions", "government"], ascending=[False, True],
+                                                            ignore_index=True)
+    # the order of ``sort_values(["mentions", "government"], ascending=[False, True])``: keys are unique
+    rows.sort(key=lambda row: (-row["mentions"], row["government"]))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _mean_skipna(values: np.ndarray) -> float:
+    """``pd.Series.mean()`` of a float array: NaN skipped, NaN when nothing is left."""
+    kept = values[~np.isnan(values)]
+    return float(kept.sum() / len(kept)) if len(kept) else float("nan")
 
 
 def voice_matrix(evidence: pd.DataFrame) -> pd.DataFrame:
