@@ -518,7 +518,19 @@ def features(text: str, word_weights: dict[str, float] | None = None, word_inter
     """The feature vector :func:`polarity` combines (order of :data:`FEATURES`); training uses it too."""
     tokens = vader_tokens(text)
     sentiments = _valences(tokens)
-    neg, _, pos, compound, sum_s = _score_valence(sentiments, text)
+    return _features(text, tokens, sentiments, _score_valence(sentiments, text), word_weights, word_intercept)
+
+
+def _features(
+    text: str,
+    tokens: list[str],
+    sentiments: list[Any],
+    valence: tuple[float, float, float, float, float],
+    word_weights: dict[str, float] | None,
+    word_intercept: float,
+) -> list[float]:
+    """:func:`features` from VADER's tokens, valences and ``_score_valence`` already computed for ``text``."""
+    neg, _, pos, compound, sum_s = valence
     n_lex = sum(1 for value in sentiments if value != 0)
     lexicon_share = n_lex / len(tokens) if tokens else 0.0
     word_score = word_intercept
@@ -563,7 +575,9 @@ class PolarityModel:
     def raw_score(self, text: str) -> tuple[float, bool]:
         """The linear layer's output before the neutral band and clipping, and whether any VADER lexicon
         word scored in ``text``."""
-        values = features(text, self.word_weights, self.word_intercept)
+        return self._raw_from_features(features(text, self.word_weights, self.word_intercept))
+
+    def _raw_from_features(self, values: list[float]) -> tuple[float, bool]:
         raw = self.intercept + sum(c * v for c, v in zip(self.coef, values, strict=True))
         return raw, values[_LEXICON_SHARE] > 0
 
@@ -571,8 +585,20 @@ class PolarityModel:
         """:func:`polarity` with this model: the neutral band applies only to sentences in which no VADER
         lexicon word scored (where plain VADER says exactly 0), so the word model must be confident to
         call such a sentence positive or negative."""
-        raw, has_lexicon = self.raw_score(text)
+        return self._score_from_raw(*self.raw_score(text))
+
+    def _score_from_raw(self, raw: float, has_lexicon: bool) -> float:
         return shrink(raw, 0.0 if has_lexicon else self.neutral_band)
+
+    def _score_with_vader(self, text: str) -> tuple[dict[str, float], float]:
+        """``(vader_scores(text), self.score(text))`` with VADER's tokens and valences computed once."""
+        tokens = vader_tokens(text)
+        sentiments = _valences(tokens)
+        valence = _score_valence(sentiments, text)
+        neg, neu, pos, compound, _ = valence
+        vader = {"neg": round(neg, 3), "neu": round(neu, 3), "pos": round(pos, 3), "compound": round(compound, 4)}
+        values = _features(text, tokens, sentiments, valence, self.word_weights, self.word_intercept)
+        return vader, self._score_from_raw(*self._raw_from_features(values))
 
 
 def shrink(raw: float, band: float) -> float:
@@ -698,10 +724,11 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
                 spans.append((int(quote.start), int(quote.end)))
             except AttributeError as exc:
                 raise ArgumentError(f"quotes: items need .start and .end offsets, got {type(quote).__name__}") from exc
+    model = polarity_model()
     for sentence in article.sentences:
-        scores = vader_scores(sentence.text)
+        # vader_scores(text) and polarity(text), sharing VADER's tokens and valences
+        scores, score = model._score_with_vader(_check_text(sentence.text))
         blob_polarity, blob_subjectivity = _textblob(sentence.text)
-        score = polarity(sentence.text)
         this_label = label(score, threshold)
         agreement = sum(label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score))
         row = {
