@@ -715,6 +715,14 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
     >>> sentence_table(Article.from_text("Peace talks succeeded. Troops killed ten people.")).label.tolist()
     ['positive', 'negative']
     """
+    rows, columns = _sentence_rows(article, quotes, threshold)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _sentence_rows(
+    article, quotes: Iterable[Any] | None = None, threshold: float = 0.05, article_id: str | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows and columns of :func:`sentence_table`; with ``article_id``, rows start with that column."""
     rows = []
     spans = None
     if quotes is not None:
@@ -731,7 +739,8 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
         blob_polarity, blob_subjectivity = _textblob(sentence.text)
         this_label = label(score, threshold)
         agreement = sum(label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score))
-        row = {
+        row = {} if article_id is None else {"article_id": article_id}
+        row |= {
             "sentence": sentence.index,
             "start": sentence.start,
             "end": sentence.end,
@@ -751,7 +760,9 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
             row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, spans)
         rows.append(row)
     columns = SENTENCE_COLUMNS + (["voice", "quoted_share"] if spans is not None else [])
-    return pd.DataFrame(rows, columns=columns)
+    if article_id is not None:
+        columns = ["article_id", *columns]
+    return rows, columns
 
 
 def paragraph_table(article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
