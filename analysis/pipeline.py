@@ -249,14 +249,28 @@ def stance_tables(article: Article) -> dict[str, Table]:
             [{"article_id": article.id, **row} for row in _stance_rows(evidence)], columns=["article_id", *_STANCE_COLUMNS]
         )
     else:
-        evidence = stance_evidence(article, quotes)
-        stance = government_stance(article, quotes, evidence=evidence)
+        evidence = _empty_table("stance_evidence", lambda: stance_evidence(article, quotes), article.id)
+        stance = _empty_table("stance", lambda: government_stance(article, quotes, evidence=evidence), article.id)
     relation_rows = _relations_rows(article, article_id=article.id)
     if relation_rows:
         relations = pd.DataFrame(relation_rows, columns=["article_id", *_RELATION_COLUMNS])
     else:
-        relations = actor_relations(article)
+        relations = _empty_table("relations", lambda: actor_relations(article), article.id)
     return {"stance": stance, "stance_evidence": evidence, "relations": relations}
+
+
+_EMPTY_TABLES: dict[str, pd.DataFrame] = {}
+
+
+def _empty_table(name: str, compute: Callable[[], pd.DataFrame], article_id: str) -> pd.DataFrame:
+    """An analysis' empty table with its ``article_id`` column, as the pipeline would build it: built once
+    (from ``compute()``, which must return no rows), then copied (an empty frame does not depend on the article)."""
+    if name not in _EMPTY_TABLES:
+        frame = _with_article_id(compute(), article_id)
+        if len(frame):
+            return frame
+        _EMPTY_TABLES[name] = frame
+    return _EMPTY_TABLES[name].copy()
 
 
 # ----------------------------------------------------------------------------------------------- result
