@@ -214,16 +214,13 @@ def sentiment_tables(article: Article) -> dict[str, Table]:
         "negative_sentence_share": float(labels.count("negative") / n),
         "positive_sentence_share": float(labels.count("positive") / n),
     }
-    return {"sentences": pd.DataFrame(rows, columns=columns), "articles": [{"article_id": article.id, **summary}]}
+    return {"sentences": rows, "articles": [{"article_id": article.id, **summary}]}
 
 
 def stance_tables(article: Article) -> dict[str, Table]:
     """``stance`` (one row per government), ``stance_evidence`` (one row per mention, with its voice from the
     shared quotes) and ``relations`` (who does what to whom) from :mod:`analysis.stance`."""
     from .stance import (
-        _EVIDENCE_COLUMNS,
-        _RELATION_COLUMNS,
-        _STANCE_COLUMNS,
         _evidence_rows,
         _relations_rows,
         _stance_rows,
@@ -244,16 +241,14 @@ def stance_tables(article: Article) -> dict[str, Table]:
         }
     evidence_rows = _evidence_rows(article, quotes, article_id=article.id)
     if evidence_rows:
-        evidence = pd.DataFrame(evidence_rows, columns=["article_id", *_EVIDENCE_COLUMNS])
-        stance = pd.DataFrame(
-            [{"article_id": article.id, **row} for row in _stance_rows(evidence)], columns=["article_id", *_STANCE_COLUMNS]
-        )
+        stance = [{"article_id": article.id, **row} for row in _stance_rows(evidence_rows)]
+        evidence = evidence_rows
     else:
         evidence = _empty_table("stance_evidence", lambda: stance_evidence(article, quotes), article.id)
         stance = _empty_table("stance", lambda: government_stance(article, quotes, evidence=evidence), article.id)
     relation_rows = _relations_rows(article, article_id=article.id)
     if relation_rows:
-        relations = pd.DataFrame(relation_rows, columns=["article_id", *_RELATION_COLUMNS])
+        relations = relation_rows
     else:
         relations = _empty_table("relations", lambda: actor_relations(article), article.id)
     return {"stance": stance, "stance_evidence": evidence, "relations": relations}

@@ -186,19 +186,24 @@ _STANCE_COLUMNS = ["government", "mentions", "score", "ci_low", "ci_high", "labe
                    "n_positive", "mentions_narrator", "mentions_quoted", "score_narrator", "score_quoted", "voices"]
 
 
-def _stance_rows(ev: pd.DataFrame) -> list[dict]:
-    """The rows of :func:`government_stance` from an evidence table, most-mentioned first."""
+def _stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
+    """The rows of :func:`government_stance` from an evidence table (or its rows), most-mentioned first."""
+    if isinstance(ev, list):
+        governments = [row["government"] for row in ev]
+        all_scores = np.array([row["score"] for row in ev], dtype=float)
+        all_voices = [row["voice"] for row in ev]
+        all_labels = [row["label"] for row in ev]
+    else:
+        governments, all_scores = ev["government"].tolist(), ev["score"].to_numpy(dtype=float)
+        all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
     rng = np.random.default_rng(SEED)
     # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
     # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order kept.
     groups: dict[str, list[int]] = {}
-    for i, gov in enumerate(ev["government"].tolist()):
+    for i, gov in enumerate(governments):
         if gov is None or (isinstance(gov, float) and gov != gov):
             continue
         groups.setdefault(gov, []).append(i)
-    all_scores = ev["score"].to_numpy(dtype=float)
-    all_voices = ev["voice"].tolist()
-    all_labels = ev["label"].tolist()
     rows = []
     for gov in sorted(groups):
         index = groups[gov]
