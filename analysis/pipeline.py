@@ -185,9 +185,14 @@ def article_quotes(article: Article) -> list:
 def quote_tables(article: Article) -> dict[str, list[dict[str, Any]]]:
     """The ``quotes`` table: one row per attribution (every :class:`~analysis.quotes.Quote` field, ``words``)
     numbered by ``quote``."""
-    from dataclasses import asdict
+    from dataclasses import fields
 
-    return {"quotes": [{"quote": i, **asdict(q), "words": q.words} for i, q in enumerate(article_quotes(article))]}
+    quotes = article_quotes(article)
+    if not quotes:
+        return {"quotes": []}
+    # the fields of a Quote are all scalars, so this is ``asdict(q)`` without its recursive deep copy
+    names = [f.name for f in fields(quotes[0])]
+    return {"quotes": [{"quote": i, **{n: getattr(q, n) for n in names}, "words": q.words} for i, q in enumerate(quotes)]}
 
 
 def sentiment_tables(article: Article) -> dict[str, Table]:
