@@ -185,39 +185,92 @@ def article_quotes(article: Article) -> list:
 def quote_tables(article: Article) -> dict[str, list[dict[str, Any]]]:
     """The ``quotes`` table: one row per attribution (every :class:`~analysis.quotes.Quote` field, ``words``)
     numbered by ``quote``."""
-    from dataclasses import asdict
+    from dataclasses import fields
 
-    return {"quotes": [{"quote": i, **asdict(q), "words": q.words} for i, q in enumerate(article_quotes(article))]}
+    quotes = article_quotes(article)
+    if not quotes:
+        return {"quotes": []}
+    # the fields of a Quote are all scalars, so this is ``asdict(q)`` without its recursive deep copy
+    names = [f.name for f in fields(quotes[0])]
+    return {"quotes": [{"quote": i, **{n: getattr(q, n) for n in names}, "words": q.words} for i, q in enumerate(quotes)]}
 
 
 def sentiment_tables(article: Article) -> dict[str, Table]:
     """The ``sentences`` table of :func:`analysis.sentiment.sentence_table` (with the voice of each sentence,
     from the shared quotes) and article-level means for the ``articles`` table."""
-    from .sentiment import sentence_table
+    import numpy as np
 
-    table = sentence_table(article, article_quotes(article))
-    n = len(table)
+    from .sentiment import _sentence_rows, sentence_table
+
+    if not article.sentences:
+        table = sentence_table(article, article_quotes(article))
+        summary = dict.fromkeys(
+            ["sentiment_polarity_mean", "vader_compound_mean", "negative_sentence_share", "positive_sentence_share"]
+        )
+        return {"sentences": table, "articles": [{"article_id": article.id, **summary}]}
+    # the rows of sentence_table with article_id built in (one frame, no copy to add the column); the means
+    # are those pandas computes (a float64 sum divided by the count)
+    rows, columns = _sentence_rows(article, article_quotes(article), article_id=article.id)
+    n = len(rows)
+    labels = [row["label"] for row in rows]
     summary = {
-        "sentiment_polarity_mean": float(table["polarity"].mean()) if n else None,
-        "vader_compound_mean": float(table["vader_compound"].mean()) if n else None,
-        "negative_sentence_share": float((table["label"] == "negative").mean()) if n else None,
-        "positive_sentence_share": float((table["label"] == "positive").mean()) if n else None,
+        "sentiment_polarity_mean": float(np.array([row["polarity"] for row in rows], dtype=float).mean()),
+        "vader_compound_mean": float(np.array([row["vader_compound"] for row in rows], dtype=float).mean()),
+        "negative_sentence_share": float(labels.count("negative") / n),
+        "positive_sentence_share": float(labels.count("positive") / n),
     }
-    return {"sentences": table, "articles": [{"article_id": article.id, **summary}]}
+    return {"sentences": rows, "articles": [{"article_id": article.id, **summary}]}
 
 
 def stance_tables(article: Article) -> dict[str, Table]:
     """``stance`` (one row per government), ``stance_evidence`` (one row per mention, with its voice from the
     shared quotes) and ``relations`` (who does what to whom) from :mod:`analysis.stance`."""
-    from .stance import actor_relations, government_stance, stance_evidence
+    from .stance import (
+        _evidence_rows,
+        _relations_rows,
+        _stance_rows,
+        actor_relations,
+        government_stance,
+        stance_evidence,
+    )
 
+    # The tables of stance_evidence, government_stance and actor_relations, built with article_id in the
+    # rows (one frame each, no copy to add the column); empty ones as those functions return them.
     quotes = article_quotes(article)
-    evidence = stance_evidence(article, quotes)
-    return {
-        "stance": government_stance(article, quotes, evidence=evidence),
-        "stance_evidence": evidence,
-        "relations": actor_relations(article),
-    }
+    if not isinstance(article, Article):
+        evidence = stance_evidence(article, quotes)
+        return {
+            "stance": government_stance(article, quotes, evidence=evidence),
+            "stance_evidence": evidence,
+            "relations": actor_relations(article),
+        }
+    evidence_rows = _evidence_rows(article, quotes, article_id=article.id)
+    if evidence_rows:
+        stance = [{"article_id": article.id, **row} for row in _stance_rows(evidence_rows)]
+        evidence = evidence_rows
+    else:
+        evidence = _empty_table("stance_evidence", lambda: stance_evidence(article, quotes), article.id)
+        stance = _empty_table("stance", lambda: government_stance(article, quotes, evidence=evidence), article.id)
+    relation_rows = _relations_rows(article, article_id=article.id)
+    if relation_rows:
+        relations = relation_rows
+    else:
+        relations = _empty_table("relations", lambda: actor_relations(article), article.id)
+    return {"stance": stance, "stance_evidence": evidence, "relations": relations}
+
+
+_EMPTY_TABLES: dict[str, pd.DataFrame] = {}
+
+
+def _empty_table(name: str, compute: Callable[[], pd.DataFrame], article_id: str) -> pd.DataFrame:
+    """An analysis' empty table with its ``article_id`` column, as the pipeline would build it: built once
+    (from ``compute()``, which must return no rows), then copied (an empty frame does not depend on the article)."""
+    if name not in _EMPTY_TABLES:
+        frame = _with_article_id(compute(), article_id)
+        if len(frame):
+            return frame
+        _EMPTY_TABLES[name] = frame
+    return _EMPTY_TABLES[name].copy()
 
 
 # ----------------------------------------------------------------------------------------------- result

@@ -518,7 +518,19 @@ def features(text: str, word_weights: dict[str, float] | None = None, word_inter
     """The feature vector :func:`polarity` combines (order of :data:`FEATURES`); training uses it too."""
     tokens = vader_tokens(text)
     sentiments = _valences(tokens)
-    neg, _, pos, compound, sum_s = _score_valence(sentiments, text)
+    return _features(text, tokens, sentiments, _score_valence(sentiments, text), word_weights, word_intercept)
+
+
+def _features(
+    text: str,
+    tokens: list[str],
+    sentiments: list[Any],
+    valence: tuple[float, float, float, float, float],
+    word_weights: dict[str, float] | None,
+    word_intercept: float,
+) -> list[float]:
+    """:func:`features` from VADER's tokens, valences and ``_score_valence`` already computed for ``text``."""
+    neg, _, pos, compound, sum_s = valence
     n_lex = sum(1 for value in sentiments if value != 0)
     lexicon_share = n_lex / len(tokens) if tokens else 0.0
     word_score = word_intercept
@@ -563,7 +575,9 @@ class PolarityModel:
     def raw_score(self, text: str) -> tuple[float, bool]:
         """The linear layer's output before the neutral band and clipping, and whether any VADER lexicon
         word scored in ``text``."""
-        values = features(text, self.word_weights, self.word_intercept)
+        return self._raw_from_features(features(text, self.word_weights, self.word_intercept))
+
+    def _raw_from_features(self, values: list[float]) -> tuple[float, bool]:
         raw = self.intercept + sum(c * v for c, v in zip(self.coef, values, strict=True))
         return raw, values[_LEXICON_SHARE] > 0
 
@@ -571,8 +585,20 @@ class PolarityModel:
         """:func:`polarity` with this model: the neutral band applies only to sentences in which no VADER
         lexicon word scored (where plain VADER says exactly 0), so the word model must be confident to
         call such a sentence positive or negative."""
-        raw, has_lexicon = self.raw_score(text)
+        return self._score_from_raw(*self.raw_score(text))
+
+    def _score_from_raw(self, raw: float, has_lexicon: bool) -> float:
         return shrink(raw, 0.0 if has_lexicon else self.neutral_band)
+
+    def _score_with_vader(self, text: str) -> tuple[dict[str, float], float]:
+        """``(vader_scores(text), self.score(text))`` with VADER's tokens and valences computed once."""
+        tokens = vader_tokens(text)
+        sentiments = _valences(tokens)
+        valence = _score_valence(sentiments, text)
+        neg, neu, pos, compound, _ = valence
+        vader = {"neg": round(neg, 3), "neu": round(neu, 3), "pos": round(pos, 3), "compound": round(compound, 4)}
+        values = _features(text, tokens, sentiments, valence, self.word_weights, self.word_intercept)
+        return vader, self._score_from_raw(*self._raw_from_features(values))
 
 
 def shrink(raw: float, band: float) -> float:
@@ -628,12 +654,20 @@ def polarity(text: str) -> float:
 # ------------------------------------------------------------------------------------------ tables
 
 
+@lru_cache(maxsize=1)
+def _pattern_sentiment():
+    """TextBlob's default analyzer underneath: ``PatternAnalyzer().analyze(text)`` is
+    ``Sentiment(*pattern_sentiment(text))``; calling the pattern scorer directly skips building a
+    ``TextBlob`` and a fresh namedtuple class per sentence (same numbers)."""
+    from textblob.en import sentiment as pattern_sentiment
+
+    return pattern_sentiment
+
+
 @lru_cache(maxsize=65536)
 def _textblob(text: str) -> tuple[float, float]:
-    from textblob import TextBlob
-
-    sentiment = TextBlob(text).sentiment
-    return float(sentiment.polarity), float(sentiment.subjectivity)
+    polarity_, subjectivity = _pattern_sentiment()(text)
+    return float(polarity_), float(subjectivity)
 
 
 def textblob_scores(text: str) -> dict[str, float]:
@@ -681,6 +715,14 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
     >>> sentence_table(Article.from_text("Peace talks succeeded. Troops killed ten people.")).label.tolist()
     ['positive', 'negative']
     """
+    rows, columns = _sentence_rows(article, quotes, threshold)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _sentence_rows(
+    article, quotes: Iterable[Any] | None = None, threshold: float = 0.05, article_id: str | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows and columns of :func:`sentence_table`; with ``article_id``, rows start with that column."""
     rows = []
     spans = None
     if quotes is not None:
@@ -690,13 +732,15 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
                 spans.append((int(quote.start), int(quote.end)))
             except AttributeError as exc:
                 raise ArgumentError(f"quotes: items need .start and .end offsets, got {type(quote).__name__}") from exc
+    model = polarity_model()
     for sentence in article.sentences:
-        scores = vader_scores(sentence.text)
+        # vader_scores(text) and polarity(text), sharing VADER's tokens and valences
+        scores, score = model._score_with_vader(_check_text(sentence.text))
         blob_polarity, blob_subjectivity = _textblob(sentence.text)
-        score = polarity(sentence.text)
         this_label = label(score, threshold)
         agreement = sum(label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score))
-        row = {
+        row = {} if article_id is None else {"article_id": article_id}
+        row |= {
             "sentence": sentence.index,
             "start": sentence.start,
             "end": sentence.end,
@@ -716,7 +760,9 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
             row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, spans)
         rows.append(row)
     columns = SENTENCE_COLUMNS + (["voice", "quoted_share"] if spans is not None else [])
-    return pd.DataFrame(rows, columns=columns)
+    if article_id is not None:
+        columns = ["article_id", *columns]
+    return rows, columns
 
 
 def paragraph_table(article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:

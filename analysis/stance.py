@@ -131,8 +131,14 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
     :mod:`analysis.quotes` is used if it is installed, else every mention is in the narrator's voice.
     """
     article = _as_article(article, "stance_evidence")
+    return pd.DataFrame(_evidence_rows(article, quotes), columns=_EVIDENCE_COLUMNS)
+
+
+def _evidence_rows(article, quotes: Sequence[Any] | None = None, article_id: str | None = None) -> list[dict]:
+    """The rows of :func:`stance_evidence`; with ``article_id``, each row starts with that column."""
     qs = _quotes_for(article, quotes)
     rows = []
+    first = {} if article_id is None else {"article_id": article_id}
     for m in _find_mentions(article):
         if not m.is_government:
             continue
@@ -141,11 +147,11 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
             continue
         a, b = m.start - s.start, min(m.end, s.end) - s.start
         ts = target_sentiment(s.text, a, b)
-        rows.append({"government": m.government, "mention": m.text, "kind": m.kind, "sentence": s.index,
+        rows.append({**first, "government": m.government, "mention": m.text, "kind": m.kind, "sentence": s.index,
                      "sentence_text": s.text, "start": m.start, "end": m.end, "voice": _voice(qs, m.start, m.end),
                      "label": ts.label, "score": round(ts.score, 4), "p_negative": round(ts.probabilities[0], 4),
                      "p_neutral": round(ts.probabilities[1], 4), "p_positive": round(ts.probabilities[2], 4)})
-    return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+    return rows
 
 
 def _label(score: float) -> str:
@@ -168,26 +174,62 @@ def government_stance(article, quotes: Sequence[Any] | None = None, evidence: pd
     """
     article = _as_article(article, "government_stance")
     ev = stance_evidence(article, quotes) if evidence is None else evidence
+    rows = _stance_rows(ev)
+    if not rows:
+        return pd.DataFrame(rows, columns=_STANCE_COLUMNS).sort_values(
+            ["mentions", "government"], ascending=[False, True], ignore_index=True
+        )
+    return pd.DataFrame(rows, columns=_STANCE_COLUMNS)
+
+
+_STANCE_COLUMNS = ["government", "mentions", "score", "ci_low", "ci_high", "label", "n_negative", "n_neutral",
+                   "n_positive", "mentions_narrator", "mentions_quoted", "score_narrator", "score_quoted", "voices"]
+
+
+def _stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
+    """The rows of :func:`government_stance` from an evidence table (or its rows), most-mentioned first."""
+    if isinstance(ev, list):
+        governments = [row["government"] for row in ev]
+        all_scores = np.array([row["score"] for row in ev], dtype=float)
+        all_voices = [row["voice"] for row in ev]
+        all_labels = [row["label"] for row in ev]
+    else:
+        governments, all_scores = ev["government"].tolist(), ev["score"].to_numpy(dtype=float)
+        all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
     rng = np.random.default_rng(SEED)
+    # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
+    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order kept.
+    groups: dict[str, list[int]] = {}
+    for i, gov in enumerate(governments):
+        if gov is None or (isinstance(gov, float) and gov != gov):
+            continue
+        groups.setdefault(gov, []).append(i)
     rows = []
-    for gov, g in ev.groupby("government", sort=True):
-        scores = g["score"].to_numpy(dtype=float)
+    for gov in sorted(groups):
+        index = groups[gov]
+        scores = all_scores[index]
         lo, hi = _bootstrap(scores, rng)
-        narr = g[g["voice"] == NARRATOR]
-        quoted = g[g["voice"] != NARRATOR]
+        narrator = [i for i in index if all_voices[i] == NARRATOR]
+        quoted = [i for i in index if all_voices[i] != NARRATOR]
+        mean = float(scores.mean())
         rows.append({
-            "government": gov, "mentions": len(g), "score": round(float(scores.mean()), 4),
-            "ci_low": round(lo, 4), "ci_high": round(hi, 4), "label": _label(float(scores.mean())),
-            **{f"n_{lab}": int((g["label"] == lab).sum()) for lab in LABELS},
-            "mentions_narrator": len(narr), "mentions_quoted": len(quoted),
-            "score_narrator": round(float(narr["score"].mean()), 4) if len(narr) else np.nan,
-            "score_quoted": round(float(quoted["score"].mean()), 4) if len(quoted) else np.nan,
-            "voices": ", ".join(sorted(set(quoted["voice"]))),
+            "government": gov, "mentions": len(index), "score": round(mean, 4),
+            "ci_low": round(lo, 4), "ci_high": round(hi, 4), "label": _label(mean),
+            **{f"n_{lab}": sum(all_labels[i] == lab for i in index) for lab in LABELS},
+            "mentions_narrator": len(narrator), "mentions_quoted": len(quoted),
+            "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
+            "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
+            "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
         })
-    cols = ["government", "mentions", "score", "ci_low", "ci_high", "label", "n_negative", "n_neutral", "n_positive",
-            "mentions_narrator", "mentions_quoted", "score_narrator", "score_quoted", "voices"]
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["mentions", "government"], ascending=[False, True], ignore_index=True)
+    # the order of ``sort_values(["mentions", "government"], ascending=[False, True])``: keys are unique
+    rows.sort(key=lambda row: (-row["mentions"], row["government"]))
+    return rows
+
+
+def _mean_skipna(values: np.ndarray) -> float:
+    """``pd.Series.mean()`` of a float array: NaN skipped, NaN when nothing is left."""
+    kept = values[~np.isnan(values)]
+    return float(kept.sum() / len(kept)) if len(kept) else float("nan")
 
 
 def voice_matrix(evidence: pd.DataFrame) -> pd.DataFrame:
@@ -343,10 +385,24 @@ def actor_relations(article) -> pd.DataFrame:
     target_mention, cue, polarity, sentence, sentence_text, cue_start (offset into ``article.text``).
     """
     article = _as_article(article, "actor_relations")
+    return pd.DataFrame(_relations_rows(article), columns=_RELATION_COLUMNS)
+
+
+_RELATION_COLUMNS = ["source", "source_mention", "target", "target_mention", "cue", "polarity", "sentence",
+                     "sentence_text", "cue_start"]
+
+
+def _relations_rows(article, article_id: str | None = None) -> list[dict]:
+    """The rows of :func:`actor_relations`: the first row of each (source, target, cue, sentence), as
+    ``drop_duplicates`` keeps them; with ``article_id``, each row starts with that column."""
     mentions = _find_mentions(article)
     rows = []
+    seen = set()
     for s in article.sentences:
-        rows.extend(_relation_rows(article, s, mentions))
-    cols = ["source", "source_mention", "target", "target_mention", "cue", "polarity", "sentence", "sentence_text",
-            "cue_start"]
-    return pd.DataFrame(rows, columns=cols).drop_duplicates(["source", "target", "cue", "sentence"], ignore_index=True)
+        for row in _relation_rows(article, s, mentions):
+            key = (row["source"], row["target"], row["cue"], row["sentence"])
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(row if article_id is None else {"article_id": article_id, **row})
+    return rows
