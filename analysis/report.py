@@ -76,7 +76,11 @@ def build_report(
     notebooks_dir, report_dir = Path(notebooks_dir), Path(report_dir)
     root = notebooks_dir.resolve().parent
     report_dir.mkdir(parents=True, exist_ok=True)
-    os.environ["NEWS_ANALYSIS_FIGURES"] = str(Path(figures_dir).resolve())
+    figures_path = Path(figures_dir).resolve()
+    # kernels run from the repository root: keep the path relative there, so saved outputs show no local paths
+    os.environ["NEWS_ANALYSIS_FIGURES"] = (
+        os.path.relpath(figures_path, root) if figures_path.is_relative_to(root) else str(figures_path)
+    )
     written: list[Path] = []
     entries = []
     paths = notebook_paths(notebooks_dir)
