@@ -44,7 +44,9 @@ def default_corpus() -> Path:
         return Path(explicit)
     data = Path(os.environ.get("NEWS_ANALYSIS_DATA", ROOT.parent / "shared" / "data"))
     bbc = data / "news_corpus" / "bbc"
-    return bbc if bbc.is_dir() else ROOT / "seeds"
+    chosen = bbc if bbc.is_dir() else ROOT / "seeds"
+    # From the repository root (where the notebooks run), say it as ../shared/..., not as a local path.
+    return Path(os.path.relpath(chosen)) if Path.cwd().resolve() == ROOT.resolve() else chosen
 
 
 def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:

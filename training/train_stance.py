@@ -14,9 +14,15 @@ Deterministic (lbfgs, fixed seed, fixed zip timestamps): re-running writes a byt
 
 from __future__ import annotations
 
+import os
+
+# One BLAS thread: multi-threaded sums can change the last bits between runs, and the shipped model must be
+# reproduced byte for byte.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
