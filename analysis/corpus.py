@@ -23,7 +23,7 @@ from typing import Any
 from .article import Article, load_article
 from .errors import InputError
 
-__all__ = ["load_corpus", "CorpusReader", "SkippedRecord", "TEXT_FIELDS", "iter_sources"]
+__all__ = ["load_corpus", "CorpusReader", "SkippedRecord", "TEXT_FIELDS", "iter_sources", "raw_records"]
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +148,8 @@ class CorpusReader:
         root = self.path if self.path.is_dir() else self.path.parent
         for source in iter_sources(self.path):
             suffix = source.suffix.lower()
-            if suffix == ".jsonl":
-                yield from self._jsonl(source)
-            elif suffix == ".csv":
-                yield from self._csv(source)
+            if suffix in (".jsonl", ".csv"):
+                yield from self._records(source)
             elif source.stem.lower() in NOT_ARTICLES:
                 self._skip(source, None, "README/LICENSE file, not an article")
             else:
@@ -166,73 +164,92 @@ class CorpusReader:
                 article.id = article_id
                 yield article
 
-    def _jsonl(self, source: Path) -> Iterator[Article]:
-        try:
-            handle = source.open("rb")
-        except OSError as exc:
-            self._skip(source, None, f"cannot be read ({exc})", exc)
-            return
-        with handle:
-            for line_number, raw in enumerate(handle, start=1):
-                if line_number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    self._skip(source, line_number, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", exc)
-                    continue
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    self._skip(source, line_number, f"invalid JSON ({exc.msg} at column {exc.colno})", exc)
-                    continue
-                try:
-                    yield article_from_record(record, str(source), line_number, f"{source.stem}:{line_number}")
-                except InputError as exc:
-                    self._skip(source, line_number, exc.problem, exc)
-
-    def _csv(self, source: Path) -> Iterator[Article]:
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        try:
-            handle = source.open("r", encoding="utf-8-sig", newline="")
-        except OSError as exc:
-            self._skip(source, None, f"cannot be read ({exc})", exc)
-            return
-        with handle:
+    def _records(self, source: Path) -> Iterator[Article]:
+        for kind, line, payload in raw_records(source):
+            if kind == "fatal":
+                raise InputError(payload, source)
+            if kind == "error":
+                self._skip(source, line, payload)
+                continue
             try:
-                reader = csv.DictReader(handle)
-                fields = [str(f).strip().lower() for f in (reader.fieldnames or [])]
-            except (csv.Error, UnicodeDecodeError) as exc:
-                self._skip(source, 1, f"cannot parse the CSV header ({exc})", exc)
+                record = json.loads(payload) if kind == "jsonl" else payload
+            except json.JSONDecodeError as exc:
+                self._skip(source, line, f"invalid JSON ({exc.msg} at column {exc.colno})", exc)
+                continue
+            try:
+                yield article_from_record(record, str(source), line, f"{source.stem}:{line}")
+            except InputError as exc:
+                self._skip(source, line, exc.problem, exc)
+
+
+def raw_records(source: Path) -> Iterator[tuple[str, int | None, Any]]:
+    """The records of a .jsonl or .csv file, unparsed, in order: ``(kind, line, payload)``.
+
+    ``kind`` is "jsonl" (payload: the line's text), "csv" (payload: the row dict), "error" (payload: why
+    this record or file cannot be read) or "fatal" (the whole file is unusable, e.g. a CSV without a text
+    column). ``line`` is 1-based. Shared by :class:`CorpusReader` and the corpus runner, so both read a
+    file the same way.
+    """
+    reader = _jsonl_records if source.suffix.lower() == ".jsonl" else _csv_records
+    yield from reader(source)
+
+
+def _jsonl_records(source: Path) -> Iterator[tuple[str, int | None, Any]]:
+    try:
+        handle = source.open("rb")
+    except OSError as exc:
+        yield "error", None, f"cannot be read ({exc})"
+        return
+    with handle:
+        for line_number, raw in enumerate(handle, start=1):
+            if line_number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield "error", line_number, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"
+                continue
+            if line.strip():
+                yield "jsonl", line_number, line
+
+
+def _csv_records(source: Path) -> Iterator[tuple[str, int | None, Any]]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        handle = source.open("r", encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        yield "error", None, f"cannot be read ({exc})"
+        return
+    with handle:
+        try:
+            reader = csv.DictReader(handle)
+            fields = [str(f).strip().lower() for f in (reader.fieldnames or [])]
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield "error", 1, f"cannot parse the CSV header ({exc})"
+            return
+        if not any(name in fields for name in TEXT_FIELDS):
+            # A file-level problem: every row would fail, so say it once and clearly.
+            yield "fatal", None, (
+                f"CSV has no text column (columns: {', '.join(fields) or 'none'}; "
+                f"expected one of: {', '.join(TEXT_FIELDS)})"
+            )
+            return
+        row_start = 2
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
                 return
-            if not any(name in fields for name in TEXT_FIELDS):
-                # A file-level problem: every row would fail, so say it once and clearly.
-                raise InputError(
-                    f"CSV has no text column (columns: {', '.join(fields) or 'none'}; "
-                    f"expected one of: {', '.join(TEXT_FIELDS)})",
-                    source,
-                )
-            row_start = 2
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return
-                except (csv.Error, UnicodeDecodeError) as exc:
-                    self._skip(source, row_start, f"malformed CSV row ({exc})", exc)
-                    row_start = reader.line_num + 1
-                    continue
-                line = row_start
+            except (csv.Error, UnicodeDecodeError) as exc:
+                yield "error", row_start, f"malformed CSV row ({exc})"
                 row_start = reader.line_num + 1
-                if None in row:
-                    self._skip(source, line, "row has more fields than the header")
-                    continue
-                try:
-                    yield article_from_record(row, str(source), line, f"{source.stem}:{line}")
-                except InputError as exc:
-                    self._skip(source, line, exc.problem, exc)
+                continue
+            line = row_start
+            row_start = reader.line_num + 1
+            if None in row:
+                yield "error", line, "row has more fields than the header"
+            else:
+                yield "csv", line, row
 
 
 def load_corpus(path: str | Path, *, strict: bool = False) -> CorpusReader:

@@ -25,12 +25,10 @@ Articles that cannot be read or analysed go to the ``errors`` table (path, line,
 from __future__ import annotations
 
 import contextlib
-import csv
 import itertools
 import json
 import logging
 import os
-import sys
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from .article import Article, _decode, load_article
-from .corpus import NOT_ARTICLES, TEXT_FIELDS, TEXT_SUFFIXES, article_from_record, iter_sources
+from .corpus import NOT_ARTICLES, TEXT_SUFFIXES, article_from_record, iter_sources, raw_records
 from .errors import ArgumentError, InputError
 
 __all__ = [
@@ -87,65 +85,6 @@ class Unit:
     payload: Any = None
 
 
-def _jsonl_units(source: Path) -> Iterator[tuple[str, int | None, Any]]:
-    try:
-        handle = source.open("r", encoding="utf-8-sig", errors="strict", newline="")
-    except OSError as exc:
-        yield "error", None, f"cannot be read ({exc})"
-        return
-    with handle:
-        line_number = 0
-        while True:
-            line_number += 1
-            try:
-                line = handle.readline()
-            except UnicodeDecodeError as exc:
-                yield "error", line_number, f"not valid UTF-8 ({exc.reason}); rest of file skipped"
-                return
-            if not line:
-                return
-            if line.strip():
-                yield "jsonl", line_number, line
-
-
-def _csv_units(source: Path) -> Iterator[tuple[str, int | None, Any]]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    try:
-        handle = source.open("r", encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        yield "error", None, f"cannot be read ({exc})"
-        return
-    with handle:
-        try:
-            reader = csv.DictReader(handle)
-            fields = [str(f).strip().lower() for f in (reader.fieldnames or [])]
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield "error", 1, f"cannot parse the CSV header ({exc})"
-            return
-        if not any(name in fields for name in TEXT_FIELDS):
-            yield "error", None, (
-                f"CSV has no text column (columns: {', '.join(fields) or 'none'}; "
-                f"expected one of: {', '.join(TEXT_FIELDS)})"
-            )
-            return
-        row_start = 2
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except (csv.Error, UnicodeDecodeError) as exc:
-                yield "error", row_start, f"malformed CSV row ({exc})"
-                row_start = reader.line_num + 1
-                continue
-            line = row_start
-            row_start = reader.line_num + 1
-            if None in row:
-                yield "error", line, "row has more fields than the header"
-            else:
-                yield "csv", line, row
-
-
 def iter_units(paths: Sequence[str | Path], *, ship_text: bool = False) -> Iterator[Unit]:
     """The units of a corpus, in the order :func:`~analysis.corpus.load_corpus` reads them.
 
@@ -160,9 +99,9 @@ def iter_units(paths: Sequence[str | Path], *, ship_text: bool = False) -> Itera
         for source in iter_sources(path):
             suffix = source.suffix.lower()
             if suffix in (".jsonl", ".csv"):
-                items = _jsonl_units(source) if suffix == ".jsonl" else _csv_units(source)
-                for kind, line, payload in items:
-                    yield Unit(position, kind, str(source), line, None, payload)
+                for kind, line, payload in raw_records(source):
+                    # a file-level problem ("fatal", e.g. no text column) is a recorded skip in a corpus run
+                    yield Unit(position, "error" if kind == "fatal" else kind, str(source), line, None, payload)
                     position += 1
                 continue
             if source.stem.lower() in NOT_ARTICLES:

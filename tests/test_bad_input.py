@@ -221,3 +221,14 @@ def test_cli_records_bad_jsonl_lines_in_the_errors_table(tmp_path, capsys):
     assert sorted(errors["line"].astype(int)) == [2, 3]
     assert set(errors["path"]) == {str(path)}
     assert any("invalid JSON" in r for r in errors["reason"]) and any("no text field" in r for r in errors["reason"])
+
+
+def test_corpus_run_skips_only_the_bad_utf8_line(tmp_path, capsys):
+    from analysis.cli import main
+    from analysis.runner import read_results
+
+    path = _write(tmp_path, "l.jsonl", b'{"text": "Good one. Yes."}\n{"text": "caf\xe9"}\n{"text": "After it. Fine."}\n')
+    assert main(["analyze", str(path), "--out", str(tmp_path / "out"), "--no-progress"]) == 0
+    assert "articles in: 3   analysed: 2   skipped: 1" in capsys.readouterr().out
+    errors = read_results(tmp_path / "out", "errors")
+    assert errors["line"].astype(int).tolist() == [2] and "UTF-8" in errors["reason"][0]
