@@ -695,6 +695,19 @@ def _strip_final(text: str, start: int, end: int) -> int:
     return end
 
 
+def _after_quotes(quotes: list[tuple[int, int]], start: int, position: int) -> int:
+    """``start`` moved past the last quotation that closes before ``position`` (a clause starts after it)."""
+    for _q0, q1 in quotes:
+        if start < q1 <= position:
+            start = q1
+    return start
+
+
+def _clause_end(text: str, start: int, s1: int) -> int:
+    """End of paraphrased content running to the sentence end: final punctuation dropped unless quoted."""
+    return _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+
+
 def _lstrip(text: str, start: int, end: int) -> int:
     while start < end and (text[start].isspace() or text[start] in ":,—–-"):
         start += 1
@@ -982,7 +995,7 @@ def _document_in(text: str, s0: int, s1: int) -> list[_Raw]:
     if m is None:
         return []
     start = m.end()
-    end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+    end = _clause_end(text, start, s1)
     if len(_WORD_RE.findall(text[start:end])) < 4:
         return []
     src0, src1 = m.span("src")
@@ -1331,9 +1344,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             while w0 > s0 and (text[w0 - 1].isalnum() or text[w0 - 1] in "’'"):
                 w0 -= 1
             clause_start = s0
-            for _q0, q1 in quotes:
-                if q1 <= w0 and q1 > clause_start:
-                    clause_start = q1
+            clause_start = _after_quotes(quotes, clause_start, w0)
             cue_word = text[w0:c0]
             if cue_word[:1].isupper() or re.search(r"\b(?:so|such|too|it|it['’]s)\s+(?:\w+\s+)?$", text[s0:w0],
                                                      re.IGNORECASE):
@@ -1374,9 +1385,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if len(_WORD_RE.findall(text[start:end])) < 1:
                 continue
             clause_start = s0
-            for _q0, q1 in quotes:
-                if q1 <= c0 and q1 > clause_start:
-                    clause_start = q1
+            clause_start = _after_quotes(quotes, clause_start, c0)
             w0 = c0
             if word == "favor":
                 w0 = text.rfind("in", s0, c0)
@@ -1393,11 +1402,9 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the content is
             # the clause (its subject is the one talked about); the source, if any, follows "by"
             start = s0
-            for _q0, q1 in quotes:
-                if q1 <= c0 and q1 > start:
-                    start = q1
+            start = _after_quotes(quotes, start, c0)
             start = _lstrip(text, start, c0)
-            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            end = _clause_end(text, start, s1)
             for q0, q1 in quotes:
                 if start <= q0 < end and q1 > end:
                     end = q1
@@ -1422,11 +1429,9 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
                 continue  # "Kim is expected to seek help": a named person's schedule, reported as fact
             # no source: the content is the clause, its subject included ("the Trump team appeared paralyzed")
             start = s0
-            for _q0, q1 in quotes:
-                if q1 <= c0 and q1 > start:
-                    start = q1
+            start = _after_quotes(quotes, start, c0)
             start = _lstrip(text, start, c0)
-            end = _strip_final(text, start, s1) if _DQ.search(text, start, s1) is None else _rstrip(text, start, s1)
+            end = _clause_end(text, start, s1)
             if len(_WORD_RE.findall(text[start:end])) < 3:
                 continue
             out.append(_Raw(start, end, c0, c1, None, s0, "inference"))
@@ -1445,9 +1450,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
         if word[:1].isupper() and c0 > s0:
             continue
         clause_start = s0
-        for _q0, q1 in quotes:
-            if q1 <= c0 and q1 > clause_start:
-                clause_start = q1
+        clause_start = _after_quotes(quotes, clause_start, c0)
         subject = _subject_before(text, clause_start, c0)
         if subject is not None and (subject.clause or not _plausible_subject(text, subject, word)):
             subject = None
