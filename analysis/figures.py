@@ -12,21 +12,21 @@ rewrites byte-identical files.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib
 
-if not os.environ.get("MPLBACKEND") and "ipykernel" not in os.environ.get("JPY_PARENT_PID", "") and not os.environ.get("JPY_SESSION_NAME"):
-    # Headless by default (CLI, tests, clusters); notebooks set their own inline backend.
-    try:
-        import IPython  # noqa: F401
 
-        _in_ipython = IPython.get_ipython() is not None  # type: ignore[attr-defined]
-    except Exception:  # pragma: no cover - IPython missing
-        _in_ipython = False
-    if not _in_ipython:
-        matplotlib.use("Agg")
+def _interactive() -> bool:
+    """True inside IPython or a Jupyter kernel (without importing IPython when it is not loaded)."""
+    ipython = sys.modules.get("IPython")
+    return ipython is not None and ipython.get_ipython() is not None
+
+
+if not os.environ.get("MPLBACKEND") and not _interactive():
+    matplotlib.use("Agg")  # headless by default (CLI, tests, clusters); notebooks keep their inline backend
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
