@@ -36,7 +36,7 @@ import numpy as np
 
 from .errors import ArgumentError, ModelError
 
-__all__ = ["TargetSentiment", "target_sentiment", "target_features", "LABELS", "MODEL_PATH", "N_FEATURES"]
+__all__ = ["TargetSentiment", "target_sentiment", "target_features", "load_model", "LABELS", "MODEL_PATH", "N_FEATURES"]
 
 LABELS = ("negative", "neutral", "positive")
 N_FEATURES = 2**18
@@ -260,27 +260,36 @@ def hashed_features(sentence: str, start: int, end: int) -> tuple[np.ndarray, np
     return np.fromiter(idx.keys(), dtype=np.int64, count=len(idx)), np.fromiter(idx.values(), dtype=np.float64, count=len(idx))
 
 
-@lru_cache(maxsize=1)
-def _model() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(weights (N_FEATURES, 3), intercept (3,), class offsets (3,) for the label decision), loaded once."""
+def load_model(path: str | Path | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(weights (N_FEATURES, 3), intercept (3,), class offsets (3,)) read from an npz model file (default:
+    the shipped one). Pass the result as ``model=`` to :func:`target_sentiment` to score with another file."""
+    path = Path(path) if path is not None else MODEL_PATH
     try:
-        with np.load(MODEL_PATH, allow_pickle=False) as z:
+        with np.load(path, allow_pickle=False) as z:
             coef = z["coef"].astype(np.float64)
             intercept = z["intercept"].astype(np.float64)
             offsets = z["class_offsets"].astype(np.float64) if "class_offsets" in z.files else np.zeros(3)
     except (OSError, KeyError, ValueError) as exc:
-        raise ModelError(f"{MODEL_PATH}: cannot load the target-sentiment model ({exc}); run training/train_stance.py") from exc
+        raise ModelError(f"{path}: cannot load the target-sentiment model ({exc}); run training/train_stance.py") from exc
     if coef.shape != (3, N_FEATURES):
-        raise ModelError(f"{MODEL_PATH}: weights have shape {coef.shape}, expected (3, {N_FEATURES})")
+        raise ModelError(f"{path}: weights have shape {coef.shape}, expected (3, {N_FEATURES})")
     return np.ascontiguousarray(coef.T), intercept, offsets
 
 
-def target_sentiment(sentence: str, start: int, end: int) -> TargetSentiment:
+@lru_cache(maxsize=1)
+def _model() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The shipped model, loaded once per process."""
+    return load_model()
+
+
+def target_sentiment(sentence: str, start: int, end: int, *, model=None) -> TargetSentiment:
     """Sentiment that ``sentence`` expresses toward the mention ``sentence[start:end]``.
 
     >>> s = "Critics slammed the ministry, while Kim won praise for his calm."
     >>> target_sentiment(s, 36, 39).score > target_sentiment(s, 20, 28).score
     True
+
+    ``model``: parameters from :func:`load_model` (default: the shipped model).
     """
     if not isinstance(sentence, str):
         raise ArgumentError(f"sentence must be a str, got {type(sentence).__name__}")
@@ -290,7 +299,7 @@ def target_sentiment(sentence: str, start: int, end: int) -> TargetSentiment:
         raise ArgumentError(f"start={start!r}, end={end!r}: offsets must be integers") from exc
     if not (0 <= start < end <= len(sentence)):
         raise ArgumentError(f"start={start}, end={end}: need 0 <= start < end <= len(sentence)={len(sentence)}")
-    weights, intercept, offsets = _model()
+    weights, intercept, offsets = _model() if model is None else model
     idx, val = hashed_features(sentence, start, end)
     logits = intercept + val @ weights[idx]
     logits = logits - logits.max()
