@@ -31,9 +31,26 @@ __version__ = "0.1.0"
 #: Submodules loaded on first attribute access (``analysis.sentiment.polarity(...)`` works after a bare
 #: ``import analysis``) without paying for NLTK, pandas or models at import time.
 _SUBMODULES = frozenset(
-    {"nlp", "article", "corpus", "stats", "sentiment", "quotes", "stance", "gazetteer", "figures", "report",
-     "pipeline", "runner", "cli", "errors", "htmltext", "corpus_views", "sentiment_data",
-     "target_sentiment"}
+    {
+        "nlp",
+        "article",
+        "corpus",
+        "stats",
+        "sentiment",
+        "quotes",
+        "stance",
+        "gazetteer",
+        "figures",
+        "report",
+        "pipeline",
+        "runner",
+        "cli",
+        "errors",
+        "htmltext",
+        "corpus_views",
+        "sentiment_data",
+        "target_sentiment",
+    }
 )
 _LAZY = {
     "Quote": "quotes",

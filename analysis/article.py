@@ -144,13 +144,20 @@ def _decode(data: bytes, path: str) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then cp1252/latin-1 with a warning."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} ({exc.reason})", path) from exc
+                raise InputError(
+                    f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} ({exc.reason})",
+                    path,
+                ) from exc
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes), not text", path)
     try:
@@ -257,7 +264,9 @@ def _header_line(line: str, header: _Header) -> bool:
         parts = [p.strip() for p in re.split(r",|\s+-\s+|\s+\|\s+", names) if p.strip()]
         person_parts = []
         for part in parts:
-            agency = _agency_key(re.sub(r"\b(?:writer|reporter|staff|correspondent)s?\b", "", part, flags=re.I))
+            agency = _agency_key(
+                re.sub(r"\b(?:writer|reporter|staff|correspondent)s?\b", "", part, flags=re.I)
+            )
             if agency:
                 header.agency = header.agency or agency
             elif not re.search(r"\b(?:writer|reporter|correspondent|editor|staff)\b", part, re.I):
@@ -266,7 +275,9 @@ def _header_line(line: str, header: _Header) -> bool:
         header.lines.append(stripped)
         return True
     if _AGENCY_LINE.match(stripped):
-        header.agency = header.agency or _agency_key(re.sub(r"\s+(writer|reporter|staff)$", "", stripped, flags=re.I))
+        header.agency = header.agency or _agency_key(
+            re.sub(r"\s+(writer|reporter|staff)$", "", stripped, flags=re.I)
+        )
         header.lines.append(stripped)
         return True
     if (match := _DATE_LINE.match(stripped)) or _BARE_DATE.match(stripped):
@@ -340,7 +351,11 @@ def _join_lines(lines: list[str]) -> list[str]:
 
 def _is_tail_fragment(line: str) -> bool:
     """A short line without sentence punctuation: navigation or promo text when it sits in the tail."""
-    return len(line.split()) <= 8 and not _ENDS_SENTENCE.search(line) and not line.startswith(('"', "“", "‘", "'"))
+    return (
+        len(line.split()) <= 8
+        and not _ENDS_SENTENCE.search(line)
+        and not line.startswith(('"', "“", "‘", "'"))
+    )
 
 
 def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, list[str], list[str]]:
@@ -371,7 +386,9 @@ def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, l
 
     # 2. boilerplate lines anywhere; then, walking back from the end, short fragments without sentence
     #    punctuation (navigation, promos) that sit next to boilerplate already removed.
-    removed = {i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_ALNUM.search(line)}
+    removed = {
+        i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_ALNUM.search(line)
+    }
     index = len(body) - 1
     while index > 0 and (index in removed or (index + 1 in removed and _is_tail_fragment(body[index][1]))):
         removed.add(index)
@@ -491,7 +508,9 @@ class Article:
         for paragraph_index, (offset, _) in enumerate(self.paragraph_spans):
             paragraph = self.paragraphs[paragraph_index]
             for start, end in nlp.sentence_spans(paragraph):
-                result.append(Sentence(len(result), offset + start, offset + end, paragraph_index, paragraph[start:end]))
+                result.append(
+                    Sentence(len(result), offset + start, offset + end, paragraph_index, paragraph[start:end])
+                )
         return result
 
     @cached_property

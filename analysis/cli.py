@@ -64,7 +64,9 @@ REPORT_DESCRIPTION = """\
 Execute the numbered notebooks in --notebooks top to bottom, export their figures to --figures and
 write an HTML page per notebook (and an index) to --out."""
 
-INFO_DESCRIPTION = "Print a short summary of one article: header fields, size and the tables the pipeline makes."
+INFO_DESCRIPTION = (
+    "Print a short summary of one article: header fields, size and the tables the pipeline makes."
+)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -92,7 +94,9 @@ def _positive_int(text: str) -> int:
 def _dask_address(text: str) -> str:
     if text == "local" or "://" in text:
         return text
-    raise argparse.ArgumentTypeError(f"expected 'local' or a scheduler address like tcp://HOST:8786, got {text!r}")
+    raise argparse.ArgumentTypeError(
+        f"expected 'local' or a scheduler address like tcp://HOST:8786, got {text!r}"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,36 +110,105 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     report = commands.add_parser(
-        "report", help="run the notebooks and write the HTML report", description=REPORT_DESCRIPTION,
-        formatter_class=_Formatter, epilog="examples:\n  %(prog)s\n  %(prog)s --only 01 05 --out reports",
+        "report",
+        help="run the notebooks and write the HTML report",
+        description=REPORT_DESCRIPTION,
+        formatter_class=_Formatter,
+        epilog="examples:\n  %(prog)s\n  %(prog)s --only 01 05 --out reports",
     )
-    report.add_argument("--notebooks", default="notebooks", metavar="DIR", help="folder of the notebooks (default: %(default)s)")
-    report.add_argument("--figures", default="figures", metavar="DIR", help="where figures are exported (default: %(default)s)")
-    report.add_argument("--out", default="reports", metavar="DIR", help="where the HTML report goes (default: %(default)s)")
-    report.add_argument("--in-place", action="store_true", help="also save the outputs into the notebooks themselves")
-    report.add_argument("--only", nargs="+", metavar="NN", help="only the notebooks whose names start with these prefixes (e.g. 01 05)")
+    report.add_argument(
+        "--notebooks",
+        default="notebooks",
+        metavar="DIR",
+        help="folder of the notebooks (default: %(default)s)",
+    )
+    report.add_argument(
+        "--figures",
+        default="figures",
+        metavar="DIR",
+        help="where figures are exported (default: %(default)s)",
+    )
+    report.add_argument(
+        "--out", default="reports", metavar="DIR", help="where the HTML report goes (default: %(default)s)"
+    )
+    report.add_argument(
+        "--in-place", action="store_true", help="also save the outputs into the notebooks themselves"
+    )
+    report.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NN",
+        help="only the notebooks whose names start with these prefixes (e.g. 01 05)",
+    )
 
     analyze = commands.add_parser(
-        "analyze", aliases=["analyse"], help="analyse a corpus into result tables",
-        description=ANALYZE_DESCRIPTION, epilog=ANALYZE_EPILOG, formatter_class=_Formatter,
+        "analyze",
+        aliases=["analyse"],
+        help="analyse a corpus into result tables",
+        description=ANALYZE_DESCRIPTION,
+        epilog=ANALYZE_EPILOG,
+        formatter_class=_Formatter,
     )
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="corpus folder(s) of .txt files, or .jsonl / .csv files")
-    analyze.add_argument("--out", required=True, metavar="DIR", help="folder for the result tables (created if needed)")
-    analyze.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
-                         help="worker processes (default: 1; with --dask local: Dask workers, default 2)")
-    analyze.add_argument("--dask", type=_dask_address, metavar="local|tcp://HOST:PORT",
-                         help="run on Dask: 'local' starts a cluster on this machine; an address uses a running one")
-    analyze.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="table file format (default: %(default)s)")
-    analyze.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N articles (for a quick look)")
-    analyze.add_argument("--sample", type=_positive_int, metavar="N",
-                         help="about N articles spread evenly over the corpus (every k-th one)")
-    analyze.add_argument("--shard-size", type=_positive_int, default=None, metavar="N",
-                         help="articles per saved shard (default: 200)")
-    analyze.add_argument("--strict", action="store_true", help="stop at the first article that cannot be read, instead of listing it")
-    analyze.add_argument("--no-progress", action="store_true", help="no progress bar (it is also off when output is not a terminal)")
+    analyze.add_argument(
+        "paths", nargs="+", metavar="PATH", help="corpus folder(s) of .txt files, or .jsonl / .csv files"
+    )
+    analyze.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for the result tables (created if needed)"
+    )
+    analyze.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 1; with --dask local: Dask workers, default 2)",
+    )
+    analyze.add_argument(
+        "--dask",
+        type=_dask_address,
+        metavar="local|tcp://HOST:PORT",
+        help="run on Dask: 'local' starts a cluster on this machine; an address uses a running one",
+    )
+    analyze.add_argument(
+        "--format",
+        choices=["parquet", "csv"],
+        default="parquet",
+        help="table file format (default: %(default)s)",
+    )
+    analyze.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="only the first N articles (for a quick look)"
+    )
+    analyze.add_argument(
+        "--sample",
+        type=_positive_int,
+        metavar="N",
+        help="about N articles spread evenly over the corpus (every k-th one)",
+    )
+    analyze.add_argument(
+        "--shard-size",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="articles per saved shard (default: 200)",
+    )
+    analyze.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first article that cannot be read, instead of listing it",
+    )
+    analyze.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is also off when output is not a terminal)",
+    )
 
-    info = commands.add_parser("info", help="a quick summary of one article", description=INFO_DESCRIPTION,
-                               formatter_class=_Formatter, epilog="example:\n  %(prog)s seeds/000_de93c8312eb4da64.txt")
+    info = commands.add_parser(
+        "info",
+        help="a quick summary of one article",
+        description=INFO_DESCRIPTION,
+        formatter_class=_Formatter,
+        epilog="example:\n  %(prog)s seeds/000_de93c8312eb4da64.txt",
+    )
     info.add_argument("path", metavar="PATH", help="a text file with one article")
     return parser
 
@@ -151,7 +224,9 @@ def _report(args: argparse.Namespace) -> int:
         options["in_place"] = True
     if args.only:
         options["only"] = args.only
-    pages = build_report(notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out, **options)
+    pages = build_report(
+        notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out, **options
+    )
     for page in pages:
         print(page)
     return 0
@@ -184,9 +259,14 @@ def _info(args: argparse.Namespace) -> int:
     article = load_article(args.path)
     result = analyze_article(article)
     fields = [
-        ("id", article.id), ("title", article.title), ("byline", article.byline), ("agency", article.agency),
-        ("published", article.published), ("dateline", article.dateline),
-        ("paragraphs", len(article.paragraphs)), ("sentences", len(article.sentences)),
+        ("id", article.id),
+        ("title", article.title),
+        ("byline", article.byline),
+        ("agency", article.agency),
+        ("published", article.published),
+        ("dateline", article.dateline),
+        ("paragraphs", len(article.paragraphs)),
+        ("sentences", len(article.sentences)),
     ]
     width = max(len(name) for name, _ in fields)
     for name, value in fields:
@@ -216,7 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted; finished shards are saved, run the same command again to continue", file=sys.stderr)
+        print(
+            "interrupted; finished shards are saved, run the same command again to continue", file=sys.stderr
+        )
         return 130
     except BrokenPipeError:  # e.g. piped into head
         return 0

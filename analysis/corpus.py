@@ -30,7 +30,16 @@ log = logging.getLogger(__name__)
 #: Column / key names tried, in order, for each field of a JSONL or CSV record (case-insensitive).
 TEXT_FIELDS = ("text", "body", "content", "article", "story", "full_text", "fulltext", "maintext")
 TITLE_FIELDS = ("title", "headline", "heading")
-DATE_FIELDS = ("published", "date", "publish_date", "published_at", "pubdate", "datetime", "timestamp", "time")
+DATE_FIELDS = (
+    "published",
+    "date",
+    "publish_date",
+    "published_at",
+    "pubdate",
+    "datetime",
+    "timestamp",
+    "time",
+)
 ID_FIELDS = ("id", "article_id", "doc_id", "uid", "guid")
 URL_FIELDS = ("url", "link", "href")
 SOURCE_FIELDS = ("source", "publisher", "outlet", "domain", "site", "source_name")
@@ -65,7 +74,9 @@ def _pick(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
 def article_from_record(record: Mapping[str, Any], path: str, line: int, default_id: str) -> Article:
     """An Article from a JSONL/CSV record; raises InputError naming ``path:line`` if it has no usable text."""
     if not isinstance(record, Mapping):
-        raise InputError(f"record is a {type(record).__name__}, expected an object with a text field", path, line)
+        raise InputError(
+            f"record is a {type(record).__name__}, expected an object with a text field", path, line
+        )
     text = _pick(record, TEXT_FIELDS)
     if text is None:
         present = [k for k in record if str(k).strip().lower() in TEXT_FIELDS]
@@ -105,8 +116,10 @@ def iter_sources(path: str | Path) -> Iterator[Path]:
         yield path
         return
     for child in sorted(path.rglob("*")):
-        if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES + (".jsonl", ".csv") and not any(
-            part.startswith(".") for part in child.relative_to(path).parts
+        if (
+            child.is_file()
+            and child.suffix.lower() in TEXT_SUFFIXES + (".jsonl", ".csv")
+            and not any(part.startswith(".") for part in child.relative_to(path).parts)
         ):
             yield child
 
@@ -229,9 +242,13 @@ def _csv_records(source: Path) -> Iterator[tuple[str, int | None, Any]]:
             return
         if not any(name in fields for name in TEXT_FIELDS):
             # A file-level problem: every row would fail, so say it once and clearly.
-            yield "fatal", None, (
-                f"CSV has no text column (columns: {', '.join(fields) or 'none'}; "
-                f"expected one of: {', '.join(TEXT_FIELDS)})"
+            yield (
+                "fatal",
+                None,
+                (
+                    f"CSV has no text column (columns: {', '.join(fields) or 'none'}; "
+                    f"expected one of: {', '.join(TEXT_FIELDS)})"
+                ),
             )
             return
         row_start = 2

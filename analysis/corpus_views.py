@@ -52,7 +52,9 @@ def default_corpus() -> Path:
 def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ArgumentError(f"{name} table lacks column(s) {', '.join(missing)}; has: {', '.join(map(str, frame.columns))}")
+        raise ArgumentError(
+            f"{name} table lacks column(s) {', '.join(missing)}; has: {', '.join(map(str, frame.columns))}"
+        )
 
 
 def add_category(articles: pd.DataFrame) -> pd.DataFrame:
@@ -109,17 +111,23 @@ def stance_by_government(stance: pd.DataFrame) -> pd.DataFrame:
     return table.join(shares).sort_values("articles", ascending=False)
 
 
-def stance_over_time(stance: pd.DataFrame, articles: pd.DataFrame, freq: str = "MS", min_articles: int = 1) -> pd.DataFrame:
+def stance_over_time(
+    stance: pd.DataFrame, articles: pd.DataFrame, freq: str = "MS", min_articles: int = 1
+) -> pd.DataFrame:
     """Mean stance score per government and period (tidy: government, period, articles, mean_score).
 
     Articles without a date are left out; periods with fewer than ``min_articles`` articles are dropped.
     """
     _require(stance, ["article_id", "government", "score"], "stance")
     _require(articles, ["article_id", "published"], "articles")
-    dated = stance.merge(articles[["article_id", "published"]], on="article_id", how="inner").dropna(subset=["published"])
+    dated = stance.merge(articles[["article_id", "published"]], on="article_id", how="inner").dropna(
+        subset=["published"]
+    )
     if dated.empty:
         return pd.DataFrame(columns=["government", "period", "articles", "mean_score"])
-    dated = dated.assign(period=pd.to_datetime(dated["published"]).dt.to_period(freq.rstrip("S") or "M").dt.start_time)
+    dated = dated.assign(
+        period=pd.to_datetime(dated["published"]).dt.to_period(freq.rstrip("S") or "M").dt.start_time
+    )
     table = (
         dated.groupby(["government", "period"])
         .agg(articles=("article_id", "nunique"), mean_score=("score", "mean"))
@@ -166,10 +174,16 @@ def top_sources(quotes: pd.DataFrame, n: int = 15, include_anonymous: bool = Fal
             aggregations[column] = (column, most_common)
     key = named["speaker"].astype(str).str.casefold().rename("speaker_key")
     table = named.groupby(key).agg(**aggregations).reset_index(drop=True)
-    return table.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(n).reset_index(drop=True)
+    return (
+        table.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True])
+        .head(n)
+        .reset_index(drop=True)
+    )
 
 
-def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, by: str | None = None) -> pd.DataFrame:
+def anonymous_share(
+    quotes: pd.DataFrame, articles: pd.DataFrame | None = None, by: str | None = None
+) -> pd.DataFrame:
     """Share of quotes attributed to anonymous sources, overall or per ``by`` (a column of ``articles``,
     e.g. "category" or "source"): columns quotes, anonymous, share.
 

@@ -64,7 +64,9 @@ def new_figure(width: float = 8.0, height: float = 4.0, nrows: int = 1, ncols: i
     return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
 
 
-def export(fig, name: str, folder: str | Path | None = None, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
+def export(
+    fig, name: str, folder: str | Path | None = None, formats: Sequence[str] = ("png", "svg")
+) -> list[Path]:
     """Save ``fig`` as ``folder/name.png`` and ``.svg`` (default folder: ``figures/``) and return the paths.
 
     Metadata that would change on every run (creation date, software version) is left out, so the files
@@ -90,7 +92,9 @@ def export(fig, name: str, folder: str | Path | None = None, formats: Sequence[s
     return paths
 
 
-def bar_chart(values: pd.Series, title: str = "", xlabel: str = "", color: str | None = None, horizontal: bool = True):
+def bar_chart(
+    values: pd.Series, title: str = "", xlabel: str = "", color: str | None = None, horizontal: bool = True
+):
     """A bar chart of a labelled Series (largest first when horizontal)."""
     fig, ax = new_figure(7, max(2.5, 0.3 * len(values) + 1) if horizontal else 4)
     if horizontal:
@@ -133,7 +137,13 @@ def paragraph_profile(paragraph_table: pd.DataFrame, title: str = "Paragraphs: l
     ax.set_ylabel("words")
     ax.set_xticks(list(x))
     ease = ax.twinx()
-    ease.plot(x, paragraph_table["flesch_reading_ease"], color=PALETTE["negative"], marker="o", label="Flesch reading ease")
+    ease.plot(
+        x,
+        paragraph_table["flesch_reading_ease"],
+        color=PALETTE["negative"],
+        marker="o",
+        label="Flesch reading ease",
+    )
     ease.set_ylabel("Flesch reading ease (higher = easier)")
     ease.grid(False)
     ax.set_title(title)
@@ -151,8 +161,12 @@ def top_words_chart(top_words: pd.DataFrame, title: str = "Most frequent content
 
 def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against general English"):
     """Horizontal bars of log2 over-use ratio against general English (from :func:`analysis.stats.keyness`)."""
-    fig = bar_chart(keyness.set_index("word")["log_ratio"], title=title, xlabel="log2(observed / expected)",
-                    color=PALETTE["positive"])
+    fig = bar_chart(
+        keyness.set_index("word")["log_ratio"],
+        title=title,
+        xlabel="log2(observed / expected)",
+        color=PALETTE["positive"],
+    )
     return fig
 
 
@@ -221,8 +235,17 @@ def quote_positions(table: pd.DataFrame, title: str = "Where in the article each
         if part.empty:
             continue
         colors = [SOURCE_TYPE_COLORS.get(t, SOURCE_TYPE_COLORS["unknown"]) for t in part["speaker_type"]]
-        ax.scatter(part["position"], [rows[s] for s in part["speaker"]], marker=marker, s=70, c=colors,
-                   edgecolors="black", linewidths=0.5, label=kind, zorder=3)
+        ax.scatter(
+            part["position"],
+            [rows[s] for s in part["speaker"]],
+            marker=marker,
+            s=70,
+            c=colors,
+            edgecolors="black",
+            linewidths=0.5,
+            label=kind,
+            zorder=3,
+        )
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels([s if len(s) <= 42 else s[:40] + "…" for s in order])
     ax.invert_yaxis()
@@ -267,7 +290,9 @@ def _require_columns(table: pd.DataFrame, columns: Sequence[str], name: str) -> 
 
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise ArgumentError(f"{name}: missing column(s) {missing}; pass the output of analysis.sentiment tables")
+        raise ArgumentError(
+            f"{name}: missing column(s) {missing}; pass the output of analysis.sentiment tables"
+        )
 
 
 def sentiment_arc(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment arc"):
@@ -284,10 +309,28 @@ def sentiment_arc(sentences: pd.DataFrame, score: str = "polarity", title: str =
     changes = sentences.index[sentences["paragraph"].diff().fillna(0) != 0]
     for position, row_index in enumerate(changes):
         boundary = sentences.loc[row_index, "sentence"] - 0.5
-        ax.axvline(boundary, color=PALETTE["accent"], lw=0.6, ls=":", alpha=0.7, label="new paragraph" if position == 0 else None)
-    ax.plot(x, sentences["vader_compound"], color=PALETTE["accent"], lw=1, ls="--", alpha=0.6, label="VADER compound")
+        ax.axvline(
+            boundary,
+            color=PALETTE["accent"],
+            lw=0.6,
+            ls=":",
+            alpha=0.7,
+            label="new paragraph" if position == 0 else None,
+        )
+    ax.plot(
+        x,
+        sentences["vader_compound"],
+        color=PALETTE["accent"],
+        lw=1,
+        ls="--",
+        alpha=0.6,
+        label="VADER compound",
+    )
     ax.plot(x, y, color=PALETTE["accent"], lw=1.5, label=score)
-    colors = [PALETTE["positive"] if v > 0.05 else PALETTE["negative"] if v < -0.05 else PALETTE["neutral"] for v in y]
+    colors = [
+        PALETTE["positive"] if v > 0.05 else PALETTE["negative"] if v < -0.05 else PALETTE["neutral"]
+        for v in y
+    ]
     ax.scatter(x, y, c=colors, s=36, zorder=3, edgecolor="white", linewidth=0.5)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("sentence")
@@ -314,8 +357,19 @@ def paragraph_heatmap(paragraphs: pd.DataFrame, title: str = "Sentiment by parag
     data.index = [f"¶{i + 1}" for i in data.index]
     limit = max(0.1, float(data.abs().max().max()))
     fig, ax = new_figure(6.5, max(2.5, 0.38 * len(data) + 1.2))
-    sns.heatmap(data, ax=ax, cmap=SENTIMENT_CMAP, vmin=-limit, vmax=limit, center=0, annot=True, fmt=".2f",
-                annot_kws={"fontsize": 8}, linewidths=0.5, cbar_kws={"label": "sentiment"})
+    sns.heatmap(
+        data,
+        ax=ax,
+        cmap=SENTIMENT_CMAP,
+        vmin=-limit,
+        vmax=limit,
+        center=0,
+        annot=True,
+        fmt=".2f",
+        annot_kws={"fontsize": 8},
+        linewidths=0.5,
+        cbar_kws={"label": "sentiment"},
+    )
     ax.set_ylabel("paragraph")
     ax.tick_params(axis="y", rotation=0)
     ax.set_title(title)
@@ -331,7 +385,9 @@ def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: 
     from .errors import ArgumentError
 
     if "voice" not in sentences.columns:
-        raise ArgumentError("sentences: no 'voice' column; build the table with sentence_table(article, quotes=...)")
+        raise ArgumentError(
+            "sentences: no 'voice' column; build the table with sentence_table(article, quotes=...)"
+        )
     _require_columns(sentences, [score], "sentences")
     order = [v for v in ("reporter", "quoted") if v in set(sentences["voice"])]
     counts = sentences["voice"].value_counts()
@@ -339,12 +395,26 @@ def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: 
 
     fig, ax = new_figure(6, 4)
     groups = [sentences.loc[sentences["voice"] == v, score].to_numpy(dtype=float) for v in order]
-    ax.boxplot(groups, positions=range(len(order)), widths=0.5, showfliers=False,
-               medianprops={"color": PALETTE["accent"]}, boxprops={"color": PALETTE["neutral"]},
-               whiskerprops={"color": PALETTE["neutral"]}, capprops={"color": PALETTE["neutral"]})
+    ax.boxplot(
+        groups,
+        positions=range(len(order)),
+        widths=0.5,
+        showfliers=False,
+        medianprops={"color": PALETTE["accent"]},
+        boxprops={"color": PALETTE["neutral"]},
+        whiskerprops={"color": PALETTE["neutral"]},
+        capprops={"color": PALETTE["neutral"]},
+    )
     rng = np.random.default_rng(0)  # fixed jitter: the exported figure is reproducible
     for position, values in enumerate(groups):
-        ax.scatter(position + rng.uniform(-0.15, 0.15, size=len(values)), values, color=PALETTE["accent"], s=36, alpha=0.7, zorder=3)
+        ax.scatter(
+            position + rng.uniform(-0.15, 0.15, size=len(values)),
+            values,
+            color=PALETTE["accent"],
+            s=36,
+            alpha=0.7,
+            zorder=3,
+        )
     ax.axhline(0, color=PALETTE["neutral"], lw=0.8)
     ax.set_xticks(range(len(order)))
     ax.set_xticklabels([f"{v}\n(n={counts.get(v, 0)})" for v in order])
@@ -361,8 +431,16 @@ def vader_vs_textblob(sentences: pd.DataFrame, title: str = "VADER vs TextBlob, 
     fig, ax = new_figure(5.5, 5)
     for name in ("negative", "neutral", "positive"):
         part = sentences[sentences["label"] == name]
-        ax.scatter(part["vader_compound"], part["textblob_polarity"], color=PALETTE[name], s=40, alpha=0.8,
-                   edgecolor="white", linewidth=0.5, label=f"{name} (n={len(part)})")
+        ax.scatter(
+            part["vader_compound"],
+            part["textblob_polarity"],
+            color=PALETTE[name],
+            s=40,
+            alpha=0.8,
+            edgecolor="white",
+            linewidth=0.5,
+            label=f"{name} (n={len(part)})",
+        )
     ax.plot([-1, 1], [-1, 1], color=PALETTE["neutral"], lw=0.8, ls="--")
     ax.axhline(0, color=PALETTE["neutral"], lw=0.5)
     ax.axvline(0, color=PALETTE["neutral"], lw=0.5)
@@ -370,7 +448,11 @@ def vader_vs_textblob(sentences: pd.DataFrame, title: str = "VADER vs TextBlob, 
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("VADER compound")
     ax.set_ylabel("TextBlob polarity")
-    if len(sentences) > 2 and sentences["vader_compound"].std() > 0 and sentences["textblob_polarity"].std() > 0:
+    if (
+        len(sentences) > 2
+        and sentences["vader_compound"].std() > 0
+        and sentences["textblob_polarity"].std() > 0
+    ):
         r = sentences["vader_compound"].corr(sentences["textblob_polarity"])
         title = f"{title} (r = {r:.2f})"
     ax.set_title(title)
@@ -393,8 +475,15 @@ def stance_per_government(stance: pd.DataFrame, title: str = "How the article po
     ax.hlines(y, df["ci_low"], df["ci_high"], color="#7f8c8d", lw=2, zorder=1)
     ax.scatter(df["score"], y, s=40 + 25 * df["mentions"], c=colors, zorder=2, edgecolor="white")
     for yi, (_, r) in zip(y, df.iterrows(), strict=True):
-        ax.annotate(f"{int(r['mentions'])} mention{'s' if r['mentions'] != 1 else ''}", (max(r["ci_high"], r["score"]), yi),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8, color="#555555")
+        ax.annotate(
+            f"{int(r['mentions'])} mention{'s' if r['mentions'] != 1 else ''}",
+            (max(r["ci_high"], r["score"]), yi),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color="#555555",
+        )
     ax.axvline(0, color="#333333", lw=0.8)
     ax.set_yticks(y, df["government"])
     ax.set_xlim(-1.05, 1.25)
@@ -424,8 +513,11 @@ def relations_graph(relations: pd.DataFrame, title: str = "Who does what to whom
 
     fig, ax = new_figure(8, 7)
     # one arrow per (source, target, polarity), labelled with its cues
-    relations = (relations.groupby(["source", "target", "polarity"], sort=False)["cue"]
-                 .agg(lambda c: "\n".join(dict.fromkeys(c))).reset_index())
+    relations = (
+        relations.groupby(["source", "target", "polarity"], sort=False)["cue"]
+        .agg(lambda c: "\n".join(dict.fromkeys(c)))
+        .reset_index()
+    )
     degree = pd.concat([relations["source"], relations["target"]]).value_counts(sort=False)
     ranked = sorted(degree.index, key=lambda node: (-degree[node], node))
     n = max(len(ranked), 1)
@@ -434,28 +526,59 @@ def relations_graph(relations: pd.DataFrame, title: str = "Who does what to whom
     nodes = [None] * n
     for node, slot in zip(ranked, order, strict=True):
         nodes[slot] = node
-    pos = {node: (np.cos(np.pi / 2 - 2 * np.pi * i / n), np.sin(np.pi / 2 - 2 * np.pi * i / n)) for i, node in enumerate(nodes)}
+    pos = {
+        node: (np.cos(np.pi / 2 - 2 * np.pi * i / n), np.sin(np.pi / 2 - 2 * np.pi * i / n))
+        for i, node in enumerate(nodes)
+    }
     seen: dict[tuple[str, str], int] = {}
     for _, r in relations.iterrows():
         a, b = pos[r["source"]], pos[r["target"]]
         k = seen.get((r["source"], r["target"]), 0)
         seen[(r["source"], r["target"])] = k + 1
         rad = 0.15 + 0.35 * k
-        arrow = FancyArrowPatch(a, b, connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>", mutation_scale=16,
-                                color=PALETTE.get(r["polarity"], PALETTE["accent"]), lw=1.8, shrinkA=28, shrinkB=28)
+        arrow = FancyArrowPatch(
+            a,
+            b,
+            connectionstyle=f"arc3,rad={rad}",
+            arrowstyle="-|>",
+            mutation_scale=16,
+            color=PALETTE.get(r["polarity"], PALETTE["accent"]),
+            lw=1.8,
+            shrinkA=28,
+            shrinkB=28,
+        )
         ax.add_patch(arrow)
         mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
         dx, dy = b[0] - a[0], b[1] - a[1]
         ox, oy = dy * rad * 0.5, -dx * rad * 0.5
-        ax.text(mx + ox, my + oy, r["cue"], fontsize=8, ha="center", va="center",
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})
+        ax.text(
+            mx + ox,
+            my + oy,
+            r["cue"],
+            fontsize=8,
+            ha="center",
+            va="center",
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
     governments = set(relations["source"])
     for node, (x, y) in pos.items():
         is_gov = node in governments or node[:1].isupper()
-        ax.scatter([x], [y], s=1600, color="#ecf0f1" if is_gov else "#fdf2e9", edgecolor=PALETTE["accent"], zorder=3)
-        ax.text(x, y, node.replace(" ", "\n", 1) if len(node) > 10 else node, ha="center", va="center", fontsize=8.5,
-                zorder=4, fontweight="bold" if is_gov else "normal")
-    handles = [plt.Line2D([0], [0], color=PALETTE[p], lw=2, label=p) for p in ("negative", "neutral", "positive")]
+        ax.scatter(
+            [x], [y], s=1600, color="#ecf0f1" if is_gov else "#fdf2e9", edgecolor=PALETTE["accent"], zorder=3
+        )
+        ax.text(
+            x,
+            y,
+            node.replace(" ", "\n", 1) if len(node) > 10 else node,
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            zorder=4,
+            fontweight="bold" if is_gov else "normal",
+        )
+    handles = [
+        plt.Line2D([0], [0], color=PALETTE[p], lw=2, label=p) for p in ("negative", "neutral", "positive")
+    ]
     ax.legend(handles=handles, loc="lower right", frameon=False, title="polarity of the act")
     ax.set_xlim(-1.45, 1.45)
     ax.set_ylim(-1.35, 1.35)
@@ -489,12 +612,21 @@ def plot_articles_over_time(table: pd.DataFrame, title: str = "Articles over tim
     return fig
 
 
-def plot_stance_by_government(table: pd.DataFrame, title: str = "Mean stance toward each government", n: int = 15):
+def plot_stance_by_government(
+    table: pd.DataFrame, title: str = "Mean stance toward each government", n: int = 15
+):
     """Horizontal bars of ``mean_score`` (from :func:`analysis.corpus_views.stance_by_government`), coloured by sign."""
     top = table.head(n).sort_values("mean_score")
     fig, ax = new_figure(7, max(2.5, 0.35 * len(top) + 1))
-    colors = [PALETTE["negative"] if v < 0 else PALETTE["positive"] if v > 0 else PALETTE["neutral"] for v in top["mean_score"]]
-    ax.barh([f"{g} ({a})" for g, a in zip(top.index, top["articles"], strict=True)], top["mean_score"], color=colors)
+    colors = [
+        PALETTE["negative"] if v < 0 else PALETTE["positive"] if v > 0 else PALETTE["neutral"]
+        for v in top["mean_score"]
+    ]
+    ax.barh(
+        [f"{g} ({a})" for g, a in zip(top.index, top["articles"], strict=True)],
+        top["mean_score"],
+        color=colors,
+    )
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("mean stance score (articles in brackets)")
     ax.set_title(title)
@@ -502,7 +634,9 @@ def plot_stance_by_government(table: pd.DataFrame, title: str = "Mean stance tow
     return fig
 
 
-def plot_stance_over_time(table: pd.DataFrame, title: str = "Stance toward governments over time", n: int = 6):
+def plot_stance_over_time(
+    table: pd.DataFrame, title: str = "Stance toward governments over time", n: int = 6
+):
     """Lines of mean stance per period for the ``n`` most-covered governments (tidy input from
     :func:`analysis.corpus_views.stance_over_time`)."""
     fig, ax = new_figure(8, 3.8)

@@ -95,13 +95,44 @@ _TOML_FIELDS = {
 
 #: Phrases that contain an alias but name something else; matched first (longest wins) and then dropped.
 BLOCKED_PHRASES = (
-    "Latin America", "South America", "North America", "Central America", "American Samoa", "Americas",
-    "Washington Post", "Washington Times", "Washington state", "Washington State", "George Washington",
-    "University of Washington", "Korean War", "Korean Peninsula", "Korean peninsula", "New Guinea",
-    "Guinea pig", "Turkey Day", "Chinese New Year", "Chad Smith", "Jordan River", "China Sea",
-    "South China Sea", "East China Sea", "Sea of Japan", "Georgia Tech", "Congress Party",
-    "Indian National Congress", "Lisbon agenda", "Lisbon Agenda", "Lisbon Treaty", "Lisbon treaty",
-    "Lisbon strategy", "Lisbon Strategy", "Paris Hilton", "French fries", "Russian roulette", "Swiss cheese",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "American Samoa",
+    "Americas",
+    "Washington Post",
+    "Washington Times",
+    "Washington state",
+    "Washington State",
+    "George Washington",
+    "University of Washington",
+    "Korean War",
+    "Korean Peninsula",
+    "Korean peninsula",
+    "New Guinea",
+    "Guinea pig",
+    "Turkey Day",
+    "Chinese New Year",
+    "Chad Smith",
+    "Jordan River",
+    "China Sea",
+    "South China Sea",
+    "East China Sea",
+    "Sea of Japan",
+    "Georgia Tech",
+    "Congress Party",
+    "Indian National Congress",
+    "Lisbon agenda",
+    "Lisbon Agenda",
+    "Lisbon Treaty",
+    "Lisbon treaty",
+    "Lisbon strategy",
+    "Lisbon Strategy",
+    "Paris Hilton",
+    "French fries",
+    "Russian roulette",
+    "Swiss cheese",
 )
 
 #: Head nouns that make "<Capital/Country>'s <head>" a place, not the government.
@@ -163,7 +194,17 @@ _ANAPHORA = re.compile(
     r"\b(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?government(?:-(?:run|controlled|owned|backed))?"
     r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:Foreign|Defen[cs]e|Interior|Unification)\s+Ministry)\b"
 )
-_KOREA_HINT = ("North Korea", "South Korea", "Pyongyang", "Seoul", "DPRK", "ROK", "NKorea", "N. Korea", "S. Korea")
+_KOREA_HINT = (
+    "North Korea",
+    "South Korea",
+    "Pyongyang",
+    "Seoul",
+    "DPRK",
+    "ROK",
+    "NKorea",
+    "N. Korea",
+    "S. Korea",
+)
 _FAMILY_NAME_FIRST = frozenset({"North Korea", "South Korea", "China"})
 _TITLE_GAP = re.compile(r"^(?:'s|’s)?(?:\s+(?:[A-Za-z][\w.\-]*))*\s+$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -249,7 +290,9 @@ class Gazetteer:
                 return self.ambiguous[surface]
         return None
 
-    def find_mentions(self, text: str, sentences: list[tuple[int, int]] | None = None) -> list[GovernmentMention]:
+    def find_mentions(
+        self, text: str, sentences: list[tuple[int, int]] | None = None
+    ) -> list[GovernmentMention]:
         """Every mention of a government in ``text``, in order, place and people uses flagged.
 
         ``sentences``: (start, end) sentence spans of ``text`` if already known (``article.sentences``);
@@ -264,12 +307,18 @@ class Gazetteer:
             alias = self.aliases[m.group(0)]
             if alias.government is None:
                 continue
-            if alias.kind == "contextual" and alias.government in ("North Korea", "South Korea") and not korea_story:
+            if (
+                alias.kind == "contextual"
+                and alias.government in ("North Korea", "South Korea")
+                and not korea_story
+            ):
                 continue
             if alias.surface == "US" and _in_caps_run(text, m.start(), m.end()):
                 continue
             ok, reason = _decide(text, m.start(), m.end(), alias, raw)
-            raw.append(GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason))
+            raw.append(
+                GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason)
+            )
         raw = _merge_titles(text, raw)
         raw.extend(_resolve_anaphora(text, raw, sentences))
         raw.extend(self._short_names(text, raw))
@@ -282,7 +331,9 @@ class Gazetteer:
         for m in mentions:
             if m.kind != "leader":
                 continue
-            full = next((a for a in self.aliases if self.aliases[a].kind == "leader" and m.text.endswith(a)), None)
+            full = next(
+                (a for a in self.aliases if self.aliases[a].kind == "leader" and m.text.endswith(a)), None
+            )
             if not full or " " not in full:
                 continue
             parts = full.split()
@@ -353,7 +404,17 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
 def _words_after(text: str, pos: int, n: int) -> list[str]:
     window = text[pos : pos + 80]
-    cut = [i for i in (window.find(". "), window.find(", "), window.find("; "), window.find("\n"), window.find('"')) if i >= 0]
+    cut = [
+        i
+        for i in (
+            window.find(". "),
+            window.find(", "),
+            window.find("; "),
+            window.find("\n"),
+            window.find('"'),
+        )
+        if i >= 0
+    ]
     if cut:
         window = window[: min(cut)]
     return [w.lower() for w in _WORD_RE.findall(window)][:n]
@@ -366,7 +427,9 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Z]{3,}\s*$", left) or re.match(r"^\s*[A-Z]{3,}", right))
 
 
-def _decide(text: str, start: int, end: int, alias: _Alias, earlier: list[GovernmentMention]) -> tuple[bool, str]:
+def _decide(
+    text: str, start: int, end: int, alias: _Alias, earlier: list[GovernmentMention]
+) -> tuple[bool, str]:
     """(is_government, reason) for one alias match; the rules are listed in the module docstring."""
     kind = alias.kind
     if kind in ("institution", "leader"):
@@ -443,14 +506,17 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
                 and len(gap.split()) <= 4
                 and (gap == " " or _TITLE_GAP.match(gap))
             ):
-                out[-1] = GovernmentMention(prev.start, m.end, text[prev.start : m.end], m.government, m.kind, True, "")
+                out[-1] = GovernmentMention(
+                    prev.start, m.end, text[prev.start : m.end], m.government, m.kind, True, ""
+                )
                 continue
         out.append(m)
     return out
 
 
-def _resolve_anaphora(text: str, mentions: list[GovernmentMention],
-                      sentences: list[tuple[int, int]] | None = None) -> list[GovernmentMention]:
+def _resolve_anaphora(
+    text: str, mentions: list[GovernmentMention], sentences: list[tuple[int, int]] | None = None
+) -> list[GovernmentMention]:
     """'the government', 'Its government-run', 'the regime', a bare 'Foreign Ministry' -> a named government."""
     gov = [m for m in mentions if m.is_government]
     if not gov:
@@ -463,7 +529,10 @@ def _resolve_anaphora(text: str, mentions: list[GovernmentMention],
         start, end = m.span("phrase")
         if any(g.start <= start < g.end or start <= g.start < end for g in mentions):
             continue
-        if re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start]) and m.group(0)[0] not in "TtIi":
+        if (
+            re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start])
+            and m.group(0)[0] not in "TtIi"
+        ):
             continue  # "Seoul's Foreign Ministry", "Chinese Foreign Ministry": named by the mention before it
         # the sentence holding the phrase, and the one before it
         idx = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
@@ -478,8 +547,17 @@ def _resolve_anaphora(text: str, mentions: list[GovernmentMention],
             target = prev[0] if prev else None
         if target is None:
             continue
-        out.append(GovernmentMention(start, end, text[start:end], target.government, "contextual", True,
-                                     f"refers back to '{target.text}'"))
+        out.append(
+            GovernmentMention(
+                start,
+                end,
+                text[start:end],
+                target.government,
+                "contextual",
+                True,
+                f"refers back to '{target.text}'",
+            )
+        )
     return out
 
 
@@ -525,12 +603,19 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
 
 
-def _apply_toml(data: dict, path: Path, aliases: dict[str, _Alias], years: dict[tuple[str, str], str],
-                ambiguous: dict[str, str]) -> None:
+def _apply_toml(
+    data: dict,
+    path: Path,
+    aliases: dict[str, _Alias],
+    years: dict[tuple[str, str], str],
+    ambiguous: dict[str, str],
+) -> None:
     """Validate one governments TOML document and merge it into ``aliases`` (later files win)."""
     unknown_top = set(data) - {"governments"}
     if unknown_top:
-        raise ConfigError(f"{path}: unknown top-level key {sorted(unknown_top)[0]!r} (expected [governments.<name>] tables)")
+        raise ConfigError(
+            f"{path}: unknown top-level key {sorted(unknown_top)[0]!r} (expected [governments.<name>] tables)"
+        )
     govs = data.get("governments", {})
     if not isinstance(govs, dict):
         raise ConfigError(f"{path}: 'governments' must be a table of [governments.<name>] tables")

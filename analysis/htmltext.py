@@ -12,10 +12,38 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "blockquote",
-          "figure", "figcaption", "table", "ul", "ol", "dl", "dt", "dd", "pre", "main", "body", "title"}
+_BLOCK = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "article",
+    "section",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "main",
+    "body",
+    "title",
+}
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "head"}
-_TAG = re.compile(r"<\s*/?\s*(?:html|body|head|p|div|br|span|a|h[1-6]|script|style|article|section|li|ul|table)\b[^>]*>", re.I)
+_TAG = re.compile(
+    r"<\s*/?\s*(?:html|body|head|p|div|br|span|a|h[1-6]|script|style|article|section|li|ul|table)\b[^>]*>",
+    re.I,
+)
 
 
 def looks_like_html(text: str) -> bool:

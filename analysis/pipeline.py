@@ -192,7 +192,11 @@ def quote_tables(article: Article) -> dict[str, list[dict[str, Any]]]:
         return {"quotes": []}
     # the fields of a Quote are all scalars, so this is ``asdict(q)`` without its recursive deep copy
     names = [f.name for f in fields(quotes[0])]
-    return {"quotes": [{"quote": i, **{n: getattr(q, n) for n in names}, "words": q.words} for i, q in enumerate(quotes)]}
+    return {
+        "quotes": [
+            {"quote": i, **{n: getattr(q, n) for n in names}, "words": q.words} for i, q in enumerate(quotes)
+        ]
+    }
 
 
 def sentiment_tables(article: Article) -> dict[str, Table]:
@@ -205,7 +209,12 @@ def sentiment_tables(article: Article) -> dict[str, Table]:
     if not article.sentences:
         table = sentence_table(article, article_quotes(article))
         summary = dict.fromkeys(
-            ["sentiment_polarity_mean", "vader_compound_mean", "negative_sentence_share", "positive_sentence_share"]
+            [
+                "sentiment_polarity_mean",
+                "vader_compound_mean",
+                "negative_sentence_share",
+                "positive_sentence_share",
+            ]
         )
         return {"sentences": table, "articles": [{"article_id": article.id, **summary}]}
     # the rows of sentence_table with article_id built in (one frame, no copy to add the column); the means
@@ -250,7 +259,9 @@ def stance_tables(article: Article) -> dict[str, Table]:
         evidence = evidence_rows
     else:
         evidence = _empty_table("stance_evidence", lambda: stance_evidence(article, quotes), article.id)
-        stance = _empty_table("stance", lambda: government_stance(article, quotes, evidence=evidence), article.id)
+        stance = _empty_table(
+            "stance", lambda: government_stance(article, quotes, evidence=evidence), article.id
+        )
     relation_rows = _relations_rows(article, article_id=article.id)
     if relation_rows:
         relations = relation_rows
@@ -296,7 +307,9 @@ def _keys_of(row: Mapping[str, Any], keys: Sequence[str]) -> tuple:
     return tuple(row.get(k) for k in keys)
 
 
-def combine_rows(parts: Iterable[tuple[str, str, Table]], article_id: str | None = None) -> list[tuple[str, str, Table]]:
+def combine_rows(
+    parts: Iterable[tuple[str, str, Table]], article_id: str | None = None
+) -> list[tuple[str, str, Table]]:
     """Join same-named tables given as row lists without pandas, when their rows line up one to one on
     :data:`KEY_COLUMNS` (as the one-row ``articles`` tables do); other parts are returned unchanged for
     :func:`merge_tables`. Rows get ``article_id`` when it is missing."""
@@ -304,11 +317,20 @@ def combine_rows(parts: Iterable[tuple[str, str, Table]], article_id: str | None
     where: dict[str, int] = {}
     for name, table, data in parts:
         if not isinstance(data, pd.DataFrame):
-            data = [row if "article_id" in row or article_id is None else {"article_id": article_id, **row} for row in data]
+            data = [
+                row if "article_id" in row or article_id is None else {"article_id": article_id, **row}
+                for row in data
+            ]
         if table in where:
             index = where[table]
             owner, _, current = combined[index]
-            if isinstance(current, list) and isinstance(data, list) and len(current) == len(data) and current and data:
+            if (
+                isinstance(current, list)
+                and isinstance(data, list)
+                and len(current) == len(data)
+                and current
+                and data
+            ):
                 keys = [k for k in KEY_COLUMNS if k in current[0] and k in data[0]]
                 if all(_keys_of(a, keys) == _keys_of(b, keys) for a, b in zip(current, data, strict=True)):
                     clash = (set(current[0]) & set(data[0])) - set(keys)
@@ -375,7 +397,9 @@ class ArticleAnalysis:
         frames = self.__dict__.get("frames", {})
         if name in frames:
             return frames[name]
-        raise AttributeError(f"ArticleAnalysis has no table or attribute {name!r}; tables: {', '.join(frames)}")
+        raise AttributeError(
+            f"ArticleAnalysis has no table or attribute {name!r}; tables: {', '.join(frames)}"
+        )
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.frames))
@@ -394,16 +418,22 @@ def _as_article(article: Article | str | Path) -> Article:
         if "\n" not in article and len(article) < 4096 and Path(article).is_file():
             return load_article(article)
         return Article.from_text(article)
-    raise ArgumentError(f"article: expected an Article, a file path or a text string, got {type(article).__name__}")
+    raise ArgumentError(
+        f"article: expected an Article, a file path or a text string, got {type(article).__name__}"
+    )
 
 
-def run_analyses(article: Article, functions: Sequence[tuple[str, AnalysisFunction]]) -> list[tuple[str, str, Table]]:
+def run_analyses(
+    article: Article, functions: Sequence[tuple[str, AnalysisFunction]]
+) -> list[tuple[str, str, Table]]:
     """Run each analysis on ``article``; ``(analysis, table, data)`` for every table they return."""
     parts = []
     for name, function in functions:
         result = function(article)
         if not isinstance(result, Mapping):
-            raise ArgumentError(f"analysis {name!r} returned {type(result).__name__}, expected a dict of tables")
+            raise ArgumentError(
+                f"analysis {name!r} returned {type(result).__name__}, expected a dict of tables"
+            )
         for table, data in result.items():
             parts.append((name, table, data))
     return parts
@@ -423,7 +453,9 @@ def analyze_article(article: Article | str | Path, analyses: Sequence[str] | Non
     parts = combine_rows(run_analyses(article, functions), article.id)
     return ArticleAnalysis(
         article_id=article.id,
-        frames=merge_tables([(name, table, _with_article_id(as_frame(data), article.id)) for name, table, data in parts]),
+        frames=merge_tables(
+            [(name, table, _with_article_id(as_frame(data), article.id)) for name, table, data in parts]
+        ),
         analyses=[name for name, _ in functions],
         article=article,
     )

@@ -53,8 +53,17 @@ from functools import lru_cache
 from .errors import ArgumentError
 from .nlp import sentence_spans
 
-SPEAKER_TYPES = ("government", "document", "expert", "activist", "media", "anonymous", "person", "organization",
-                 "unknown")
+SPEAKER_TYPES = (
+    "government",
+    "document",
+    "expert",
+    "activist",
+    "media",
+    "anonymous",
+    "person",
+    "organization",
+    "unknown",
+)
 
 
 @dataclass
@@ -128,26 +137,39 @@ reminded stating encouraged challenged apologized railed requested proposing dis
 referenced bemoaned detailing highlighting highlighted reacted proclaimed proclaims scolded
 """.split()
 #: Verbs of thinking and feeling: cues only when a clause follows ("believes that", "thinks he").
-_THOUGHT_FORMS = frozenset("""
+_THOUGHT_FORMS = frozenset(
+    """
 think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect expects
 expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
 maintain maintains maintained hoping remember remembers remembered
-""".split())
+""".split()
+)
 _CLAUSE_START = re.compile(
     r"\s+(?:that\b|(?:he|she|it|they|we|I|you|there|this|these|those|the|a|an|his|her|their|its|our|some|many|"
-    r"most|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:['’](?:s|re|ve|d|ll|m)\b)?\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)")
+    r"most|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:['’](?:s|re|ve|d|ll|m)\b)?\s+(?!of\b|to\b|and\b|or\b|for\b)[a-z]+)"
+)
 
 #: Verbs whose object is the content itself ("calls defectors 'human scum'", "described it as").
 _CALL_FORMS = "call calls called calling dub dubs dubbed label labels labeled labelled branded brands".split()
 
 _MULTI_CUES = [
     r"according\s+to",
-    r"play(?:s|ed|ing)?\s+down", r"point(?:s|ed|ing)?\s+out", r"went\s+on\s+to\s+say", r"made\s+clear",
-    r"call(?:s|ed|ing)?\s+(?:for|on|upon)", r"put(?:s|ting)?\s+the\s+(?:number|figure|toll|total|count)",
-    r"(?:has|have|had)\s+said", r"went\s+on",
-    r"talk(?:s|ed|ing)?\s+about", r"sp(?:oke|eak|eaks|eaking)\s+(?:about|of)", r"refer(?:s|red|ring)?\s+to",
-    r"point(?:s|ed|ing)?\s+to", r"warn(?:s|ed|ing)?\s+(?:of|against)", r"call(?:s|ed|ing)?\s+attention\s+to",
-    r"(?:shot|fired|hit)\s+back", r"issu(?:e|es|ed|ing)\s+a\s+statement",
+    r"play(?:s|ed|ing)?\s+down",
+    r"point(?:s|ed|ing)?\s+out",
+    r"went\s+on\s+to\s+say",
+    r"made\s+clear",
+    r"call(?:s|ed|ing)?\s+(?:for|on|upon)",
+    r"put(?:s|ting)?\s+the\s+(?:number|figure|toll|total|count)",
+    r"(?:has|have|had)\s+said",
+    r"went\s+on",
+    r"talk(?:s|ed|ing)?\s+about",
+    r"sp(?:oke|eak|eaks|eaking)\s+(?:about|of)",
+    r"refer(?:s|red|ring)?\s+to",
+    r"point(?:s|ed|ing)?\s+to",
+    r"warn(?:s|ed|ing)?\s+(?:of|against)",
+    r"call(?:s|ed|ing)?\s+attention\s+to",
+    r"(?:shot|fired|hit)\s+back",
+    r"issu(?:e|es|ed|ing)\s+a\s+statement",
 ]
 
 _CUE_WORDS = (frozenset(_CUE_FORMS) | frozenset(_CALL_FORMS)) - {"states", "state", "report", "reports"}
@@ -161,10 +183,12 @@ _NOUNLIKE = frozenset(
 _SPEECH_SET = frozenset(_CUE_FORMS) | _THOUGHT_FORMS
 _CALL_SET = frozenset(_CALL_FORMS)
 _MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
-_MULTI_FIRST = frozenset("according play plays played playing point points pointed pointing went made call calls "
-                         "called calling put puts putting has have had talk talks talked talking spoke speak "
-                         "speaks speaking refer refers referred referring warn warns warned warning shot fired hit issue issues issued "
-                         "issuing".split())
+_MULTI_FIRST = frozenset(
+    "according play plays played playing point points pointed pointing went made call calls "
+    "called calling put puts putting has have had talk talks talked talking spoke speak "
+    "speaks speaking refer refers referred referring warn warns warned warning shot fired hit issue issues issued "
+    "issuing".split()
+)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -187,8 +211,9 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _CUE_WORDS_ALL = sorted(_SPEECH_SET | _CALL_SET | _MULTI_FIRST)
-_ALPHA = re.compile(r"\b(?:" + _trie_pattern(_CUE_WORDS_ALL + [w.capitalize() for w in _CUE_WORDS_ALL])
-                    + r")\b(?![-'’])")
+_ALPHA = re.compile(
+    r"\b(?:" + _trie_pattern(_CUE_WORDS_ALL + [w.capitalize() for w in _CUE_WORDS_ALL]) + r")\b(?![-'’])"
+)
 
 
 @dataclass
@@ -255,8 +280,10 @@ _DISCOURSE = frozenset(
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 #: A noun phrase ends in a noun-like word (not a preposition, article, adverb or participle).
-_NP_TAIL = re.compile(r"^(?![a-z]+(?:ly|ing)$)(?!(?:of|in|on|at|for|with|by|from|to|the|a|an|and|or|but|"
-                      r"this|that|these|those|his|her|its|their|our|my|your)$)[\w.'’-]+$")
+_NP_TAIL = re.compile(
+    r"^(?![a-z]+(?:ly|ing)$)(?!(?:of|in|on|at|for|with|by|from|to|the|a|an|and|or|but|"
+    r"this|that|these|those|his|her|its|their|our|my|your)$)[\w.'’-]+$"
+)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "o", "him": "m", "her": "f"}
 _TITLES = re.compile(
     r"^(?:(?:the|a|an|former|then|acting|deputy|vice|chief|senior|top|incoming|outgoing|"
@@ -270,37 +297,64 @@ _TITLES = re.compile(
 )
 
 _TYPE_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("media", re.compile(
-        r"\b(?:newspaper|news\s+agency|state\s+media|state-run\s+media|media|television|TV|radio|"
-        r"broadcaster|channel|magazine|tabloid|daily|website|site|blog|Reuters|AP|Associated\s+Press|KCNA|"
-        r"Xinhua|Yonhap|CNN|MSNBC|Fox\s+News|NBC|CBS|ABC|BBC|WSJ|NYT|FT|AFP|NPR|PBS|HuffPo|Politico|Breitbart|Times|Post|Journal|"
-        r"Herald|Tribune|Gazette|Bloomberg|Axios|Guardian|Telegraph|Rodong|Huffington|Daily\s+\w+)\b")),
-    ("document", re.compile(
-        r"\b(?:report|reports|statement|study|survey|poll|polls|memo|letter|document|documents|analysis|"
-        r"data|book|filing|lawsuit|complaint|ruling|indictment|transcript|records|figures|estimate|estimates|"
-        r"census|review|audit|resolution|bill|platform|ad|advertisement|video|post|tweet|email|e-mail|"
-        r"release|paper|article|editorial|op-ed|op-ed|research)\b", re.IGNORECASE)),
-    ("expert", re.compile(
-        r"\b(?:professor|analyst|analysts|researcher|researchers|expert|experts|scholar|scholars|economist|"
-        r"economists|scientist|scientists|historian|strategist|strategists|pollster|pollsters|fellow|"
-        r"specialist|lecturer|academic|think\s+tank|observers?)\b", re.IGNORECASE)),
-    ("activist", re.compile(
-        r"\b(?:activist|activists|rights\s+groups?|human\s+rights|advocacy|advocates?|campaigners?|NGOs?|"
-        r"non-governmental|nongovernmental|Amnesty|Human\s+Rights\s+Watch|protesters|groups)\b",
-        re.IGNORECASE)),
-    ("government", re.compile(
-        r"\b(?:president|minister|ministry|ministries|department|government|governments|official|officials|"
-        r"spokesman|spokeswoman|spokesperson|secretary|ambassador|diplomat|diplomats|embassy|senator|sen\.|"
-        r"rep\.|congressman|congresswoman|lawmaker|lawmakers|governor|gov\.|mayor|administration|agency|"
-        r"white\s+house|pentagon|state\s+department|kremlin|cabinet|parliament|congress|senate|army|military|"
-        r"police|authorities|regime|agency\s+chief|prosecutors?|FBI|CIA|court|judge|U\.N\.|United\s+Nations|"
-        r"Security\s+Council|Secretary-General|premier|chancellor|leader|leadership|Pyongyang|Beijing|Seoul|"
-        r"Washington|Moscow|Tokyo)\b", re.IGNORECASE)),
-    ("organization", re.compile(
-        r"\b(?:Inc|Corp|Company|Co|Party|Committee|Campaign|campaign|Foundation|Institute|University|Council|"
-        r"Association|Union|Center|Centre|Group|Bank|Fund|Organization|Organisation|Federation|League|"
-        r"Club|Society|company|firm|group|organization|union|party|committee|PAC|coalition|alliance|foundation|"
-        r"institute|association|council|center|charity|nonprofit|non-profit|corporation|business)\b")),
+    (
+        "media",
+        re.compile(
+            r"\b(?:newspaper|news\s+agency|state\s+media|state-run\s+media|media|television|TV|radio|"
+            r"broadcaster|channel|magazine|tabloid|daily|website|site|blog|Reuters|AP|Associated\s+Press|KCNA|"
+            r"Xinhua|Yonhap|CNN|MSNBC|Fox\s+News|NBC|CBS|ABC|BBC|WSJ|NYT|FT|AFP|NPR|PBS|HuffPo|Politico|Breitbart|Times|Post|Journal|"
+            r"Herald|Tribune|Gazette|Bloomberg|Axios|Guardian|Telegraph|Rodong|Huffington|Daily\s+\w+)\b"
+        ),
+    ),
+    (
+        "document",
+        re.compile(
+            r"\b(?:report|reports|statement|study|survey|poll|polls|memo|letter|document|documents|analysis|"
+            r"data|book|filing|lawsuit|complaint|ruling|indictment|transcript|records|figures|estimate|estimates|"
+            r"census|review|audit|resolution|bill|platform|ad|advertisement|video|post|tweet|email|e-mail|"
+            r"release|paper|article|editorial|op-ed|op-ed|research)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "expert",
+        re.compile(
+            r"\b(?:professor|analyst|analysts|researcher|researchers|expert|experts|scholar|scholars|economist|"
+            r"economists|scientist|scientists|historian|strategist|strategists|pollster|pollsters|fellow|"
+            r"specialist|lecturer|academic|think\s+tank|observers?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "activist",
+        re.compile(
+            r"\b(?:activist|activists|rights\s+groups?|human\s+rights|advocacy|advocates?|campaigners?|NGOs?|"
+            r"non-governmental|nongovernmental|Amnesty|Human\s+Rights\s+Watch|protesters|groups)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "government",
+        re.compile(
+            r"\b(?:president|minister|ministry|ministries|department|government|governments|official|officials|"
+            r"spokesman|spokeswoman|spokesperson|secretary|ambassador|diplomat|diplomats|embassy|senator|sen\.|"
+            r"rep\.|congressman|congresswoman|lawmaker|lawmakers|governor|gov\.|mayor|administration|agency|"
+            r"white\s+house|pentagon|state\s+department|kremlin|cabinet|parliament|congress|senate|army|military|"
+            r"police|authorities|regime|agency\s+chief|prosecutors?|FBI|CIA|court|judge|U\.N\.|United\s+Nations|"
+            r"Security\s+Council|Secretary-General|premier|chancellor|leader|leadership|Pyongyang|Beijing|Seoul|"
+            r"Washington|Moscow|Tokyo)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "organization",
+        re.compile(
+            r"\b(?:Inc|Corp|Company|Co|Party|Committee|Campaign|campaign|Foundation|Institute|University|Council|"
+            r"Association|Union|Center|Centre|Group|Bank|Fund|Organization|Organisation|Federation|League|"
+            r"Club|Society|company|firm|group|organization|union|party|committee|PAC|coalition|alliance|foundation|"
+            r"institute|association|council|center|charity|nonprofit|non-profit|corporation|business)\b"
+        ),
+    ),
 ]
 _ANON_PHRASE = re.compile(
     r"(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|"
@@ -324,7 +378,7 @@ _NOT_SOURCE_LINE = re.compile(
 )
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
-_QUOTE_ANY = "\"“”«»„"
+_QUOTE_ANY = '"“”«»„'
 _DQ = re.compile(r"''(?!')|[\"“”«»„]")  # '' is the New York Times' double quotation mark
 _QMARKS = tuple(_QUOTE_ANY) + ("''",)
 _TOKEN = re.compile(
@@ -334,10 +388,12 @@ _TOKEN = re.compile(
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[a-zA-Z]+)?)+\b")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|this|new|such|any|no|of|whose)|\w['’]s?)\s+$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _THAT_WINDOW = re.compile(
     r"[^\"“”«».;:]{0,60}?\b(?:that|whether|if|how|why|what)\b|[^\"“”«».;:,]{0,30}?[:,]\s*(?:[\"“«]|'')"
-    r"|\s*(?:[\"“«]|'')")
+    r"|\s*(?:[\"“«]|'')"
+)
 _TRAIL_AFTER = re.compile(
     r"^\s*(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|morning|afternoon|evening|night|week|month|year)\s*)*"
@@ -350,12 +406,34 @@ _TRAIL_AFTER = re.compile(
 
 _FALLBACK_PLACES: dict[str, list[str]] = {
     "North Korea": ["North Korea", "North Korean", "North Koreans", "Pyongyang", "DPRK", "KCNA", "Rodong"],
-    "South Korea": ["South Korea", "South Korean", "South Koreans", "Seoul", "Unification Ministry",
-                    "Yonhap", "Sungkyunkwan"],
+    "South Korea": [
+        "South Korea",
+        "South Korean",
+        "South Koreans",
+        "Seoul",
+        "Unification Ministry",
+        "Yonhap",
+        "Sungkyunkwan",
+    ],
     "China": ["China", "Chinese", "Beijing", "Xinhua"],
-    "United States": ["United States", "U.S.", "US", "American", "Americans", "Washington", "State Department",
-                      "White House", "Pentagon", "Congress", "Senate", "FBI", "CIA", "Justice Department",
-                      "Obama administration", "Trump administration"],
+    "United States": [
+        "United States",
+        "U.S.",
+        "US",
+        "American",
+        "Americans",
+        "Washington",
+        "State Department",
+        "White House",
+        "Pentagon",
+        "Congress",
+        "Senate",
+        "FBI",
+        "CIA",
+        "Justice Department",
+        "Obama administration",
+        "Trump administration",
+    ],
     "United Nations": ["United Nations", "U.N.", "UN", "Security Council", "Secretary-General"],
     "Japan": ["Japan", "Japanese", "Tokyo"],
     "Russia": ["Russia", "Russian", "Russians", "Moscow", "Kremlin"],
@@ -519,14 +597,22 @@ def _merge_fragments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     """Join a sentence that starts in lower case to the one before it ('"I'm honored!" | she said.')."""
     out: list[tuple[int, int]] = []
     for a, b in sentences:
-        after_quote = bool(out) and text[:out[-1][1]].rstrip().endswith(_QMARKS) and \
-            _DQ.search(text, a, b) is None and _ALPHA.search(text, a, min(b, a + 40)) is not None
-        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and "\n" not in text[out[-1][1]:a]:
+        after_quote = (
+            bool(out)
+            and text[: out[-1][1]].rstrip().endswith(_QMARKS)
+            and _DQ.search(text, a, b) is None
+            and _ALPHA.search(text, a, min(b, a + 40)) is not None
+        )
+        if out and _TITLE_END.search(text, out[-1][0], out[-1][1]) and "\n" not in text[out[-1][1] : a]:
             out[-1] = (out[-1][0], b)  # split after "Mr." / "Sen.": one sentence
-        elif out and text[a:a + 1] in "!?.,;:)" and "\n" not in text[out[-1][1]:a]:
+        elif out and text[a : a + 1] in "!?.,;:)" and "\n" not in text[out[-1][1] : a]:
             out[-1] = (out[-1][0], b)  # '"Go Donald Trump, go!!' | '!," he wrote': split inside the quote
-        elif out and (text[a:a + 1].islower() or after_quote) and "\n\n" not in text[out[-1][1]:a] and \
-                (text[a:a + 1].islower() and "\n" not in text[out[-1][1]:a] or after_quote):
+        elif (
+            out
+            and (text[a : a + 1].islower() or after_quote)
+            and "\n\n" not in text[out[-1][1] : a]
+            and (text[a : a + 1].islower() and "\n" not in text[out[-1][1] : a] or after_quote)
+        ):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -573,7 +659,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         if len(commas) < 2:
             return None
         app_from = commas[-2] + 1
-        appositive = text[toks[app_from][0]:toks[-1][0]] if app_from < len(toks) - 1 else ""
+        appositive = text[toks[app_from][0] : toks[-1][0]] if app_from < len(toks) - 1 else ""
         head = toks[: commas[-2]]
         if appositive.lower().startswith(("who", "which")):
             appositive = appositive
@@ -581,9 +667,13 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         if not toks:
             return None
     for k, t in enumerate(toks):
-        if k > 0 and t[2].lower() in ("who", "which", "whose") and _ANON_PHRASE.search(text, t[0], toks[-1][1]):
+        if (
+            k > 0
+            and t[2].lower() in ("who", "which", "whose")
+            and _ANON_PHRASE.search(text, t[0], toks[-1][1])
+        ):
             # "A diplomat who asked not to be named said": the head, with the relative clause as appositive
-            appositive = (text[t[0]:toks[-1][1]] + " " + appositive).strip()
+            appositive = (text[t[0] : toks[-1][1]] + " " + appositive).strip()
             toks = toks[:k]
             break
     # cut at the last clause boundary
@@ -608,7 +698,7 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         # "Sanders, who had said ...": the mention is "who", the source the noun phrase before it
         rel = toks[0]
         comma = text.rfind(",", clause_start, rel[0])
-        if len(toks) > 3 or comma == -1 or text[comma:rel[0]].strip() != ",":
+        if len(toks) > 3 or comma == -1 or text[comma : rel[0]].strip() != ",":
             return None
         antecedent = _subject_before(text, clause_start, comma)
         if antecedent is None or antecedent.clause:
@@ -626,14 +716,26 @@ def _subject_before(text: str, clause_start: int, cue_start: int) -> _Mention | 
         else:
             while k > 1 and (toks[k - 1][2][:1].isupper() or toks[k - 1][2] in ("’s", "'s")):
                 k -= 1
-        if 0 < k < len(toks) and toks[k][2].lower() not in _DISCOURSE and toks[k][2].lower() not in _NOT_NP_START \
-                and not (toks[k - 1][2][:1].isdigit()):
-            return _Mention(toks[k][0], toks[-1][1], text[toks[k][0]:toks[-1][1]], appositive)
+        if (
+            0 < k < len(toks)
+            and toks[k][2].lower() not in _DISCOURSE
+            and toks[k][2].lower() not in _NOT_NP_START
+            and not (toks[k - 1][2][:1].isdigit())
+        ):
+            return _Mention(toks[k][0], toks[-1][1], text[toks[k][0] : toks[-1][1]], appositive)
         # "On Thursday conceding ...", "However ...": no source phrase here; keep the cue, drop the speaker
-        return _Mention(toks[0][0], toks[-1][1], text[toks[0][0]:toks[-1][1]], clause=True, weak=True)
-    if not (first[:1].isupper() or first.lower() in _PRONOUNS or first[:1].isdigit()
-            or (first.replace("-", "").isalpha() and first.lower() not in _NOT_NP_START and not first.endswith("ly")
-                and _NP_TAIL.search(toks[-1][2]))):
+        return _Mention(toks[0][0], toks[-1][1], text[toks[0][0] : toks[-1][1]], clause=True, weak=True)
+    if not (
+        first[:1].isupper()
+        or first.lower() in _PRONOUNS
+        or first[:1].isdigit()
+        or (
+            first.replace("-", "").isalpha()
+            and first.lower() not in _NOT_NP_START
+            and not first.endswith("ly")
+            and _NP_TAIL.search(toks[-1][2])
+        )
+    ):
         return None
     if first.lower() in ("the", "a", "an") and len(toks) == 1:
         return None
@@ -656,10 +758,15 @@ def _sentence_subject(text: str, s0: int, limit: int) -> _Mention | None:
             break
     while head and not head[-1][2][:1].isupper():
         head.pop()
-    if not head or len(head) > 6 or head[0][2].lower() in _NOT_NP_START or head[0][2].lower() in _CLAUSE_WORDS \
-            or head[0][2].lower() in _DISCOURSE:
+    if (
+        not head
+        or len(head) > 6
+        or head[0][2].lower() in _NOT_NP_START
+        or head[0][2].lower() in _CLAUSE_WORDS
+        or head[0][2].lower() in _DISCOURSE
+    ):
         return None
-    return _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
+    return _Mention(head[0][0], head[-1][1], text[head[0][0] : head[-1][1]])
 
 
 def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
@@ -667,16 +774,22 @@ def _subject_after(text: str, cue_end: int, limit: int) -> _Mention | None:
     toks = _tokens(text, cue_end, limit)
     head = []
     for t in toks:
-        if t[2] in ",.;:!?" or t[2] in _QMARKS or t[2].lower() in ("in", "on", "at", "during", "adding",
-                                                                       "who", "after", "before", "when"):
+        if (
+            t[2] in ",.;:!?"
+            or t[2] in _QMARKS
+            or t[2].lower() in ("in", "on", "at", "during", "adding", "who", "after", "before", "when")
+        ):
             break
         head.append(t)
     if not head or len(head) > 12:
         return None
     first = head[0][2]
-    if not (first[:1].isupper() or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "another")
-            or first.lower() in _NUMBER_WORDS or (
-            first.lower() not in _NOT_NP_START and any(t[2][:1].isupper() for t in head))):
+    if not (
+        first[:1].isupper()
+        or first.lower() in ("the", "a", "an", "his", "her", "its", "their", "another")
+        or first.lower() in _NUMBER_WORDS
+        or (first.lower() not in _NOT_NP_START and any(t[2][:1].isupper() for t in head))
+    ):
         return None
     s, e = head[0][0], head[-1][1]
     appositive = ""
@@ -735,8 +848,14 @@ class _Raw:
     verb_class: str = "speech"
 
 
-def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]],
-                           qspans_all: list[tuple[int, int]], cue_candidates: list[_Cue]) -> list[_Raw]:
+def _sentence_attributions(
+    text: str,
+    s0: int,
+    s1: int,
+    quotes: list[tuple[int, int]],
+    qspans_all: list[tuple[int, int]],
+    cue_candidates: list[_Cue],
+) -> list[_Raw]:
     out: list[_Raw] = []
     cues = []
     passives: set[int] = set()
@@ -745,32 +864,56 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         word = m.group()
         low = word.lower()
-        if word[:1].isupper() and m.start > s0 and not low.startswith("according") and not (
-                low in ("says", "said", "tells", "told", "warns", "claims", "urges", "slams", "blasts", "calls")
-                and _is_headline(text, s0, s1)):
+        if (
+            word[:1].isupper()
+            and m.start > s0
+            and not low.startswith("according")
+            and not (
+                low
+                in ("says", "said", "tells", "told", "warns", "claims", "urges", "slams", "blasts", "calls")
+                and _is_headline(text, s0, s1)
+            )
+        ):
             continue  # capitalised mid-sentence: a name or title ("State Department"), not a verb
-        if low in _NOUNLIKE and re.match(r"\s*[,.;:)]", text[m.end:m.end + 3]) and not \
-                re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6):m.start]):
+        if (
+            low in _NOUNLIKE
+            and re.match(r"\s*[,.;:)]", text[m.end : m.end + 3])
+            and not re.search(r"\b(?:he|she|it|they|we|I)\s+$", text[max(s0, m.start - 6) : m.start])
+        ):
             continue
-        if low in _NOUN_BASE and not _BASE_VERB_BEFORE.search(
-                text, max(s0, m.start - 30), m.start):
+        if low in _NOUN_BASE and not _BASE_VERB_BEFORE.search(text, max(s0, m.start - 30), m.start):
             continue  # "the AP report was misleading": a base form after a singular noun is a noun
-        if m.kind != "multi" and low not in ("asked", "said") and _PASSIVE_BEFORE.search(
-                text, max(s0, m.start - 20), m.start):
+        if (
+            m.kind != "multi"
+            and low not in ("asked", "said")
+            and _PASSIVE_BEFORE.search(text, max(s0, m.start - 20), m.start)
+        ):
             passives.add(m.start)  # "was charged with", "after being accused of": reported, but no speaker
-        if low.startswith("show") and re.match(r"\s+up\b", text[m.end:m.end + 4]):
+        if low.startswith("show") and re.match(r"\s+up\b", text[m.end : m.end + 4]):
             continue
-        if _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and m.kind != "verb" and not \
-                _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start) and not low.startswith("accord"):
+        if (
+            _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start)
+            and m.kind != "verb"
+            and not _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start)
+            and not low.startswith("accord")
+        ):
             continue  # "his call for", "her calls"
-        if m.kind == "verb" and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start) and not \
-                _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start):
+        if (
+            m.kind == "verb"
+            and _NOUN_BEFORE.search(text, max(s0, m.start - 30), m.start)
+            and not _PRONOUN_CONTRACTION.search(text, max(s0, m.start - 12), m.start)
+        ):
             continue  # "organizations' estimates", "the reports": a noun, not a verb
         if low in _THOUGHT_FORMS and not _CLAUSE_START.match(text, m.end):
             continue
-        if _ANON_PHRASE.match(text, m.start - 0) or _ANON_PHRASE.match(text, max(s0, m.start - 4)) or \
-                re.match(r"(?:asked|requested|declined|authori[sz]ed)\s+(?:not\s+)?to\s+be\s+(?:named|identified)",
-                         text[m.start:m.start + 40]):
+        if (
+            _ANON_PHRASE.match(text, m.start - 0)
+            or _ANON_PHRASE.match(text, max(s0, m.start - 4))
+            or re.match(
+                r"(?:asked|requested|declined|authori[sz]ed)\s+(?:not\s+)?to\s+be\s+(?:named|identified)",
+                text[m.start : m.start + 40],
+            )
+        ):
             continue  # "who asked not to be named": part of the source, not a cue
         cues.append(m)
     prev_subject: _Mention | None = None
@@ -807,10 +950,13 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             # "..., said the company's chief executive, John J. Ferriola."
             before_subject = _subject_before(text, clause_start, c0)
             cand = _subject_after(text, c1, s1)
-            if (before_subject is None or before_subject.clause) and cand is not None and \
-                    len(_WORD_RE.findall(text[s0:c0])) >= 6 and \
-                    not any(w.lower() in _CLAUSE_VERBS for w in cand.text.split()) and \
-                    re.fullmatch(r"\s*(?:,[^\"“”]*)?[.!?]?\s*", text[cand.end:s1]):
+            if (
+                (before_subject is None or before_subject.clause)
+                and cand is not None
+                and len(_WORD_RE.findall(text[s0:c0])) >= 6
+                and not any(w.lower() in _CLAUSE_VERBS for w in cand.text.split())
+                and re.fullmatch(r"\s*(?:,[^\"“”]*)?[.!?]?\s*", text[cand.end : s1])
+            ):
                 subject, inverted = cand, True
         if subject is None:
             subject = _subject_before(text, clause_start, c0)
@@ -824,8 +970,11 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
                 # "..., he said, adding that ...", "Mrs. Clinton spoke ..., suggesting that ..."
                 subject = prev_subject or _sentence_subject(text, s0, c0)
                 inherited = subject is not None
-        if subject is None and low == "asked" and re.match(r"\s+(?:whether|if|why|how|what|when|where|who|about)\b",
-                                                           text[c1:c1 + 10]):
+        if (
+            subject is None
+            and low == "asked"
+            and re.match(r"\s+(?:whether|if|why|how|what|when|where|who|about)\b", text[c1 : c1 + 10])
+        ):
             # "Asked whether ..., Johnson said": a question put to the source, who is named later
             start = _lstrip(text, c1, s1)
             comma = text.find(",", start, s1)
@@ -833,32 +982,56 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             if len(_WORD_RE.findall(text[start:end])) >= 2:
                 out.append(_Raw(start, end, c0, c1, None, s0))
             continue
-        if subject is None and low in _FALLBACK_CUES and (
-                re.match(r"\s+that\b", text[c1:c1 + 6]) or _CLAUSE_START.match(text, c1)):
+        if (
+            subject is None
+            and low in _FALLBACK_CUES
+            and (re.match(r"\s+that\b", text[c1 : c1 + 6]) or _CLAUSE_START.match(text, c1))
+        ):
             subject = _fallback_subject(text, clause_start, c0)
         if subject is None:
             continue
-        if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1:c1 + 6]):
+        if subject.clause and not subject.weak and not re.match(r"\s+that\b", text[c1 : c1 + 6]):
             continue
         if subject.weak:
             subject = _sentence_subject(text, s0, c0) or subject
         prev_subject = subject
         head_end = subject.end if inverted else c1
-        tail = text[max(head_end, c1):s1]
+        tail = text[max(head_end, c1) : s1]
         lead_end = c0 if inverted else subject.start
-        if not inverted and quote_before is not None and quote_before[1] <= subject.start and \
-                not re.search(r"[.;:!?]", text[quote_before[1]:subject.start]) and \
-                len(_WORD_RE.findall(text[quote_before[1]:subject.start])) <= 12:
+        if (
+            not inverted
+            and quote_before is not None
+            and quote_before[1] <= subject.start
+            and not re.search(r"[.;:!?]", text[quote_before[1] : subject.start])
+            and len(_WORD_RE.findall(text[quote_before[1] : subject.start])) <= 12
+        ):
             lead_end = quote_before[1]  # a quote, then "state Senate leader X and Speaker Y said"
         lead = text[s0:lead_end]
-        has_lead = len(_WORD_RE.findall(lead)) >= (1 if quote_before is not None else 2) and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
+        has_lead = len(_WORD_RE.findall(lead)) >= (
+            1 if quote_before is not None else 2
+        ) and lead.rstrip().endswith((",", *_QMARKS, "—", "–"))
         tail_is_trailer = bool(_TRAIL_AFTER.match(_strip_appositive(tail)))
-        split_quote = [q for q in quotes if q[0] >= c1 and re.fullmatch(r"[^\"“”«».;]*?,\s*",
-                                                                          text[max(c1, head_end):q[0]])
-                       and _ALPHA.search(text, max(c1, head_end), q[0]) is None]
-        quoted_lead = quote_before is not None and (quote_before[1] - max(s0, quote_before[0])) >= 0.6 * len(lead)
-        if has_lead and not inherited and (inverted or tail_is_trailer or quoted_lead or quote_before is not None and
-                         (split_quote or re.match(r"\s*(?:,|\.|$)", tail))):
+        split_quote = [
+            q
+            for q in quotes
+            if q[0] >= c1
+            and re.fullmatch(r"[^\"“”«».;]*?,\s*", text[max(c1, head_end) : q[0]])
+            and _ALPHA.search(text, max(c1, head_end), q[0]) is None
+        ]
+        quoted_lead = quote_before is not None and (quote_before[1] - max(s0, quote_before[0])) >= 0.6 * len(
+            lead
+        )
+        if (
+            has_lead
+            and not inherited
+            and (
+                inverted
+                or tail_is_trailer
+                or quoted_lead
+                or quote_before is not None
+                and (split_quote or re.match(r"\s*(?:,|\.|$)", tail))
+            )
+        ):
             start = s0
             if quote_before is not None:
                 start = min(start, quote_before[0])
@@ -880,8 +1053,8 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             w = _THAT_WINDOW.match(text, c1, nxt_cue)
             if w:
                 j = w.end() - 1
-                if text[j] in _QUOTE_ANY or text[j - 1:j + 1] == "''":
-                    start = j - 1 if text[j - 1:j + 1] == "''" else j
+                if text[j] in _QUOTE_ANY or text[j - 1 : j + 1] == "''":
+                    start = j - 1 if text[j - 1 : j + 1] == "''" else j
                 else:
                     last = w.group().split()[-1]
                     start = text.rfind(last, c1, w.end())
@@ -889,24 +1062,31 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             start = text.lower().find("the", c0, c1)
         if re.fullmatch(r"\s*:?\s*", text[c1:s1]) or re.fullmatch(r"[^\"“”.]{0,40}:\s*", text[c1:s1]):
             # "Cruz continued:" with the quote in the next paragraph
-            nxt = [q for q in qspans_all if q[0] >= s1 and not text[s1:q[0]].strip()]
+            nxt = [q for q in qspans_all if q[0] >= s1 and not text[s1 : q[0]].strip()]
             if nxt:
                 out.append(_Raw(nxt[0][0], nxt[0][1], c0, c1, None if subject.clause else subject, s0))
             continue
         start = _lstrip(text, start, s1)
         end = s1
         # stop before the next coordinated cue ("..., but said ...") or participle ("..., stating that ...")
-        if nxt_cue < s1 and cues[k + 1].text.lower().endswith("ing") and \
-                re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue]):
+        if (
+            nxt_cue < s1
+            and cues[k + 1].text.lower().endswith("ing")
+            and re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue])
+        ):
             end = start + re.search(r",\s*(?:(?:and|before|after|while)\s+)?$", text[start:nxt_cue]).start()
         elif nxt_cue < s1:
-            conj = re.search(r"(?:,\s*(?:and|but)?|\b(?:and|but))\s+(?:(?:also|then|later)\s+)?$",
-                             text[start:nxt_cue])
+            conj = re.search(
+                r"(?:,\s*(?:and|but)?|\b(?:and|but))\s+(?:(?:also|then|later)\s+)?$", text[start:nxt_cue]
+            )
             if conj:
                 end = start + conj.start()
         # "While he has said X, he ...": the paraphrase ends with the subordinate clause
-        if re.search(r"\b(?:while|although|though|because|since|when|after|before|if|as|whereas)\s+$",
-                     text[s0:subject.start], re.IGNORECASE):
+        if re.search(
+            r"\b(?:while|although|though|because|since|when|after|before|if|as|whereas)\s+$",
+            text[s0 : subject.start],
+            re.IGNORECASE,
+        ):
             for cm in re.finditer(",", text[start:end]):
                 if not _inside(quotes, start + cm.start()):
                     end = start + cm.start()
@@ -923,14 +1103,17 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             end = _strip_final(text, start, end)
         else:
             end = _rstrip(text, start, end)
-            if text[end - 1:end] == ".":
+            if text[end - 1 : end] == ".":
                 end = _rstrip(text, start, end - 1)
         if len(_WORD_RE.findall(text[start:end])) < (1 if _DQ.match(text, start) else 2):
             continue
         if _TRAIL_AFTER.match(text[start:end] + "."):
             continue
-        if low.startswith(("tell", "told", "continu")) and start == _lstrip(text, c1, s1) and (
-                low.startswith("continu") or len(_WORD_RE.findall(text[start:end])) <= 5):
+        if (
+            low.startswith(("tell", "told", "continu"))
+            and start == _lstrip(text, c1, s1)
+            and (low.startswith("continu") or len(_WORD_RE.findall(text[start:end])) <= 5)
+        ):
             continue  # "told a Senate panel Wednesday", "continued to deliver speeches": no reported content
         out.append(_Raw(start, end, c0, c1, None if subject.clause else subject, s0))
     # any verb introducing a quote with a colon is a cue: 'Kasich resisted: "Ohio governors do not ..."'
@@ -945,10 +1128,16 @@ def _sentence_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, 
             continue
         out.append(_Raw(q0, q1, m.start(1), m.end(1), subject, s0))
     # a belief inside a paraphrase attributed with "according to" is the source's claim, not a second voice
-    according = [r for r in out if text[r.cue_start:r.cue_end].lower().startswith("according")]
+    according = [r for r in out if text[r.cue_start : r.cue_end].lower().startswith("according")]
     if according:
-        out = [r for r in out if not (text[r.cue_start:r.cue_end].lower() in _THOUGHT_FORMS and any(
-            a.start <= r.cue_start < a.end for a in according))]
+        out = [
+            r
+            for r in out
+            if not (
+                text[r.cue_start : r.cue_end].lower() in _THOUGHT_FORMS
+                and any(a.start <= r.cue_start < a.end for a in according)
+            )
+        ]
     return out
 
 
@@ -967,11 +1156,22 @@ def _fallback_subject(text: str, clause_start: int, cue_start: int) -> _Mention 
     for t in reversed(toks):
         w = t[2]
         wl = w.lower()
-        if w in _FALLBACK_STOP or wl in _CLAUSE_WORDS or wl in _CLAUSE_VERBS or wl in _NOT_NP_START or \
-                wl in ("who", "which", "whose") or len(head) >= 5:
+        if (
+            w in _FALLBACK_STOP
+            or wl in _CLAUSE_WORDS
+            or wl in _CLAUSE_VERBS
+            or wl in _NOT_NP_START
+            or wl in ("who", "which", "whose")
+            or len(head) >= 5
+        ):
             break
         head.insert(0, t)
-    while head and head[0][2].lower() in ("of", "the", "a", "an") and len(head) > 1 and head[0][2].lower() == "of":
+    while (
+        head
+        and head[0][2].lower() in ("of", "the", "a", "an")
+        and len(head) > 1
+        and head[0][2].lower() == "of"
+    ):
         head.pop(0)
     if not head:
         return None
@@ -986,11 +1186,12 @@ _DOC_IN = re.compile(
     r"In\s+(?P<src>(?:a|an|the|his|her|their|its|[A-Z][\w.’'-]*['’]s?)\s+(?:[\w/.’'-]+\s+){0,5}?"
     r"(?:survey|surveys|poll|polls|interview|statement|report|op-ed|speech|letter|book|memo|tweet|post|email|"
     r"column|article|editorial|study|analysis|ad|video|filing|view|words|opinion|estimation|remarks|testimony))"
-    r"(?P<tail>[^,]{0,60}),\s+")
+    r"(?P<tail>[^,]{0,60}),\s+"
+)
 
 
 def _document_in(text: str, s0: int, s1: int) -> list[_Raw]:
-    """"In a CBS News poll last month, Clinton led by six points": the clause is the document's content."""
+    """ "In a CBS News poll last month, Clinton led by six points": the clause is the document's content."""
     m = _DOC_IN.match(text, s0, s1)
     if m is None:
         return []
@@ -1019,11 +1220,14 @@ def _is_headline(text: str, s0: int, s1: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-_HEADLINE_COLON = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*):[ \t]+(\S[^\n]{5,200}?)[ \t]*$")
+_HEADLINE_COLON = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*):[ \t]+(\S[^\n]{5,200}?)[ \t]*$"
+)
 _NOT_HEADLINE_SOURCE = frozenset(
     "q a correction corrections contributing twitter revealed wow related watch video photo photos update updated "
     "read note editor's editor’s source sources listen see also more click advertisement transcript tags topics "
-    "breaking exclusive warning live opinion analysis commentary editorial bonus".split())
+    "breaking exclusive warning live opinion analysis commentary editorial bonus".split()
+)
 
 
 def _headline_attributions(text: str, excluded: list[tuple[int, int]]) -> list[_Raw]:
@@ -1031,14 +1235,19 @@ def _headline_attributions(text: str, excluded: list[tuple[int, int]]) -> list[_
     out = []
     for m in _HEADLINE_COLON.finditer(text):
         left, body = m.group(1), m.group(2)
-        if _inside(excluded, m.start(1)) or left.split()[0].lower() in _NOT_HEADLINE_SOURCE or left.isupper() \
-                or body.startswith("@") or len(left) < 3:
+        if (
+            _inside(excluded, m.start(1))
+            or left.split()[0].lower() in _NOT_HEADLINE_SOURCE
+            or left.isupper()
+            or body.startswith("@")
+            or len(left) < 3
+        ):
             continue
         words = re.findall(r"[A-Za-z][\w’']*", body)
         if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
             continue
         start, end = m.start(2), _strip_final(text, m.start(2), m.end(2))
-        if _DQ.search(text, start, m.end(2)) or text[end:m.end(2)].strip(".,;: ") != "":
+        if _DQ.search(text, start, m.end(2)) or text[end : m.end(2)].strip(".,;: ") != "":
             end = _rstrip(text, start, m.end(2))
         colon = m.end(1)
         out.append(_Raw(start, end, colon, colon + 1, _Mention(m.start(1), m.end(1), left), m.start(1)))
@@ -1054,22 +1263,32 @@ _INVERSION_CUES = frozenset(
 ) | frozenset(w for w in _CUE_FORMS if w.endswith("ed"))
 _NOUN_BASE = frozenset(
     "report claim estimate note charge question call promise pledge show mention cite vow threat tweet reply "
-    "praise blast label stress dub attack comment".split())
+    "praise blast label stress dub attack comment".split()
+)
 _BASE_VERB_BEFORE = re.compile(
     r"(?:\b(?:I|we|you|they|will|would|did|do|does|to|could|may|might|should|must|can|not|also|often|"
-    r"never|and|or)|[a-z]s|[A-Z][a-z]+s)\s+$")
+    r"never|and|or)|[a-z]s|[A-Z][a-z]+s)\s+$"
+)
 _PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|who|that|there|what)['’]s\s+$", re.IGNORECASE)
 _SUBJECT_NOUNS = re.compile(
     r"(?:report|study|survey|poll|website|statement|group|government|ministry|department|agency|committee|"
     r"campaign|official|spokesman|spokeswoman|spokesperson|analysis|data|figures|document|memo|letter|book|"
     r"article|editorial|paper|lawsuit|complaint|court|judge|party|source|aide|adviser|advisor|expert|analyst|"
-    r"people|s)$", re.IGNORECASE)
-_PAST = re.compile(r"(?:ed|said|told|wrote|found|spoke|put|made|went|gave|thought|knew|saw|took)$", re.IGNORECASE)
+    r"people|s)$",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"(?:ed|said|told|wrote|found|spoke|put|made|went|gave|thought|knew|saw|took)$", re.IGNORECASE
+)
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred hundreds thousands "
-                          "majority minority half third quarter most many some few others all both".split())
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten dozen hundred hundreds thousands "
+    "majority minority half third quarter most many some few others all both".split()
+)
 
 
 def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
@@ -1079,11 +1298,17 @@ def _plausible_subject(text: str, subject: _Mention, cue: str) -> bool:
         return False
     if _PAST.search(cue.split()[0]) or cue.endswith("ing"):
         return True
-    return bool(last[:1].isupper() or last.lower() in _PRONOUNS or last.lower() in ("you", "i")
-                or last[:1].isdigit() or last in ("%", "percent") or last.lower() in _NUMBER_WORDS
-                or last.lower() in ("surveyed", "polled", "questioned", "interviewed", "asked")
-                or _SUBJECT_NOUNS.search(last)
-                or (_DET.match(subject.text) and last.isalpha() and not last.endswith(("ed", "ing", "ly"))))
+    return bool(
+        last[:1].isupper()
+        or last.lower() in _PRONOUNS
+        or last.lower() in ("you", "i")
+        or last[:1].isdigit()
+        or last in ("%", "percent")
+        or last.lower() in _NUMBER_WORDS
+        or last.lower() in ("surveyed", "polled", "questioned", "interviewed", "asked")
+        or _SUBJECT_NOUNS.search(last)
+        or (_DET.match(subject.text) and last.isalpha() and not last.endswith(("ed", "ing", "ly")))
+    )
 
 
 def _strip_appositive(tail: str) -> str:
@@ -1113,9 +1338,18 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
     rest = text[sp1:s1]
     lead = text[s0:c0]
     lead_words = _WORD_RE.findall(lead)
-    if lead.strip() == "" or lead.strip() in _QMARKS or (len(lead_words) <= 3 and re.fullmatch(
-            r"\s*(?:(?:but|and|so|yet|now|still|in\s+addition|also|however|meanwhile|moreover)\b[\s,]*)+", lead,
-            re.IGNORECASE)):
+    if (
+        lead.strip() == ""
+        or lead.strip() in _QMARKS
+        or (
+            len(lead_words) <= 3
+            and re.fullmatch(
+                r"\s*(?:(?:but|and|so|yet|now|still|in\s+addition|also|however|meanwhile|moreover)\b[\s,]*)+",
+                lead,
+                re.IGNORECASE,
+            )
+        )
+    ):
         # "According to X, CLAUSE." / "But according to X, CLAUSE." / "According to X: "...""
         comma = -1
         for m in re.finditer(r"[,:]", text[sp1:s1]):
@@ -1127,7 +1361,7 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
         # an appositive: "According to Kim, a professor at Y, CLAUSE"
         second = text.find(",", comma + 1, s1)
         if second != -1 and second - comma < 90 and re.match(r",\s+(?:a|an|the)\s", text[comma:second]):
-            appositive = text[comma + 1:second]
+            appositive = text[comma + 1 : second]
             comma = second
         start = _lstrip(text, comma + 1, s1)
         end = s1
@@ -1135,8 +1369,11 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
             end = _strip_final(text, start, end)
         else:
             end = _rstrip(text, start, end)
-    elif lead.rstrip().endswith(",") and re.match(r"\s*,\s*\S+(?:\s+\S+){2,}", rest) and not re.match(
-            r"\s*,\s*(?:a|an|the|who|which|whose)\s", rest):
+    elif (
+        lead.rstrip().endswith(",")
+        and re.match(r"\s*,\s*\S+(?:\s+\S+){2,}", rest)
+        and not re.match(r"\s*,\s*(?:a|an|the|who|which|whose)\s", rest)
+    ):
         # "X, according to Y, Z.": the paraphrase surrounds the attribution
         start = s0
         for q0, q1 in quotes:
@@ -1189,15 +1426,23 @@ _FAMILY_RE = re.compile(
     r"(?<!\bon)(?<!\bto)(?<!\bfor)(?<!\bwith)(?<!\bby)(?<!\babout)(?<!\blike)(?<!\bjust)(?<!\bonly)"
     r"(?<!\beven)(?<!\bthat)(?<!\bthis)(?<!\ball)(?<!\bafter)(?<!\bbefore)(?<!\bpoint)"
     r"\s+that(?=\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|their|there|this|its|our|some|many|most|"
-    r"[A-Z][\w’']+)\b)))\b(?![-'’])")
-_FAMILY_WORDS = sorted(set(re.findall(r"[a-z]+", """
+    r"[A-Z][\w’']+)\b)))\b(?![-'’])"
+)
+_FAMILY_WORDS = sorted(
+    set(
+        re.findall(
+            r"[a-z]+",
+            """
 seem seems seemed appear appears appeared expected want wants wanted plan plans planned planning decide decides
 decided intend intends intended hope hopes hoped hoping expect expects expecting aim aims aimed vowed pledged
 promised threatened threatens refuses refused seek seeks sought seeking support supports supported supporting
 oppose opposes opposed opposing backs backed backing favor favors favored favour favours favoured prefer prefers
 preferred see sees saw view views viewed regard regards regarded consider considers considered accused criticized
 criticised praised blamed credited asked quoted seen perceived portrayed billed touted described questions
-concerns doubts worries criticism complaints endorsement critical that""")))
+concerns doubts worries criticism complaints endorsement critical that""",
+        )
+    )
+)
 _FAMILY_CANDIDATE = re.compile(r"\b(?:" + _trie_pattern(_FAMILY_WORDS) + r")\b")
 
 
@@ -1219,31 +1464,38 @@ def _find_family(text: str) -> list[re.Match[str]]:
     return out
 
 
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$",
-                        re.IGNORECASE)
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|'s|’s|isn't|aren't|wasn't|weren't)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
 _NAMED_SUBJECT = re.compile(
     r"^(?:(?:Now|Today|Then|Meanwhile|However|But|And),?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}[A-Z][\w-]+\s+(?:is|was)\s+"
-    r"(?:\w+ly\s+)?$")
+    r"(?:\w+ly\s+)?$"
+)
 #: A stance toward someone's statement ("supported his call for a ban") is a reaction to the statement's
 #: attribution, not a separate one.
 _SPEECH_NOUN_OBJECT = re.compile(
     r"\s+(?:his|her|their|its|the|a)\s+(?:\w+\s+)?(?:call|calls|claim|claims|statement|remarks|comments|"
-    r"proposal|demand|demands|plea|request)\b")
+    r"proposal|demand|demands|plea|request)\b"
+)
 #: "raised hopes that", "stoked fears that": an event's effect, no holder of the hope: left out.
-_RAISED_FEELING = re.compile(r"\b(?:raised|raises|raising|fueled|fuelled|sparked|stoked|eased|dampened|revived)\s+"
-                             r"(?:\w+\s+)?[\w’']+$")
+_RAISED_FEELING = re.compile(
+    r"\b(?:raised|raises|raising|fueled|fuelled|sparked|stoked|eased|dampened|revived)\s+"
+    r"(?:\w+\s+)?[\w’']+$"
+)
 _STANCE_STOP = re.compile(r"\s*(?:by|up|off|out|down|away|in|into|on|from|with|to|of|it\s+up)\b|\s*[,.;:!?)]")
 
 
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:\b(?P<pron>his|her|their|its|my|our)|(?P<name>(?<![\w.])[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})['’]s?)"
-    r"\s+(?:[a-z]+\s+){0,2}$")
+    r"\s+(?:[a-z]+\s+){0,2}$"
+)
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "I", "our": "we"}
 
 
 _INNER_VERBS = _SPEECH_SET | frozenset(
     "want wants wanted hope hopes hoped fear fears feared expect expects expected see sees saw consider considers "
-    "considered call calls called describe describes described".split())
+    "considered call calls called describe describes described".split()
+)
 
 
 def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
@@ -1255,17 +1507,38 @@ def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
             np = toks[:k]
             while np and np[-1][2].lower() in _ADVERBS:
                 np.pop()
-            if not np or any(x[2] in ",;:\"“”()" or x[2].lower() in _CLAUSE_VERBS or x[2].lower() in _CLAUSE_WORDS
-                             for x in np):
+            if not np or any(
+                x[2] in ',;:"“”()' or x[2].lower() in _CLAUSE_VERBS or x[2].lower() in _CLAUSE_WORDS
+                for x in np
+            ):
                 return None
             first = np[0][2]
-            if not (first[:1].isupper() or first.lower() in _PRONOUNS or first.lower() in ("the", "many", "some",
-                                                                                             "most", "you", "i")):
+            if not (
+                first[:1].isupper()
+                or first.lower() in _PRONOUNS
+                or first.lower() in ("the", "many", "some", "most", "you", "i")
+            ):
                 return None
             nxt = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
-            if nxt in ("that", "to") or (w.lower() in _CUE_WORDS and nxt not in ("will", "would", "was", "is", "has",
-                                                                                 "had", "could", "might", "may",
-                                                                                 "were", "are", "should", "can")):
+            if nxt in ("that", "to") or (
+                w.lower() in _CUE_WORDS
+                and nxt
+                not in (
+                    "will",
+                    "would",
+                    "was",
+                    "is",
+                    "has",
+                    "had",
+                    "could",
+                    "might",
+                    "may",
+                    "were",
+                    "are",
+                    "should",
+                    "can",
+                )
+            ):
                 return None  # "that he said that ...": a complement clause, not a relative one
             m0, m1 = np[0][0], np[-1][1]
             return _Mention(m0, m1, text[m0:m1])
@@ -1282,13 +1555,17 @@ _CONTENT_NOUNS = frozenset(
     "rumors rumours allegation allegations charge charges accusation accusations insistence conviction theory "
     "impression perception recognition consensus doubt doubts suspicion suspicions prediction predictions "
     "indication indications evidence acknowledgment admission realization sense feeling notion "
-    "understanding confidence hint news".split())
-_HOLDER_ADJECTIVES = frozenset("aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
-                               "optimistic skeptical sceptical unaware glad proud happy sorry".split())
+    "understanding confidence hint news".split()
+)
+_HOLDER_ADJECTIVES = frozenset(
+    "aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
+    "optimistic skeptical sceptical unaware glad proud happy sorry".split()
+)
 
 
-def _complement_holder(text: str, clause_start: int, w0: int, c0: int,
-                       possessive_only: bool = False) -> _Mention | None:
+def _complement_holder(
+    text: str, clause_start: int, w0: int, c0: int, possessive_only: bool = False
+) -> _Mention | None:
     """The holder of a "<word> that CLAUSE" attribution: the subject of the verb, possibly a few words back
     ("reminding viewers that" -> the subject of "reminding"), or the possessive of a noun ("his claim that")."""
     word = text[w0:c0]
@@ -1307,8 +1584,12 @@ def _complement_holder(text: str, clause_start: int, w0: int, c0: int,
     end = w0
     for _ in range(3):
         subject = _subject_before(text, clause_start, end)
-        if subject is not None and not subject.clause and not subject.weak and \
-                _plausible_subject(text, subject, text[end:c0].split()[0] if text[end:c0].split() else word):
+        if (
+            subject is not None
+            and not subject.clause
+            and not subject.weak
+            and _plausible_subject(text, subject, text[end:c0].split()[0] if text[end:c0].split() else word)
+        ):
             return subject
         # step back over one word ("reminding viewers that", "is aware that")
         k = end
@@ -1323,8 +1604,9 @@ def _complement_holder(text: str, clause_start: int, w0: int, c0: int,
     return None
 
 
-def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], hits,
-                         taken: list[_Raw]) -> list[_Raw]:
+def _family_attributions(
+    text: str, s0: int, s1: int, quotes: list[tuple[int, int]], hits, taken: list[_Raw]
+) -> list[_Raw]:
     """Inference, intention, stance and view attributions of one sentence (see ``_FAMILY_RE``)."""
     out: list[_Raw] = []
     for m in hits:
@@ -1333,7 +1615,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             continue
         cls = m.lastgroup
         word = m.group()
-        before = text[max(s0, c0 - 30):c0]
+        before = text[max(s0, c0 - 30) : c0]
         if cls == "complement":
             # "<word> that CLAUSE" with no known cue: the clause is reported content (a verb or a noun of
             # saying or thinking: "his assurances that", "intimated that"); the cue is the word before "that"
@@ -1346,15 +1628,19 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             clause_start = s0
             clause_start = _after_quotes(quotes, clause_start, w0)
             cue_word = text[w0:c0]
-            if cue_word[:1].isupper() or re.search(r"\b(?:so|such|too|it|it['’]s)\s+(?:\w+\s+)?$", text[s0:w0],
-                                                     re.IGNORECASE):
+            if cue_word[:1].isupper() or re.search(
+                r"\b(?:so|such|too|it|it['’]s)\s+(?:\w+\s+)?$", text[s0:w0], re.IGNORECASE
+            ):
                 continue  # "Trump Tower that", "so blatant that", "it is true that": not a cue
             low_cue = cue_word.lower()
             if low_cue in _INNER_VERBS or low_cue.endswith(("ed", "ing")) or low_cue in _HOLDER_ADJECTIVES:
-                subject = _complement_holder(text, clause_start, w0, c0) or _fallback_subject(text, clause_start, w0)
+                subject = _complement_holder(text, clause_start, w0, c0) or _fallback_subject(
+                    text, clause_start, w0
+                )
             else:  # a noun: "his claim that", "the deal that Clinton and Democrats hope"
-                subject = _inner_holder(text, that + 4, s1) or _complement_holder(text, clause_start, w0, c0,
-                                                                                   possessive_only=True)
+                subject = _inner_holder(text, that + 4, s1) or _complement_holder(
+                    text, clause_start, w0, c0, possessive_only=True
+                )
                 if subject is None and low_cue in _CONTENT_NOUNS:
                     subject = _Mention(w0, c0, cue_word, clause=True)  # "the idea that ...": no holder named
             if subject is None:
@@ -1362,13 +1648,19 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if subject.clause:
                 subject = None
             end = s1
-            acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[that:end])
+            acc = re.search(
+                r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b", text[that:end]
+            )
             if acc:
                 end = that + acc.start()
             for q0, q1 in quotes:
                 if that <= q0 < end and q1 > end:
                     end = q1
-            end = _strip_final(text, that, end) if _DQ.search(text, that, end) is None else _rstrip(text, that, end)
+            end = (
+                _strip_final(text, that, end)
+                if _DQ.search(text, that, end) is None
+                else _rstrip(text, that, end)
+            )
             if len(_WORD_RE.findall(text[that:end])) < 4:
                 continue
             out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
@@ -1377,7 +1669,7 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             # "raised questions about X", "his criticism of X", "in favor of X": the content is the topic phrase
             if any(r.start <= c0 < r.end or r.cue_start <= c0 < r.cue_end for r in taken + out):
                 continue
-            prep = re.match(r"\s+\w+\s+", text[c1:c1 + 10])
+            prep = re.match(r"\s+\w+\s+", text[c1 : c1 + 10])
             start = c1 + prep.end()
             stop = re.search(r"[,;:.!?()—–]|\s(?:and|but|because|while|after|before|when)\s", text[start:s1])
             end = start + stop.start() if stop else s1
@@ -1392,12 +1684,22 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             subject = _complement_holder(text, clause_start, w0, c1)
             if subject is None:
                 continue
-            out.append(_Raw(start, end, w0, c1, subject, s0, "stance" if word in ("favor", "endorsement") else
-                            "thought"))
+            out.append(
+                _Raw(
+                    start,
+                    end,
+                    w0,
+                    c1,
+                    subject,
+                    s0,
+                    "stance" if word in ("favor", "endorsement") else "thought",
+                )
+            )
             continue
         if cls == "passive":
-            if not _BE_BEFORE.search(before) or any(r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end
-                                                    for r in taken + out):
+            if not _BE_BEFORE.search(before) or any(
+                r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end for r in taken + out
+            ):
                 continue
             # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the content is
             # the clause (its subject is the one talked about); the source, if any, follows "by"
@@ -1411,18 +1713,36 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             if len(_WORD_RE.findall(text[start:end])) < 4:
                 continue
             agent = None
-            by = re.match(r"\s+by\s+", text[c1:c1 + 5])
+            by = re.match(r"\s+by\s+", text[c1 : c1 + 5])
             if by:
                 toks = _tokens(text, c1 + by.end(), s1)
                 head = []
                 for t in toks:
-                    if t[2] in ",.;:!?()" or t[2] in _QMARKS or t[2].lower() in (
-                            "who", "which", "that", "whether", "if", "about", "to", "for", "what", "why", "how"):
+                    if (
+                        t[2] in ",.;:!?()"
+                        or t[2] in _QMARKS
+                        or t[2].lower()
+                        in (
+                            "who",
+                            "which",
+                            "that",
+                            "whether",
+                            "if",
+                            "about",
+                            "to",
+                            "for",
+                            "what",
+                            "why",
+                            "how",
+                        )
+                    ):
                         break
                     head.append(t)
                 if head and len(head) <= 8:
-                    agent = _Mention(head[0][0], head[-1][1], text[head[0][0]:head[-1][1]])
-            out.append(_Raw(start, end, c0, c1, agent, s0, "speech" if word in ("asked", "quoted") else "thought"))
+                    agent = _Mention(head[0][0], head[-1][1], text[head[0][0] : head[-1][1]])
+            out.append(
+                _Raw(start, end, c0, c1, agent, s0, "speech" if word in ("asked", "quoted") else "thought")
+            )
             continue
         if cls == "inference":
             if word == "expected" and (not _BE_BEFORE.search(before) or _NAMED_SUBJECT.match(text[s0:c0])):
@@ -1438,14 +1758,19 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             continue
         if _NOUN_BEFORE.search(before) and not _PRONOUN_CONTRACTION.search(before):
             continue  # "his support", "a plan to"
-        if _PASSIVE_BEFORE.search(before) or re.match(r"\s+by\b", text[c1:c1 + 4]):
+        if _PASSIVE_BEFORE.search(before) or re.match(r"\s+by\b", text[c1 : c1 + 4]):
             continue  # "was backed by", "is supported": a passive names no holder here
-        if cls == "stance" and (_STANCE_STOP.match(text, c1) or _SPEECH_NOUN_OBJECT.match(text, c1) or
-                                re.match(r"\s+(?:among|from|remains|is|was|has|had|in|base)\b", text[c1:c1 + 9]) or
-                                word in ("support", "favor", "favour", "backing") and re.search(
-                                    r"(?:%|\bpercent|\bpoints?|\b(?:Republican|Democratic|GOP|Latino|Hispanic|"
-                                    r"black|white|union|voter|popular|public|strong|broad|wide|bipartisan))\s+$",
-                                    before)):
+        if cls == "stance" and (
+            _STANCE_STOP.match(text, c1)
+            or _SPEECH_NOUN_OBJECT.match(text, c1)
+            or re.match(r"\s+(?:among|from|remains|is|was|has|had|in|base)\b", text[c1 : c1 + 9])
+            or word in ("support", "favor", "favour", "backing")
+            and re.search(
+                r"(?:%|\bpercent|\bpoints?|\b(?:Republican|Democratic|GOP|Latino|Hispanic|"
+                r"black|white|union|voter|popular|public|strong|broad|wide|bipartisan))\s+$",
+                before,
+            )
+        ):
             continue  # "backed off", "support,", "supported his call for", "34% support among women"
         if word[:1].isupper() and c0 > s0:
             continue
@@ -1463,15 +1788,23 @@ def _family_attributions(text: str, s0: int, s1: int, quotes: list[tuple[int, in
             continue
         start = _lstrip(text, c1, s1)
         end = s1
-        acc = re.search(r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b|\s+(?:—|–|--)\s",
-                        text[start:end])
+        acc = re.search(
+            r",\s+(?:according\s+to|(?:he|she|they|it)\s+(?:said|added|says))\b|\s+(?:—|–|--)\s",
+            text[start:end],
+        )
         if acc:
             end = start + acc.start()
         for q0, q1 in quotes:
             if start <= q0 < end and q1 > end:
                 end = q1
-        end = _strip_final(text, start, end) if _DQ.search(text, start, end) is None else _rstrip(text, start, end)
-        if len(_WORD_RE.findall(text[start:end])) < (1 if cls == "stance" else 4 if cls == "intention" else 2):
+        end = (
+            _strip_final(text, start, end)
+            if _DQ.search(text, start, end) is None
+            else _rstrip(text, start, end)
+        )
+        if len(_WORD_RE.findall(text[start:end])) < (
+            1 if cls == "stance" else 4 if cls == "intention" else 2
+        ):
             continue
         out.append(_Raw(start, end, c0, c1, subject, s0, "thought" if cls == "view" else cls))
     return out
@@ -1487,20 +1820,28 @@ _NOT_PERSON_WORD = re.compile(
     r"Court|Hotel|Airport|Station|River|Mountain|Island|Islands|Valley|Park|Square|Bridge|Church|Hall|Stadium|"
     r"Sea|Ocean|Coast|Bay|County|City|State|States|Republic|Kingdom|Empire|Prize|Award|Awards|Festival|Show|"
     r"Series|Project|Plan|Program|Programme|Report|Act|Accord|Agreement|Treaty|Conference|Forum|Index|Exchange|"
-    r"Market|Fed|Reserve|Railways?|Airlines?|Motors|Group|Holdings|Bank|Fund|Times|Post|News|Network)\b")
+    r"Market|Fed|Reserve|Railways?|Airlines?|Motors|Group|Holdings|Bank|Fund|Times|Post|News|Network)\b"
+)
 
 
 @lru_cache(maxsize=8192)
 def _person_name(raw: str) -> str | None:
     words = raw.split()
-    while words and (words[0].lower() in _NOT_NP_START or words[0].lower() in _CLAUSE_WORDS
-                     or words[0].lower() in _DISCOURSE):
+    while words and (
+        words[0].lower() in _NOT_NP_START
+        or words[0].lower() in _CLAUSE_WORDS
+        or words[0].lower() in _DISCOURSE
+    ):
         words = words[1:]  # "Under Japanese ...", "But Trump": a sentence-initial word, not a given name
     name = _canonical(" ".join(words))
     if _NOT_PERSON_WORD.search(name):
         return None
-    if len(name.split()) >= 2 and not place_of(name) and not _TYPE_WORDS[5][1].search(name) and \
-            not _TYPE_WORDS[4][1].search(name):
+    if (
+        len(name.split()) >= 2
+        and not place_of(name)
+        and not _TYPE_WORDS[5][1].search(name)
+        and not _TYPE_WORDS[4][1].search(name)
+    ):
         return name
     return None
 
@@ -1522,8 +1863,9 @@ def _classify(mention: str, appositive: str, anonymous: bool) -> str:
             if label == "organization" and phrase is not mention:
                 continue
             if pattern.search(phrase):
-                if label == "media" and re.search(r"\b(?:government|state)-(?:run|owned|controlled)\b", full,
-                                                  re.IGNORECASE):
+                if label == "media" and re.search(
+                    r"\b(?:government|state)-(?:run|owned|controlled)\b", full, re.IGNORECASE
+                ):
                     return "media"
                 return label
     place = place_of(mention)
@@ -1546,7 +1888,8 @@ _TITLE_WORD = re.compile(
     r"Chief|CEO|Adviser|Advisor|Attorney|Commissioner|Lt\.|Col\.|Sgt\.|Capt\.|Sens\.|Reps\.|candidate|nominee|"
     r"President-elect|Representative|Congressman|Congresswoman|Councilman|Councilwoman|Assemblyman|Delegate|"
     r"of\s+State|of\s+Defense|Envoy|envoy|minister|president|senator|spokesman|spokeswoman|director|chairman)"
-    r"(?=\s+[A-Z])")
+    r"(?=\s+[A-Z])"
+)
 _PERSON_TAIL = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
@@ -1557,7 +1900,7 @@ def _canonical(mention: str) -> str:
     for t in _TITLE_WORD.finditer(m):
         last = t
     if last is not None:
-        rest = m[last.end():].strip()
+        rest = m[last.end() :].strip()
         if _PERSON_TAIL.fullmatch(rest):
             m = rest
     m = _TITLES.sub("", m) if last is None else m
@@ -1574,15 +1917,20 @@ def _is_unnamed(mention: str) -> bool:
     head = _DET.sub("", mention)
     if re.match(r"^(?:[A-Z][a-z]+\s+){1,3}(?:said|says)?$", head):
         return False
-    names = [w for w in re.findall(r"\b[A-Z][a-z]+\b", mention) if w not in ("An", "A", "The", "Some", "Two",
-                                                                             "Three", "Several", "Many")]
+    names = [
+        w
+        for w in re.findall(r"\b[A-Z][a-z]+\b", mention)
+        if w not in ("An", "A", "The", "Some", "Two", "Three", "Several", "Many")
+    ]
     for w in names:
         if _UNNAMED_HEAD.fullmatch(w) or _TYPE_WORDS[4][1].fullmatch(w):
             continue
         if country_of(w) is None and not re.match(
-                r"(?:Ministry|Department|House|Foreign|Defense|State|Justice|Unification|Office|Agency|"
-                r"Council|Party|Campaign|Committee|Senate|Congress|Administration|Government|Republican|"
-                r"Democratic|Democrat|Trump|Clinton|Obama)", w):
+            r"(?:Ministry|Department|House|Foreign|Defense|State|Justice|Unification|Office|Agency|"
+            r"Council|Party|Campaign|Committee|Senate|Congress|Administration|Government|Republican|"
+            r"Democratic|Democrat|Trump|Clinton|Obama)",
+            w,
+        ):
             return False
     return True
 
@@ -1618,11 +1966,17 @@ class _Resolver:
         if low in _PRONOUNS:
             if low in ("he", "she", "him", "her", "i"):
                 for canon, typ, aff in reversed(self.speakers):
-                    if typ in ("person", "expert", "government") and len(canon.split()) >= 2 and \
-                            _NAME.fullmatch(canon):
+                    if (
+                        typ in ("person", "expert", "government")
+                        and len(canon.split()) >= 2
+                        and _NAME.fullmatch(canon)
+                    ):
                         last_name_pos = self._last_name_before(mention.start)
-                        if last_name_pos and last_name_pos[1] != canon and \
-                                self._pos_of(canon) < last_name_pos[0]:
+                        if (
+                            last_name_pos
+                            and last_name_pos[1] != canon
+                            and self._pos_of(canon) < last_name_pos[0]
+                        ):
                             return last_name_pos[1], None, None
                         return canon, typ, aff
                 found = self._last_name_before(mention.start)
@@ -1715,15 +2069,21 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
             found += _document_in(text, s0, s1)
         raws.extend(found)
     if ":" in text:
-        raws.extend(r for r in _headline_attributions(text, excluded)
-                    if not any(o.start <= r.start < o.end or r.start <= o.start < r.end for o in raws))
+        raws.extend(
+            r
+            for r in _headline_attributions(text, excluded)
+            if not any(o.start <= r.start < o.end or r.start <= o.start < r.end for o in raws)
+        )
         raws.sort(key=lambda r: r.start)
     raws = _dedupe(raws)
     raws = _continue_quotes(text, raws, qspans, sentences)
     resolver = _Resolver(text, excluded)
     lowered = text.lower() if raws else ""
-    anon_at = [m.start() for m in _ANON_PHRASE.finditer(text)] if raws and any(
-        hint in lowered for hint in _ANON_HINTS) else []
+    anon_at = (
+        [m.start() for m in _ANON_PHRASE.finditer(text)]
+        if raws and any(hint in lowered for hint in _ANON_HINTS)
+        else []
+    )
     paragraph_starts = sorted({0, *(m.end() for m in re.finditer(r"\n\s*", text))})
     out = []
     n = max(1, len(text))
@@ -1736,17 +2096,20 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
         mention_text = None
         if subj is not None:
             s_start, s_end, mention_text = subj.start, subj.end, subj.text
-            context = text[subj.start:r.cue_start] + " " + subj.appositive
+            context = text[subj.start : r.cue_start] + " " + subj.appositive
             anon_phrase = bool(_ANON_PHRASE.search(context)) or any(
-                r.sentence_start <= a < max(r.end, r.cue_end) for a in anon_at)
+                r.sentence_start <= a < max(r.end, r.cue_end) for a in anon_at
+            )
             speaker, inh_type, inh_aff = resolver.resolve(subj)
             app_name = subj.appositive.strip(" ,.")
             if app_name and _DET.match(subj.text) and _NAME.fullmatch(app_name):
                 speaker = _canonical(app_name)  # "the company's chief executive, John J. Ferriola"
             unnamed = _is_unnamed(subj.text)
-            anon = (unnamed and (anon_phrase or subj.text.lower().split()[0] in ("sources", "a", "an", "one",
-                                                                                 "two", "three", "several",
-                                                                                 "some", "officials")))
+            anon = unnamed and (
+                anon_phrase
+                or subj.text.lower().split()[0]
+                in ("sources", "a", "an", "one", "two", "three", "several", "some", "officials")
+            )
             anon = anon or (anon_phrase and unnamed)
             if inh_type is not None and subj.text.lower() in _PRONOUNS:
                 typ, aff = inh_type, inh_aff
@@ -1755,13 +2118,22 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
                 typ = _classify(head.text, head.appositive, anon)
                 if typ == "person" and subj.text.lower() in _PRONOUNS and speaker:
                     typ = _previous_type(resolver, speaker) or "person"
-                aff = country_of(f"{subj.text}, {subj.appositive}") if typ != "person" or subj.appositive \
-                    else country_of(subj.appositive) if subj.appositive else None
+                aff = (
+                    country_of(f"{subj.text}, {subj.appositive}")
+                    if typ != "person" or subj.appositive
+                    else country_of(subj.appositive)
+                    if subj.appositive
+                    else None
+                )
                 if speaker and speaker != subj.text and typ in ("person", "unknown"):
                     typ = _previous_type(resolver, speaker) or typ
                 if aff is None and speaker and speaker != subj.text:
                     aff = _previous_aff(resolver, speaker)
-                if aff is None and re.match(r"(?:its|their)\b", subj.text, re.IGNORECASE) and resolver.speakers:
+                if (
+                    aff is None
+                    and re.match(r"(?:its|their)\b", subj.text, re.IGNORECASE)
+                    and resolver.speakers
+                ):
                     aff = resolver.speakers[-1][2]
                 if aff is None and typ == "person" and subj.text.lower() not in _PRONOUNS:
                     aff = None
@@ -1772,23 +2144,42 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
                 speaker = f"{owner}'s {_DET.sub('', subj.text)}"
             if speaker:
                 resolver.speakers.append((speaker, typ, aff))
-        content = text[r.start:r.end]
+        content = text[r.start : r.end]
         para = _bisect_count(paragraph_starts, r.start)
-        out.append(Quote(
-            text=content, start=r.start, end=r.end, kind=_kind(content),
-            cue=text[r.cue_start:r.cue_end], cue_start=r.cue_start, cue_end=r.cue_end,
-            speaker=speaker, speaker_start=s_start, speaker_end=s_end, speaker_type=typ, affiliation=aff,
-            anonymous=anon, mention=mention_text, paragraph=para, position=r.start / n,
-            verb_class=r.verb_class if r.verb_class != "speech" or text[r.cue_start:r.cue_end].lower() not in
-            _THOUGHT_FORMS else "thought",
-        ))
+        out.append(
+            Quote(
+                text=content,
+                start=r.start,
+                end=r.end,
+                kind=_kind(content),
+                cue=text[r.cue_start : r.cue_end],
+                cue_start=r.cue_start,
+                cue_end=r.cue_end,
+                speaker=speaker,
+                speaker_start=s_start,
+                speaker_end=s_end,
+                speaker_type=typ,
+                affiliation=aff,
+                anonymous=anon,
+                mention=mention_text,
+                paragraph=para,
+                position=r.start / n,
+                verb_class=r.verb_class
+                if r.verb_class != "speech" or text[r.cue_start : r.cue_end].lower() not in _THOUGHT_FORMS
+                else "thought",
+            )
+        )
     return out
 
 
 def _is_government_title(phrase: str) -> bool:
-    return bool(re.search(
-        r"\b(?:President|Minister|Secretary|Ambassador|Sen\.|Senator|Rep\.|Gov\.|Governor|Mayor|Chancellor|"
-        r"Premier|spokesman|spokeswoman|official)\b", phrase))
+    return bool(
+        re.search(
+            r"\b(?:President|Minister|Secretary|Ambassador|Sen\.|Senator|Rep\.|Gov\.|Governor|Mayor|Chancellor|"
+            r"Premier|spokesman|spokeswoman|official)\b",
+            phrase,
+        )
+    )
 
 
 def _previous_type(resolver: _Resolver, speaker: str) -> str | None:
@@ -1822,8 +2213,9 @@ def _dedupe(raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
-def _continue_quotes(text: str, raws: list[_Raw], qspans: list[tuple[int, int]],
-                     sentences: list[tuple[int, int]]) -> list[_Raw]:
+def _continue_quotes(
+    text: str, raws: list[_Raw], qspans: list[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> list[_Raw]:
     """Extend a direct quote over the full-sentence quotes that follow it with no cue of their own."""
     if not raws:
         return raws
@@ -1903,20 +2295,32 @@ def source_summary(quotes: list[Quote]):
     import pandas as pd
 
     table = quote_table(quotes)
-    columns = ["speaker", "mentions", "words_quoted", "with_quote_marks", "speaker_type", "affiliation",
-               "anonymous", "first_position"]
+    columns = [
+        "speaker",
+        "mentions",
+        "words_quoted",
+        "with_quote_marks",
+        "speaker_type",
+        "affiliation",
+        "anonymous",
+        "first_position",
+    ]
     if table.empty:
         return pd.DataFrame(columns=columns)
     table["speaker"] = table["speaker"].fillna("(unresolved)")
     table["is_direct"] = table["kind"] != "indirect"
     grouped = table.groupby("speaker", sort=False)
-    summary = pd.DataFrame({
-        "mentions": grouped.size(),
-        "words_quoted": grouped["words"].sum(),
-        "with_quote_marks": grouped["is_direct"].sum(),
-        "speaker_type": grouped["speaker_type"].agg(lambda s: s.mode().iloc[0]),
-        "affiliation": grouped["affiliation"].agg(lambda s: s.dropna().mode().iloc[0] if s.notna().any() else None),
-        "anonymous": grouped["anonymous"].any(),
-        "first_position": grouped["position"].min(),
-    }).reset_index()
+    summary = pd.DataFrame(
+        {
+            "mentions": grouped.size(),
+            "words_quoted": grouped["words"].sum(),
+            "with_quote_marks": grouped["is_direct"].sum(),
+            "speaker_type": grouped["speaker_type"].agg(lambda s: s.mode().iloc[0]),
+            "affiliation": grouped["affiliation"].agg(
+                lambda s: s.dropna().mode().iloc[0] if s.notna().any() else None
+            ),
+            "anonymous": grouped["anonymous"].any(),
+            "first_position": grouped["position"].min(),
+        }
+    ).reset_index()
     return summary.sort_values(["words_quoted", "mentions"], ascending=False, ignore_index=True)[columns]

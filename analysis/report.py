@@ -104,10 +104,13 @@ def build_report(
         log(f"  done in {seconds:.1f} s -> {html_path}")
     figures = sorted(Path(figures_dir).glob("*.png"))
     index = report_dir / "index.html"
-    items = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(stem)}</a></li>' for stem, name, _ in entries)
+    items = "\n".join(
+        f'<li><a href="{html.escape(name)}">{html.escape(stem)}</a></li>' for stem, name, _ in entries
+    )
     rel = os.path.relpath(Path(figures_dir).resolve(), report_dir.resolve())
     figure_items = "\n".join(
-        f'<li><a href="{html.escape(rel)}/{html.escape(p.name)}">{html.escape(p.stem)}</a></li>' for p in figures
+        f'<li><a href="{html.escape(rel)}/{html.escape(p.name)}">{html.escape(p.stem)}</a></li>'
+        for p in figures
     )
     index.write_text(
         "<!doctype html><html><head><meta charset='utf-8'><title>News analysis report</title></head><body>"
@@ -117,5 +120,7 @@ def build_report(
     )
     written.append(index)
     log(f"report: {index.resolve()}")
-    log(f"figures: {Path(figures_dir).resolve()} ({len(figures)} PNG, {len(list(Path(figures_dir).glob('*.svg')))} SVG)")
+    log(
+        f"figures: {Path(figures_dir).resolve()} ({len(figures)} PNG, {len(list(Path(figures_dir).glob('*.svg')))} SVG)"
+    )
     return written

@@ -101,7 +101,9 @@ def iter_units(paths: Sequence[str | Path], *, ship_text: bool = False) -> Itera
             if suffix in (".jsonl", ".csv"):
                 for kind, line, payload in raw_records(source):
                     # a file-level problem ("fatal", e.g. no text column) is a recorded skip in a corpus run
-                    yield Unit(position, "error" if kind == "fatal" else kind, str(source), line, None, payload)
+                    yield Unit(
+                        position, "error" if kind == "fatal" else kind, str(source), line, None, payload
+                    )
                     position += 1
                 continue
             if source.stem.lower() in NOT_ARTICLES:
@@ -113,7 +115,9 @@ def iter_units(paths: Sequence[str | Path], *, ship_text: bool = False) -> Itera
                     try:
                         payload = source.read_bytes()
                     except OSError as exc:
-                        unit = Unit(position, "error", str(source), None, article_id, f"cannot be read ({exc})")
+                        unit = Unit(
+                            position, "error", str(source), None, article_id, f"cannot be read ({exc})"
+                        )
                         yield unit
                         position += 1
                         continue
@@ -249,7 +253,9 @@ def process_shard(
     for key in dict.fromkeys([*records, *frames]):
         pieces = list(frames.get(key, []))
         if records.get(key):
-            pieces.insert(0, as_frame(records[key]))  # only one of the two kinds is used per table in practice
+            pieces.insert(
+                0, as_frame(records[key])
+            )  # only one of the two kinds is used per table in practice
         pieces = [p for p in pieces if len(p.columns)]
         if pieces:
             frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
@@ -390,7 +396,8 @@ class RunSummary:
             f"shards: {self.shards} ({self.shards_resumed} already done, resumed)   "
             f"time: {self.seconds:.1f} s   workers: {self.workers}   ({rate:.3g} articles/s this run)",
             "tables: " + ", ".join(f"{name} ({rows} rows)" for name, rows in sorted(self.tables.items())),
-            f"results in {self.out_dir}" + (f"  (see the '{ERRORS}' table for skipped articles)" if self.skipped else ""),
+            f"results in {self.out_dir}"
+            + (f"  (see the '{ERRORS}' table for skipped articles)" if self.skipped else ""),
         ]
         return "\n".join(lines)
 
@@ -446,7 +453,9 @@ class _Executor:
             try:
                 from distributed import Client, LocalCluster
             except ImportError as exc:
-                raise ArgumentError("--dask needs the 'distributed' package: pip install 'dask[distributed]'") from exc
+                raise ArgumentError(
+                    "--dask needs the 'distributed' package: pip install 'dask[distributed]'"
+                ) from exc
             if dask == "local":
                 self.cluster = LocalCluster(
                     n_workers=jobs,
@@ -462,7 +471,9 @@ class _Executor:
                 except OSError as exc:
                     raise ArgumentError(f"--dask {dask}: cannot reach the Dask scheduler ({exc})") from exc
             else:
-                raise ArgumentError(f"dask must be 'local' or a scheduler address like tcp://HOST:8786, got {dask!r}")
+                raise ArgumentError(
+                    f"dask must be 'local' or a scheduler address like tcp://HOST:8786, got {dask!r}"
+                )
             self.workers = len(self.client.scheduler_info().get("workers", {})) or jobs
             self.label = f"Dask {dask} ({self.workers} workers)"
         else:

@@ -99,7 +99,13 @@ def _token_info(token: str) -> _TokenInfo:
     info = _TOKEN_CACHE.get(token)
     if info is None:
         lower = token.lower()
-        info = (lower, vader_lexicon().get(lower), BOOSTER_DICT.get(lower), lower in NEGATE or "n't" in lower, token.isupper())
+        info = (
+            lower,
+            vader_lexicon().get(lower),
+            BOOSTER_DICT.get(lower),
+            lower in NEGATE or "n't" in lower,
+            token.isupper(),
+        )
         if len(_TOKEN_CACHE) >= _TOKEN_CACHE_LIMIT:
             _TOKEN_CACHE.clear()
         _TOKEN_CACHE[token] = info
@@ -356,7 +362,13 @@ def _score_valence(sentiments: list[Any], text: str) -> tuple[float, float, floa
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= amplifier
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return math.fabs(neg_sum / total), math.fabs(neu_count / total), math.fabs(pos_sum / total), compound, sum_s
+    return (
+        math.fabs(neg_sum / total),
+        math.fabs(neu_count / total),
+        math.fabs(pos_sum / total),
+        compound,
+        sum_s,
+    )
 
 
 def _check_text(text: Any, name: str = "text") -> str:
@@ -514,7 +526,9 @@ FEATURES = (
 )
 
 
-def features(text: str, word_weights: dict[str, float] | None = None, word_intercept: float = 0.0) -> list[float]:
+def features(
+    text: str, word_weights: dict[str, float] | None = None, word_intercept: float = 0.0
+) -> list[float]:
     """The feature vector :func:`polarity` combines (order of :data:`FEATURES`); training uses it too."""
     tokens = vader_tokens(text)
     sentiments = _valences(tokens)
@@ -596,7 +610,12 @@ class PolarityModel:
         sentiments = _valences(tokens)
         valence = _score_valence(sentiments, text)
         neg, neu, pos, compound, _ = valence
-        vader = {"neg": round(neg, 3), "neu": round(neu, 3), "pos": round(pos, 3), "compound": round(compound, 4)}
+        vader = {
+            "neg": round(neg, 3),
+            "neu": round(neu, 3),
+            "pos": round(pos, 3),
+            "compound": round(compound, 4),
+        }
         values = _features(text, tokens, sentiments, valence, self.word_weights, self.word_intercept)
         return vader, self._score_from_raw(*self._raw_from_features(values))
 
@@ -620,7 +639,9 @@ def load_polarity_model(path: str | Path | None = None) -> PolarityModel:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
         if tuple(data["features"]) != FEATURES:
-            raise ModelError(f"{path}: model features {data['features']} differ from this code's {list(FEATURES)}")
+            raise ModelError(
+                f"{path}: model features {data['features']} differ from this code's {list(FEATURES)}"
+            )
         return PolarityModel(
             word_weights={str(k): float(v) for k, v in data["word_weights"].items()},
             word_intercept=float(data["word_intercept"]),
@@ -731,14 +752,18 @@ def _sentence_rows(
             try:
                 spans.append((int(quote.start), int(quote.end)))
             except AttributeError as exc:
-                raise ArgumentError(f"quotes: items need .start and .end offsets, got {type(quote).__name__}") from exc
+                raise ArgumentError(
+                    f"quotes: items need .start and .end offsets, got {type(quote).__name__}"
+                ) from exc
     model = polarity_model()
     for sentence in article.sentences:
         # vader_scores(text) and polarity(text), sharing VADER's tokens and valences
         scores, score = model._score_with_vader(_check_text(sentence.text))
         blob_polarity, blob_subjectivity = _textblob(sentence.text)
         this_label = label(score, threshold)
-        agreement = sum(label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score))
+        agreement = sum(
+            label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score)
+        )
         row = {} if article_id is None else {"article_id": article_id}
         row |= {
             "sentence": sentence.index,
@@ -806,7 +831,9 @@ _SUMMARY_METRICS = {
 }
 
 
-def bootstrap_mean_ci(values, n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float, float]:
+def bootstrap_mean_ci(
+    values, n_boot: int = 1000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float, float]:
     """Mean of ``values`` with a percentile bootstrap confidence interval: ``(mean, low, high)``.
 
     >>> bootstrap_mean_ci([0.1, 0.2, 0.3, 0.4], n_boot=200, seed=1)[0]
@@ -827,7 +854,9 @@ def bootstrap_mean_ci(values, n_boot: int = 1000, seed: int = 0, level: float = 
     return mean, float(min(low, mean)), float(max(high, mean))
 
 
-def article_summary(article, n_boot: int = 1000, seed: int = 0, sentences: pd.DataFrame | None = None, level: float = 0.95) -> pd.DataFrame:
+def article_summary(
+    article, n_boot: int = 1000, seed: int = 0, sentences: pd.DataFrame | None = None, level: float = 0.95
+) -> pd.DataFrame:
     """Article-level sentiment with bootstrap confidence intervals over sentences.
 
     One row per metric (mean polarity, mean VADER compound, mean TextBlob polarity, share of negative and
@@ -838,5 +867,7 @@ def article_summary(article, n_boot: int = 1000, seed: int = 0, sentences: pd.Da
     rows = []
     for offset, (metric, column) in enumerate(_SUMMARY_METRICS.items()):
         value, low, high = bootstrap_mean_ci(column(table), n_boot=n_boot, seed=seed + offset, level=level)
-        rows.append({"metric": metric, "value": value, "ci_low": low, "ci_high": high, "n_sentences": len(table)})
+        rows.append(
+            {"metric": metric, "value": value, "ci_low": low, "ci_high": high, "n_sentences": len(table)}
+        )
     return pd.DataFrame(rows)

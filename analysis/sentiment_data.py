@@ -93,7 +93,9 @@ def load_vader_set(name: str, data_dir: str | Path | None = None) -> pd.DataFram
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def load_newsmtsc(file: str = "train.jsonl", data_dir: str | Path | None = None, set_name: str | None = None) -> pd.DataFrame:
+def load_newsmtsc(
+    file: str = "train.jsonl", data_dir: str | Path | None = None, set_name: str | None = None
+) -> pd.DataFrame:
     """NewsMTSC sentences with the sentence-level proxy score (see module doc)."""
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     path = root / "newsmtsc" / file
@@ -119,7 +121,13 @@ def load_newsmtsc(file: str = "train.jsonl", data_dir: str | Path | None = None,
             ids.setdefault(text, str(record.get("primary_gid", number)))
     heldout_only = file != "train.jsonl"
     rows = [
-        (name, ids[text], text, sum(values) / len(values), "heldout" if heldout_only else split_of(f"newsmtsc:{text}"))
+        (
+            name,
+            ids[text],
+            text,
+            sum(values) / len(values),
+            "heldout" if heldout_only else split_of(f"newsmtsc:{text}"),
+        )
         for text, values in scores.items()
     ]
     return pd.DataFrame(rows, columns=COLUMNS)

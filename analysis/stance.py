@@ -48,8 +48,21 @@ THRESHOLD = 0.1
 BOOTSTRAP_SAMPLES = 2000
 SEED = 0
 
-_EVIDENCE_COLUMNS = ["government", "mention", "kind", "sentence", "sentence_text", "start", "end", "voice",
-                     "label", "score", "p_negative", "p_neutral", "p_positive"]
+_EVIDENCE_COLUMNS = [
+    "government",
+    "mention",
+    "kind",
+    "sentence",
+    "sentence_text",
+    "start",
+    "end",
+    "voice",
+    "label",
+    "score",
+    "p_negative",
+    "p_neutral",
+    "p_positive",
+]
 
 
 def _as_article(article, function: str):
@@ -95,9 +108,21 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
         if not include_places and not m.is_government:
             continue
         s = _sentence_of(article, m.start)
-        rows.append({"government": m.government, "mention": m.text, "kind": m.kind, "start": m.start, "end": m.end,
-                     "sentence": s.index if s else -1, "is_government": m.is_government, "reason": m.reason})
-    return pd.DataFrame(rows, columns=["government", "mention", "kind", "start", "end", "sentence", "is_government", "reason"])
+        rows.append(
+            {
+                "government": m.government,
+                "mention": m.text,
+                "kind": m.kind,
+                "start": m.start,
+                "end": m.end,
+                "sentence": s.index if s else -1,
+                "is_government": m.is_government,
+                "reason": m.reason,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["government", "mention", "kind", "start", "end", "sentence", "is_government", "reason"]
+    )
 
 
 def _quotes_for(article, quotes):
@@ -147,10 +172,24 @@ def _evidence_rows(article, quotes: Sequence[Any] | None = None, article_id: str
             continue
         a, b = m.start - s.start, min(m.end, s.end) - s.start
         ts = target_sentiment(s.text, a, b)
-        rows.append({**first, "government": m.government, "mention": m.text, "kind": m.kind, "sentence": s.index,
-                     "sentence_text": s.text, "start": m.start, "end": m.end, "voice": _voice(qs, m.start, m.end),
-                     "label": ts.label, "score": round(ts.score, 4), "p_negative": round(ts.probabilities[0], 4),
-                     "p_neutral": round(ts.probabilities[1], 4), "p_positive": round(ts.probabilities[2], 4)})
+        rows.append(
+            {
+                **first,
+                "government": m.government,
+                "mention": m.text,
+                "kind": m.kind,
+                "sentence": s.index,
+                "sentence_text": s.text,
+                "start": m.start,
+                "end": m.end,
+                "voice": _voice(qs, m.start, m.end),
+                "label": ts.label,
+                "score": round(ts.score, 4),
+                "p_negative": round(ts.probabilities[0], 4),
+                "p_neutral": round(ts.probabilities[1], 4),
+                "p_positive": round(ts.probabilities[2], 4),
+            }
+        )
     return rows
 
 
@@ -165,7 +204,9 @@ def _bootstrap(scores: np.ndarray, rng: np.random.Generator) -> tuple[float, flo
     return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
 
 
-def government_stance(article, quotes: Sequence[Any] | None = None, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+def government_stance(
+    article, quotes: Sequence[Any] | None = None, evidence: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per government mentioned (as a government) in the article, most-mentioned first.
 
     Columns: government, mentions, score (mean target sentiment), ci_low, ci_high (95% bootstrap over
@@ -182,8 +223,22 @@ def government_stance(article, quotes: Sequence[Any] | None = None, evidence: pd
     return pd.DataFrame(rows, columns=_STANCE_COLUMNS)
 
 
-_STANCE_COLUMNS = ["government", "mentions", "score", "ci_low", "ci_high", "label", "n_negative", "n_neutral",
-                   "n_positive", "mentions_narrator", "mentions_quoted", "score_narrator", "score_quoted", "voices"]
+_STANCE_COLUMNS = [
+    "government",
+    "mentions",
+    "score",
+    "ci_low",
+    "ci_high",
+    "label",
+    "n_negative",
+    "n_neutral",
+    "n_positive",
+    "mentions_narrator",
+    "mentions_quoted",
+    "score_narrator",
+    "score_quoted",
+    "voices",
+]
 
 
 def _stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
@@ -212,15 +267,22 @@ def _stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
         narrator = [i for i in index if all_voices[i] == NARRATOR]
         quoted = [i for i in index if all_voices[i] != NARRATOR]
         mean = float(scores.mean())
-        rows.append({
-            "government": gov, "mentions": len(index), "score": round(mean, 4),
-            "ci_low": round(lo, 4), "ci_high": round(hi, 4), "label": _label(mean),
-            **{f"n_{lab}": sum(all_labels[i] == lab for i in index) for lab in LABELS},
-            "mentions_narrator": len(narrator), "mentions_quoted": len(quoted),
-            "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
-            "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
-            "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
-        })
+        rows.append(
+            {
+                "government": gov,
+                "mentions": len(index),
+                "score": round(mean, 4),
+                "ci_low": round(lo, 4),
+                "ci_high": round(hi, 4),
+                "label": _label(mean),
+                **{f"n_{lab}": sum(all_labels[i] == lab for i in index) for lab in LABELS},
+                "mentions_narrator": len(narrator),
+                "mentions_quoted": len(quoted),
+                "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
+                "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
+                "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
+            }
+        )
     # the order of ``sort_values(["mentions", "government"], ascending=[False, True])``: keys are unique
     rows.sort(key=lambda row: (-row["mentions"], row["government"]))
     return rows
@@ -250,7 +312,10 @@ for _words, _pol in [
     ("press presses pressed pressing pressure pressured pressures pressuring", "negative"),
     ("urge urges urged urging", "negative"),
     ("condemn condemns condemned condemning denounce denounces denounced denouncing", "negative"),
-    ("criticize criticizes criticized criticizing criticise criticised slam slams slammed blast blasted", "negative"),
+    (
+        "criticize criticizes criticized criticizing criticise criticised slam slams slammed blast blasted",
+        "negative",
+    ),
     ("accuse accuses accused accusing blame blames blamed blaming", "negative"),
     ("warn warns warned warning threaten threatens threatened threatening", "negative"),
     ("sanction sanctions sanctioned protest protests protested protesting", "negative"),
@@ -276,16 +341,34 @@ GROUP_NOUNS = frozenset(
 )
 #: Nouns naming a relation between two governments ("friction between Seoul and Beijing").
 PAIR_NOUNS = {
-    "friction": "negative", "tension": "negative", "tensions": "negative", "dispute": "negative",
-    "row": "negative", "rift": "negative", "standoff": "negative", "feud": "negative", "conflict": "negative",
-    "disagreement": "negative", "deal": "positive", "agreement": "positive", "accord": "positive",
-    "cooperation": "positive", "alliance": "positive", "summit": "neutral", "talks": "neutral",
+    "friction": "negative",
+    "tension": "negative",
+    "tensions": "negative",
+    "dispute": "negative",
+    "row": "negative",
+    "rift": "negative",
+    "standoff": "negative",
+    "feud": "negative",
+    "conflict": "negative",
+    "disagreement": "negative",
+    "deal": "positive",
+    "agreement": "positive",
+    "accord": "positive",
+    "cooperation": "positive",
+    "alliance": "positive",
+    "summit": "neutral",
+    "talks": "neutral",
 }
-_REVERSED = re.compile(r"\b(annoyed|angered|irritated|criticized|criticised|condemned|pressed|pressured|"
-                       r"praised|welcomed|rebuked|accused|threatened|blamed)\s+by\s+$", re.IGNORECASE)
+_REVERSED = re.compile(
+    r"\b(annoyed|angered|irritated|criticized|criticised|condemned|pressed|pressured|"
+    r"praised|welcomed|rebuked|accused|threatened|blamed)\s+by\s+$",
+    re.IGNORECASE,
+)
 _REVERSED_POLARITY = {"praised": "positive", "welcomed": "positive"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|and)\b|\b(?:but|while|which|who|since|after|before|when|because|although)\b")
+_CLAUSE_END = re.compile(
+    r"[;:]|,\s+(?:but|while|and)\b|\b(?:but|while|which|who|since|after|before|when|because|although)\b"
+)
 
 
 def _vader_polarity(text: str) -> str:
@@ -304,9 +387,19 @@ def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list
     def add(src: GovernmentMention, target: str, target_text: str, cue: str, pol: str | None, cue_start: int):
         if target == src.government:
             return
-        rows.append({"source": src.government, "source_mention": src.text, "target": target,
-                     "target_mention": target_text, "cue": cue, "polarity": pol or "neutral",
-                     "sentence": sentence.index, "sentence_text": sentence.text, "cue_start": cue_start})
+        rows.append(
+            {
+                "source": src.government,
+                "source_mention": src.text,
+                "target": target,
+                "target_mention": target_text,
+                "cue": cue,
+                "polarity": pol or "neutral",
+                "sentence": sentence.index,
+                "sentence_text": sentence.text,
+                "cue_start": cue_start,
+            }
+        )
 
     # 1. agent + cue verb + target (a government mention or a group noun) in the same clause
     for src in gov:
@@ -317,7 +410,9 @@ def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list
             cue = w.group(0).lower()
             if cue not in RELATION_CUES:
                 continue
-            if _CLAUSE_END.search(tail[: w.start()]) or any(m.start < src.end + w.start() and m.start > src.end for m in gov):
+            if _CLAUSE_END.search(tail[: w.start()]) or any(
+                m.start < src.end + w.start() and m.start > src.end for m in gov
+            ):
                 break
             cue_abs = src.end + w.start()
             after_start = src.end + w.end()
@@ -364,8 +459,22 @@ def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list
         after = sentence.start + m.end()
         pair = [g for g in anyref if after <= g.start < after + 60][:2]
         if len(pair) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[pair[0].end : pair[1].start]):
-            add(pair[0], pair[1].government, pair[1].text, noun + " between", PAIR_NOUNS[noun], sentence.start + m.start())
-            add(pair[1], pair[0].government, pair[0].text, noun + " between", PAIR_NOUNS[noun], sentence.start + m.start())
+            add(
+                pair[0],
+                pair[1].government,
+                pair[1].text,
+                noun + " between",
+                PAIR_NOUNS[noun],
+                sentence.start + m.start(),
+            )
+            add(
+                pair[1],
+                pair[0].government,
+                pair[0].text,
+                noun + " between",
+                PAIR_NOUNS[noun],
+                sentence.start + m.start(),
+            )
     # 3. passive "<A> could be annoyed by <B>'s ..." -> B acts on A
     for src in gov:
         r = _REVERSED.search(text[sentence.start : src.start])
@@ -373,8 +482,14 @@ def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list
             target_m = next((m for m in reversed(gov) if m.end <= sentence.start + r.start()), None)
             if target_m is not None:
                 verb = r.group(1).lower()
-                add(src, target_m.government, target_m.text, f"{verb} by", _REVERSED_POLARITY.get(verb, "negative"),
-                    sentence.start + r.start())
+                add(
+                    src,
+                    target_m.government,
+                    target_m.text,
+                    f"{verb} by",
+                    _REVERSED_POLARITY.get(verb, "negative"),
+                    sentence.start + r.start(),
+                )
     return rows
 
 
@@ -388,8 +503,17 @@ def actor_relations(article) -> pd.DataFrame:
     return pd.DataFrame(_relations_rows(article), columns=_RELATION_COLUMNS)
 
 
-_RELATION_COLUMNS = ["source", "source_mention", "target", "target_mention", "cue", "polarity", "sentence",
-                     "sentence_text", "cue_start"]
+_RELATION_COLUMNS = [
+    "source",
+    "source_mention",
+    "target",
+    "target_mention",
+    "cue",
+    "polarity",
+    "sentence",
+    "sentence_text",
+    "cue_start",
+]
 
 
 def _relations_rows(article, article_id: str | None = None) -> list[dict]:

@@ -105,7 +105,9 @@ def readability(sentence_words: Sequence[Sequence[str]]) -> Readability:
     >>> r.words, r.sentences, r.syllables, round(r.flesch_reading_ease, 1)
     (6, 2, 7, 100.2)
     """
-    counted = [[w for w in sentence if _HAS_LETTER.search(w) or w[:1].isdigit()] for sentence in sentence_words]
+    counted = [
+        [w for w in sentence if _HAS_LETTER.search(w) or w[:1].isdigit()] for sentence in sentence_words
+    ]
     counted = [sentence for sentence in counted if sentence]
     n_sentences = len(counted)
     flat = [w for sentence in counted for w in sentence]
@@ -287,7 +289,12 @@ def sentence_length_summary(article: Article) -> pd.DataFrame:
     lengths = pd.Series([len(w) for w in _sentence_words(article)], dtype="float64")
     described = lengths.describe()
     rows = [{"statistic": str(k), "value": float(v)} for k, v in described.items()]
-    rows.append({"statistic": "share_over_25_words", "value": float((lengths > 25).mean()) if len(lengths) else float("nan")})
+    rows.append(
+        {
+            "statistic": "share_over_25_words",
+            "value": float((lengths > 25).mean()) if len(lengths) else float("nan"),
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -306,7 +313,9 @@ def top_words(article: Article, n: int = 20) -> pd.DataFrame:
     )
 
 
-def collocations(article: Article, n: int = 15, min_freq: int = 2, measure: str = "likelihood_ratio") -> pd.DataFrame:
+def collocations(
+    article: Article, n: int = 15, min_freq: int = 2, measure: str = "likelihood_ratio"
+) -> pd.DataFrame:
     """Word pairs that occur together more than chance (NLTK ``BigramCollocationFinder``).
 
     Pairs are counted inside sentences only, pairs with punctuation or a stopword are dropped, pairs seen
@@ -329,7 +338,13 @@ def collocations(article: Article, n: int = 15, min_freq: int = 2, measure: str 
         raise ArgumentError(f"measure={measure!r} is not an NLTK bigram association measure")
     scored = finder.score_ngrams(score_fn)
     rows = [
-        {"bigram": f"{a} {b}", "first": a, "second": b, "count": finder.ngram_fd[(a, b)], "score": float(score)}
+        {
+            "bigram": f"{a} {b}",
+            "first": a,
+            "second": b,
+            "count": finder.ngram_fd[(a, b)],
+            "score": float(score),
+        }
         for (a, b), score in scored
     ]
     rows.sort(key=lambda r: (-r["score"], r["bigram"]))
@@ -339,11 +354,40 @@ def collocations(article: Article, n: int = 15, min_freq: int = 2, measure: str 
 # ---------------------------------------------------------------------------------------------- quantities
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1e6,
+    "billions": 1e9,
 }
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9, "m": 1e6, "k": 1e3}
+_SCALE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "bn": 1e9,
+    "m": 1e6,
+    "k": 1e3,
+}
 _QUALIFIER = (
     r"(?:more\s+than|fewer\s+than|less\s+than|over|under|above|below|about|around|almost|nearly|roughly|"
     r"approximately|some|at\s+least|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|an\s+estimated|"
@@ -398,6 +442,8 @@ def _quantity_matches(text: str) -> Iterator[re.Match]:
             return
         yield match
         position = match.end()
+
+
 _MONTH_BEFORE = re.compile(
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
     re.IGNORECASE,
@@ -445,7 +491,18 @@ def quantities(article: Article) -> pd.DataFrame:
     >>> quantities(a)[["text", "kind", "value"]].values.tolist()
     [['More than 21,000', 'count', 21000.0], ['1950-53', 'year range', nan]]
     """
-    columns = ["article_id", "text", "start", "end", "kind", "value", "unit", "qualifier", "sentence", "context"]
+    columns = [
+        "article_id",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "sentence",
+        "context",
+    ]
     return pd.DataFrame(quantity_records(article), columns=columns)
 
 
@@ -463,7 +520,9 @@ def quantity_records(article: Article, context: bool = True) -> list[dict]:
                 {
                     **_base_record(article),
                     "text": text,
-                    "start": sentence.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip())),
+                    "start": sentence.start
+                    + match.start()
+                    + (len(match.group(0)) - len(match.group(0).lstrip())),
                     "end": sentence.start + match.start() + len(match.group(0).rstrip()),
                     "kind": kind,
                     "value": value,

@@ -36,15 +36,40 @@ import numpy as np
 
 from .errors import ArgumentError, ModelError
 
-__all__ = ["TargetSentiment", "target_sentiment", "target_features", "load_model", "LABELS", "MODEL_PATH", "N_FEATURES"]
+__all__ = [
+    "TargetSentiment",
+    "target_sentiment",
+    "target_features",
+    "load_model",
+    "LABELS",
+    "MODEL_PATH",
+    "N_FEATURES",
+]
 
 LABELS = ("negative", "neutral", "positive")
 N_FEATURES = 2**18
 MODEL_PATH = Path(__file__).with_name("models") / "target_sentiment.npz"
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:[-.][A-Za-z0-9]+)*|[“”\"'‘’]|[^\w\s]")
-_CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "but", "while", "although", "though",
-                           "whereas", "however", "yet"})
+_CLAUSE_BREAK = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "—",
+        "–",
+        "-",
+        "(",
+        ")",
+        "but",
+        "while",
+        "although",
+        "though",
+        "whereas",
+        "however",
+        "yet",
+    }
+)
 _NEGATORS = frozenset(
     "not no never n't nor without neither none nobody nothing cannot cant dont doesnt didnt isnt wasnt "
     "arent werent wont wouldnt couldnt shouldnt hasnt havent hadnt".split()
@@ -71,8 +96,26 @@ class TargetSentiment:
     probabilities: tuple[float, float, float]  # (negative, neutral, positive)
 
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ness", "ities", "ity", "ies", "ied",
-             "ers", "er", "ed", "es", "ly", "s")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "edly",
+    "ness",
+    "ities",
+    "ity",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
 
 
 def _stem(tok: str) -> str:
@@ -231,9 +274,11 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
         add("T_poss")
     if target_text in _PRONOUNS:
         add("T_pron:" + target_text)
-    roles = [k for k in ("T_first", "T_speaker", "T_inquote", "T_by", "T_poss", "T_last") if k in f] or ["T_mid"]
-    clause_pol = ("c+" if sums["vc+"] > sums["vc-"] else "c-" if sums["vc-"] > sums["vc+"] else "c0")
-    sent_pol = ("s+" if sums["vs+"] > sums["vs-"] else "s-" if sums["vs-"] > sums["vs+"] else "s0")
+    roles = [k for k in ("T_first", "T_speaker", "T_inquote", "T_by", "T_poss", "T_last") if k in f] or [
+        "T_mid"
+    ]
+    clause_pol = "c+" if sums["vc+"] > sums["vc-"] else "c-" if sums["vc-"] > sums["vc+"] else "c0"
+    sent_pol = "s+" if sums["vs+"] > sums["vs-"] else "s-" if sums["vs-"] > sums["vs+"] else "s0"
     for r in roles:
         add(f"{r}&{clause_pol}")
         add(f"{r}&{sent_pol}")
@@ -257,7 +302,9 @@ def hashed_features(sentence: str, start: int, end: int) -> tuple[np.ndarray, np
     for name, value in feats.items():
         h = zlib.crc32(name.encode("utf-8")) & (N_FEATURES - 1)
         idx[h] = idx.get(h, 0.0) + value
-    return np.fromiter(idx.keys(), dtype=np.int64, count=len(idx)), np.fromiter(idx.values(), dtype=np.float64, count=len(idx))
+    return np.fromiter(idx.keys(), dtype=np.int64, count=len(idx)), np.fromiter(
+        idx.values(), dtype=np.float64, count=len(idx)
+    )
 
 
 def load_model(path: str | Path | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -270,7 +317,9 @@ def load_model(path: str | Path | None = None) -> tuple[np.ndarray, np.ndarray, 
             intercept = z["intercept"].astype(np.float64)
             offsets = z["class_offsets"].astype(np.float64) if "class_offsets" in z.files else np.zeros(3)
     except (OSError, KeyError, ValueError) as exc:
-        raise ModelError(f"{path}: cannot load the target-sentiment model ({exc}); run training/train_stance.py") from exc
+        raise ModelError(
+            f"{path}: cannot load the target-sentiment model ({exc}); run training/train_stance.py"
+        ) from exc
     if coef.shape != (3, N_FEATURES):
         raise ModelError(f"{path}: weights have shape {coef.shape}, expected (3, {N_FEATURES})")
     return np.ascontiguousarray(coef.T), intercept, offsets
@@ -298,7 +347,9 @@ def target_sentiment(sentence: str, start: int, end: int, *, model=None) -> Targ
     except TypeError as exc:
         raise ArgumentError(f"start={start!r}, end={end!r}: offsets must be integers") from exc
     if not (0 <= start < end <= len(sentence)):
-        raise ArgumentError(f"start={start}, end={end}: need 0 <= start < end <= len(sentence)={len(sentence)}")
+        raise ArgumentError(
+            f"start={start}, end={end}: need 0 <= start < end <= len(sentence)={len(sentence)}"
+        )
     weights, intercept, offsets = _model() if model is None else model
     idx, val = hashed_features(sentence, start, end)
     logits = intercept + val @ weights[idx]

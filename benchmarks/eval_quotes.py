@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-QUOTE_CHARS = "\"“”«»„"
+QUOTE_CHARS = '"“”«»„'
 
 
 @dataclass
@@ -82,7 +82,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
         if "Content2" in roles and roles["Content2"] in spans:
             cspans += spans[roles["Content2"]][1]
         quoted = any(ch in text[a:b] for a, b in cspans for ch in QUOTE_CHARS) or any(
-            "''" in text[a:b] for a, b in cspans)  # the NYT's double quotation mark
+            "''" in text[a:b] for a, b in cspans
+        )  # the NYT's double quotation mark
         out.append(
             GoldAttribution(
                 content=cspans,
@@ -241,9 +242,13 @@ class _AsPrediction:
 
 def _gold_as_prediction(g: GoldAttribution) -> _AsPrediction:
     return _AsPrediction(
-        min(a for a, _ in g.content), max(b for _, b in g.content), "direct" if g.quoted else "indirect",
-        g.source[0][0] if g.source else None, g.source[-1][1] if g.source else None,
-        g.cue[0][0] if g.cue else None, g.cue[-1][1] if g.cue else None,
+        min(a for a, _ in g.content),
+        max(b for _, b in g.content),
+        "direct" if g.quoted else "indirect",
+        g.source[0][0] if g.source else None,
+        g.source[-1][1] if g.source else None,
+        g.cue[0][0] if g.cue else None,
+        g.cue[-1][1] if g.cue else None,
     )
 
 
@@ -288,8 +293,12 @@ def main(argv: list[str] | None = None) -> int:
         default_data = str(REPO.parent.parent / "shared" / "data")  # a git worktree one level deeper
     parser.add_argument("--data", default=default_data, help="data root holding quotes/polnear")
     parser.add_argument("--corpus", default=None, help="score this PolNeAR-style folder whole (no split)")
-    parser.add_argument("--part", default="all", choices=["dev", "heldout", "all", "split"],
-                        help="which part of the split to score ('split': dev, heldout and all rows)")
+    parser.add_argument(
+        "--part",
+        default="all",
+        choices=["dev", "heldout", "all", "split"],
+        help="which part of the split to score ('split': dev, heldout and all rows)",
+    )
     parser.add_argument("--errors", type=int, default=0, help="print N missed/spurious examples (dev only)")
     args = parser.parse_args(argv)
     folder = Path(args.corpus) if args.corpus else Path(args.data) / "quotes" / "polnear"
@@ -327,7 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     t_given = (time.perf_counter() - w0, time.process_time() - c0)
 
     print(f"PolNeAR folder: {folder} ({len(articles)} articles; one annotator each)\n")
-    print("| part | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 | speaker acc | cue acc |")
+    print(
+        "| part | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 | speaker acc | cue acc |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for label, arts in parts.items():
         pr = [preds[a.name] for a in arts]
@@ -339,7 +350,9 @@ def main(argv: list[str] | None = None) -> int:
         n_multi, counts = agreement
         print("Context, a ceiling for this metric: humans scored against each other on the same scale")
         print("(every ordered pair of annotators; gold/predicted count attributions over all pairs).\n")
-        print("| pairs | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 | speaker acc | cue acc |")
+        print(
+            "| pairs | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 | speaker acc | cue acc |"
+        )
         print("|---|---|---|---|---|---|---|---|---|---|")
         print(row(f"annotator vs annotator ({n_multi} multi-annotated art.)", counts))
         print()
@@ -348,8 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|")
     print(f"| extract_quotes(text) | {n / t_extract[0]:.0f} | {n / t_extract[1]:.0f} |")
     print(f"| baseline: sentence_spans(text) only | {n / t_base[0]:.0f} | {n / t_base[1]:.0f} |")
-    print(f"| extract_quotes(text, sentences) (sentences given, as in the pipeline) | {n / t_given[0]:.0f} "
-          f"| {n / t_given[1]:.0f} |")
+    print(
+        f"| extract_quotes(text, sentences) (sentences given, as in the pipeline) | {n / t_given[0]:.0f} "
+        f"| {n / t_given[1]:.0f} |"
+    )
     print(f"\n(os.cpu_count()={os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
 
     if args.errors:
@@ -375,7 +390,9 @@ def _print_errors(articles, preds, n):
                 missed.append(f"[{art.name[:25]}] cue={cue!r} src={src!r} :: {content[:160]!r}")
         for pi, p in enumerate(pred):
             if pi not in mp:
-                spurious.append(f"[{art.name[:25]}] {p.kind} cue={p.cue!r} spk={p.speaker!r} :: {p.text[:160]!r}")
+                spurious.append(
+                    f"[{art.name[:25]}] {p.kind} cue={p.cue!r} spk={p.speaker!r} :: {p.text[:160]!r}"
+                )
     print(f"\n## {len(missed)} missed (sample)")
     for line in rng.sample(missed, min(n, len(missed))):
         print(line)

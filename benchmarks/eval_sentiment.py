@@ -36,7 +36,9 @@ def macro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     """3-class macro-F1 with +/-0.05 thresholds on both sides."""
     from sklearn.metrics import f1_score
 
-    return float(f1_score(_classes(gold), _classes(predicted), labels=[-1, 0, 1], average="macro", zero_division=0))
+    return float(
+        f1_score(_classes(gold), _classes(predicted), labels=[-1, 0, 1], average="macro", zero_division=0)
+    )
 
 
 def quality_table(sets) -> list[dict]:
@@ -89,7 +91,9 @@ def speed_table(texts: list[str], repeats: int) -> dict[str, float]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(default_data_dir()), help="shared data folder (default: %(default)s)")
+    parser.add_argument(
+        "--data", default=str(default_data_dir()), help="shared data folder (default: %(default)s)"
+    )
     parser.add_argument("--speed-sentences", type=int, default=5000)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)

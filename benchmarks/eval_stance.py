@@ -30,7 +30,9 @@ def load(path: Path) -> list[tuple[str, int, int, str]]:
         for line in fh:
             rec = json.loads(line)
             for t in rec["targets"]:
-                out.append((rec["sentence_normalized"], int(t["from"]), int(t["to"]), POLARITY[float(t["polarity"])]))
+                out.append(
+                    (rec["sentence_normalized"], int(t["from"]), int(t["to"]), POLARITY[float(t["polarity"])])
+                )
     return out
 
 
@@ -52,12 +54,18 @@ def vader_label(compound: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("NEWS_ANALYSIS_DATA", REPO.parent / "shared" / "data")))
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("NEWS_ANALYSIS_DATA", REPO.parent / "shared" / "data")),
+    )
     parser.add_argument("--split", default="devtest_mt", help="file name under newsmtsc/ without .jsonl")
     args = parser.parse_args(argv)
     path = args.data / "newsmtsc" / f"{args.split}.jsonl"
     if not path.exists():
-        print(f"NewsMTSC data not found at {path}; skipping the stance benchmark (set --data or NEWS_ANALYSIS_DATA).")
+        print(
+            f"NewsMTSC data not found at {path}; skipping the stance benchmark (set --data or NEWS_ANALYSIS_DATA)."
+        )
         return 0
     try:  # one CPU core
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -75,7 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     pred = [target_sentiment(s, a, b).label for s, a, b, _ in data]
     dt = time.perf_counter() - t0
-    rows.append(("target_sentiment (hashed features, NB-scaled logistic regression)", *scores(gold, pred), len(data) / dt))
+    rows.append(
+        (
+            "target_sentiment (hashed features, NB-scaled logistic regression)",
+            *scores(gold, pred),
+            len(data) / dt,
+        )
+    )
 
     t0 = time.perf_counter()
     vpred = [vader_label(vader.polarity_scores(s)["compound"]) for s, _, _, _ in data]
@@ -83,12 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("sentence-level VADER (baseline, ±0.05)", *scores(gold, vpred), len(data) / dt))
     rows.append(("always neutral (trivial)", *scores(gold, ["neutral"] * len(gold)), float("nan")))
 
-    print(f"NewsMTSC {args.split}: {len(data)} targets in {len({d[0] for d in data})} sentences, one CPU core\n")
+    print(
+        f"NewsMTSC {args.split}: {len(data)} targets in {len({d[0] for d in data})} sentences, one CPU core\n"
+    )
     print("| method | macro-F1 | accuracy | F1 neg | F1 neu | F1 pos | targets/s |")
     print("|---|---|---|---|---|---|---|")
     for name, f1m, acc, per, tps in rows:
         speed = "—" if tps != tps else f"{tps:,.0f}"
-        print(f"| {name} | {f1m:.3f} | {acc:.3f} | {per['negative']:.3f} | {per['neutral']:.3f} | {per['positive']:.3f} | {speed} |")
+        print(
+            f"| {name} | {f1m:.3f} | {acc:.3f} | {per['negative']:.3f} | {per['neutral']:.3f} | {per['positive']:.3f} | {speed} |"
+        )
     # sentences whose targets differ in gold label: does the model tell them apart?
     by_sentence: dict[str, list[int]] = {}
     for i, d in enumerate(data):
@@ -97,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     if mixed:
         f1m, acc, _ = scores([gold[i] for i in mixed], [pred[i] for i in mixed])
         vf1m, vacc, _ = scores([gold[i] for i in mixed], [vpred[i] for i in mixed])
-        print(f"\nTargets in sentences whose targets carry different gold labels ({len(mixed)}): "
-              f"model macro-F1 {f1m:.3f} / accuracy {acc:.3f}; sentence VADER {vf1m:.3f} / {vacc:.3f}")
+        print(
+            f"\nTargets in sentences whose targets carry different gold labels ({len(mixed)}): "
+            f"model macro-F1 {f1m:.3f} / accuracy {acc:.3f}; sentence VADER {vf1m:.3f} / {vacc:.3f}"
+        )
     return 0
 
 

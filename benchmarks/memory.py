@@ -48,7 +48,11 @@ def write_jsonl(folder: Path, target: Path, times: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("NEWS_ANALYSIS_DATA", ROOT.parent / "shared" / "data")))
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("NEWS_ANALYSIS_DATA", ROOT.parent / "shared" / "data")),
+    )
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--times", type=int, nargs="+", default=[1, 4])
     args = parser.parse_args(argv)
@@ -56,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"skipped: no BBC corpus at {folder} (set --data or NEWS_ANALYSIS_DATA)")
         return 0
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in [str(ROOT), os.environ.get("PYTHONPATH", "")] if p)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in [str(ROOT), os.environ.get("PYTHONPATH", "")] if p),
+    }
     print(f"## Peak memory of run_corpus (jobs={args.jobs}) on the BBC corpus repeated\n")
     print("| corpus | articles | JSONL size | peak RSS of the run (MB) | seconds |")
     print("|---|---:|---:|---:|---:|")
@@ -66,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             write_jsonl(folder, corpus, times)
             child = subprocess.run(
                 [sys.executable, "-c", CHILD, str(corpus), str(Path(tmp) / f"out_x{times}"), str(args.jobs)],
-                env=env, capture_output=True, text=True, check=True,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             analysed, seconds, peak_kb = child.stdout.split()[-3:]
             peak = int(peak_kb) / 1024

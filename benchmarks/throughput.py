@@ -108,7 +108,9 @@ def timed_shard(index: int, units: list) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def dask_comparison(files: list[Path], workers: int, shard_size: int) -> tuple[list[tuple[str, float, str]], str]:
+def dask_comparison(
+    files: list[Path], workers: int, shard_size: int
+) -> tuple[list[tuple[str, float, str]], str]:
     """Rows (setup, articles/s wall, CPU ms per article) and a one-line verdict."""
     from distributed import Client, LocalCluster
 
@@ -129,43 +131,72 @@ def dask_comparison(files: list[Path], workers: int, shard_size: int) -> tuple[l
 
     root = str(ROOT)
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [root, os.environ.get("PYTHONPATH", "")] if p)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.run(process_shard, 0, units[:10])  # warm every worker: imports, models, caches
         start = time.perf_counter()
         futures = [client.submit(timed_shard, i, shard, pure=False) for i, shard in enumerate(shards)]
         remote = client.gather(futures)
         many_wall = time.perf_counter() - start
     many_cpu = sum(cpu for _, cpu in remote)
-    rows.append((f"Dask {workers} workers, warm", len(units) / many_wall, f"{1000 * many_cpu / len(units):.1f}"))
+    rows.append(
+        (f"Dask {workers} workers, warm", len(units) / many_wall, f"{1000 * many_cpu / len(units):.1f}")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         run_corpus(folder, Path(tmp) / "one", progress=False, limit=len(units) + 1)
-        rows.append(("run_corpus 1 process, cold (incl. imports, writes)", len(units) / (time.perf_counter() - start), ""))
+        rows.append(
+            (
+                "run_corpus 1 process, cold (incl. imports, writes)",
+                len(units) / (time.perf_counter() - start),
+                "",
+            )
+        )
         start = time.perf_counter()
-        run_corpus(folder, Path(tmp) / "dask", dask="local", jobs=workers, progress=False, limit=len(units) + 1)
-        rows.append((f"run_corpus Dask {workers} workers, cold (incl. cluster start)",
-                     len(units) / (time.perf_counter() - start), ""))
+        run_corpus(
+            folder, Path(tmp) / "dask", dask="local", jobs=workers, progress=False, limit=len(units) + 1
+        )
+        rows.append(
+            (
+                f"run_corpus Dask {workers} workers, cold (incl. cluster start)",
+                len(units) / (time.perf_counter() - start),
+                "",
+            )
+        )
     # With free cores, the wall-clock speed-up is the number of workers times the CPU-cost ratio.
     cpu_bound = workers * one_cpu / many_cpu
-    verdict = (f"wall-clock speed-up (warm): {one_wall / many_wall:.2f}x; CPU per article in Dask workers vs one "
-               f"process: {many_cpu / one_cpu:.2f}x, so {cpu_bound:.2f}x expected with {workers} free cores "
-               f"(aim: >= 1.7x); CPUs here: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    verdict = (
+        f"wall-clock speed-up (warm): {one_wall / many_wall:.2f}x; CPU per article in Dask workers vs one "
+        f"process: {many_cpu / one_cpu:.2f}x, so {cpu_bound:.2f}x expected with {workers} free cores "
+        f"(aim: >= 1.7x); CPUs here: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}"
+    )
     return rows, verdict
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=default_data(), help="data folder (default: ../shared/data)")
+    parser.add_argument(
+        "--data", type=Path, default=default_data(), help="data folder (default: ../shared/data)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (default: 3)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument("--workers", type=int, default=0, help="also compare a Dask LocalCluster of N workers")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="also compare a Dask LocalCluster of N workers"
+    )
     parser.add_argument("--shard-size", type=int, default=100)
-    parser.add_argument("--profile", action="store_true", help="profile the full pipeline and print the top functions")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile the full pipeline and print the top functions"
+    )
     args = parser.parse_args(argv)
 
     if not (args.data / "news_corpus" / "bbc").is_dir():
-        print(f"skipped: no BBC corpus at {args.data / 'news_corpus' / 'bbc'} (set --data or NEWS_ANALYSIS_DATA)")
+        print(
+            f"skipped: no BBC corpus at {args.data / 'news_corpus' / 'bbc'} (set --data or NEWS_ANALYSIS_DATA)"
+        )
         return 0
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -191,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     rates: dict[str, list[float]] = {name: [] for name in passes}
     names = list(passes)
     for round_index in range(args.rounds):
-        order = names[round_index % len(names):] + names[: round_index % len(names)]
+        order = names[round_index % len(names) :] + names[: round_index % len(names)]
         for name in order:
             start = time.perf_counter()
             passes[name]()
@@ -208,14 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for label in ("full pipeline", "full pipeline, corpus shards"):
         full = median[label]
-        print(f"{label}: / bare A = {full / median['bare A: Punkt + NLTK VADER']:.2f}; "
-              f"/ bare B = {full / median['bare B: Punkt + vaderSentiment']:.2f} (aim: >= 1.0 against the faster bare pass)")
+        print(
+            f"{label}: / bare A = {full / median['bare A: Punkt + NLTK VADER']:.2f}; "
+            f"/ bare B = {full / median['bare B: Punkt + vaderSentiment']:.2f} (aim: >= 1.0 against the faster bare pass)"
+        )
     kept: list = []
     full_pass(files[: min(len(files), 300)], keep=kept)
     print(f"VADER check: {compound_check(kept)}")
 
     if args.workers:
-        print(f"\n## Dask {args.workers} workers against one process ({len(files)} articles, shards of {args.shard_size})\n")
+        print(
+            f"\n## Dask {args.workers} workers against one process ({len(files)} articles, shards of {args.shard_size})\n"
+        )
         rows, verdict = dask_comparison(files, args.workers, args.shard_size)
         print("| setup | articles/s (wall clock) | CPU ms per article |")
         print("|---|---:|---:|")

@@ -49,7 +49,9 @@ def test_seed_paragraphs_and_sentences(seed):
         start, end = seed.paragraph_spans[sentence.paragraph]
         assert start <= sentence.start < sentence.end <= end
     ban = [s for s in seed.sentences if "Ban Ki-moon" in s.text]
-    assert len(ban) == 1 and ban[0].text.startswith("Now Kim is expected") and ban[0].text.endswith("this week.")
+    assert (
+        len(ban) == 1 and ban[0].text.startswith("Now Kim is expected") and ban[0].text.endswith("this week.")
+    )
     assert [s.paragraph for s in seed.sentences] == [0, 0, 1, 2, 2, 3, 4, 4, 5, 5, 6, 7, 8, 8, 8, 9]
     assert seed.sentences is seed.sentences  # computed once
 
@@ -84,7 +86,9 @@ def test_dateline_agency_and_credit_line_are_general():
 
 
 def test_reuters_style_dateline_and_plain_text():
-    article = Article.from_text("WASHINGTON, March 8 (Reuters) - The United States pressed China on Thursday.")
+    article = Article.from_text(
+        "WASHINGTON, March 8 (Reuters) - The United States pressed China on Thursday."
+    )
     assert article.agency == "Reuters"
     assert article.text == "The United States pressed China on Thursday."
     plain = Article.from_text("The United States pressed China. Beijing said nothing.")
@@ -140,7 +144,11 @@ def test_mojibake_and_line_ends(tmp_path):
 
 @pytest.mark.parametrize(
     "content, problem",
-    [(b"", "empty file"), (b"   \n\t\n ", "only whitespace"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
+    [
+        (b"", "empty file"),
+        (b"   \n\t\n ", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
 )
 def test_bad_files_raise_with_path(tmp_path, content, problem):
     path = tmp_path / "bad.txt"
@@ -183,7 +191,10 @@ def test_html_pasted_as_text_is_converted():
     )
     article = Article.from_text(markup)
     assert article.title == "Seoul presses Beijing" and article.byline == "Sam Kim"
-    assert article.paragraphs == ["Seoul pressed China on Thursday & again on Friday.", "Beijing said nothing."]
+    assert article.paragraphs == [
+        "Seoul pressed China on Thursday & again on Friday.",
+        "Beijing said nothing.",
+    ]
     assert article.meta["converted_from_html"] is True
 
 

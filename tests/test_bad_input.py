@@ -10,7 +10,9 @@ import pytest
 
 from analysis import AnalysisError, Article, EncodingWarning, InputError, load_article, load_corpus, nlp
 
-SEED_LINE = "North Korea calls defectors \u201chuman scum\u201d, its website said. Seoul\u2019s stance toughened."
+SEED_LINE = (
+    "North Korea calls defectors \u201chuman scum\u201d, its website said. Seoul\u2019s stance toughened."
+)
 
 
 def _write(tmp_path, name, data: bytes):
@@ -21,6 +23,7 @@ def _write(tmp_path, name, data: bytes):
 
 # ------------------------------------------------------------------------------------- raises, naming the path
 
+
 @pytest.mark.parametrize(
     "name, data, problem",
     [
@@ -29,7 +32,7 @@ def _write(tmp_path, name, data: bytes):
         ("nul.txt", b"abc\x00def\x00" * 10, "binary file (contains NUL bytes)"),
         ("controls.bin", bytes(range(1, 9)) * 200, "looks binary"),
         ("bad16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", "not valid UTF-16"),
-        ("quotes_only.txt", b'"" \xe2\x80\x9c\xe2\x80\x9d \'\' ', "no article text"),
+        ("quotes_only.txt", b"\"\" \xe2\x80\x9c\xe2\x80\x9d '' ", "no article text"),
     ],
 )
 def test_bad_files_raise_input_error_naming_the_file(tmp_path, name, data, problem):
@@ -51,10 +54,16 @@ def test_missing_path_and_directory(tmp_path):
 
 # ---------------------------------------------------------------------------------------------- gives a result
 
+
 @pytest.mark.parametrize(
     "encoding, prefix, warns",
-    [("utf-8", b"", False), ("utf-8", codecs.BOM_UTF8, False), ("utf-16-le", codecs.BOM_UTF16_LE, False),
-     ("utf-16-be", codecs.BOM_UTF16_BE, False), ("cp1252", b"", True)],
+    [
+        ("utf-8", b"", False),
+        ("utf-8", codecs.BOM_UTF8, False),
+        ("utf-16-le", codecs.BOM_UTF16_LE, False),
+        ("utf-16-be", codecs.BOM_UTF16_BE, False),
+        ("cp1252", b"", True),
+    ],
 )
 def test_encodings_give_the_same_text(tmp_path, encoding, prefix, warns):
     path = _write(tmp_path, "a.txt", prefix + SEED_LINE.encode(encoding))
@@ -67,9 +76,14 @@ def test_encodings_give_the_same_text(tmp_path, encoding, prefix, warns):
 
 def test_latin1_and_mojibake_and_line_ends(tmp_path):
     with pytest.warns(EncodingWarning):
-        assert load_article(_write(tmp_path, "l.txt", "Zürich \x81 café.".encode("latin-1"))).text == "Zürich café."
+        assert (
+            load_article(_write(tmp_path, "l.txt", "Zürich \x81 café.".encode("latin-1"))).text
+            == "Zürich café."
+        )
     mojibake = SEED_LINE.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")
-    assert load_article(_write(tmp_path, "m.txt", mojibake)).text.startswith("North Korea calls defectors \u201chuman")
+    assert load_article(_write(tmp_path, "m.txt", mojibake)).text.startswith(
+        "North Korea calls defectors \u201chuman"
+    )
     crlf = load_article(_write(tmp_path, "c.txt", b"First line here.\r\n\r\nSecond one.\rThird."))
     assert crlf.paragraphs == ["First line here.", "Second one.", "Third."]
 
@@ -93,11 +107,12 @@ def test_html_non_english_and_no_punctuation():
 
 
 def test_unbalanced_and_nested_quotation_marks_load():
-    article = Article.from_text('He said "we will \'never\' yield. Then he left.\n\n"Another paragraph opens')
+    article = Article.from_text("He said \"we will 'never' yield. Then he left.\n\n\"Another paragraph opens")
     assert len(article.paragraphs) == 2 and len(article.sentences) >= 2
 
 
 # -------------------------------------------------------------------------------------------------- corpora
+
 
 def test_jsonl_with_malformed_line_reports_file_and_line(tmp_path):
     path = _write(tmp_path, "c.jsonl", b'{"text": "Fine text. Here."}\n{"text": \n{"text": "More. Text."}\n')
@@ -122,10 +137,21 @@ def test_jsonl_not_utf8_is_a_recorded_skip(tmp_path):
 
 # ------------------------------------------------------------------------------------ analysis entry points
 
+
 @pytest.mark.parametrize(
     "text",
-    ["", "\"", '""""', "“”«»‘’", 'He said "we will never', 'Open "one "two" three', "«Bonjour», a dit Macron.",
-     "no punctuation at all here", "북한은 탈북자들을 비난했다고 말했다.", '"' * 1001],
+    [
+        "",
+        '"',
+        '""""',
+        "“”«»‘’",
+        'He said "we will never',
+        'Open "one "two" three',
+        "«Bonjour», a dit Macron.",
+        "no punctuation at all here",
+        "북한은 탈북자들을 비난했다고 말했다.",
+        '"' * 1001,
+    ],
 )
 def test_extract_quotes_odd_inputs_give_valid_offsets(text):
     from analysis.quotes import extract_quotes
@@ -138,8 +164,10 @@ def test_extract_quotes_odd_inputs_give_valid_offsets(text):
 def test_unbalanced_quote_does_not_swallow_the_article():
     from analysis.quotes import extract_quotes
 
-    text = ('Kim said "the talks will fail.\n\nSeoul pressed China on Thursday. '
-            + "The ministry said it would respond. " * 20)
+    text = (
+        'Kim said "the talks will fail.\n\nSeoul pressed China on Thursday. '
+        + "The ministry said it would respond. " * 20
+    )
     quotes = extract_quotes(text)
     assert all(q.end - q.start < 200 for q in quotes if q.kind == "direct")
 
@@ -154,8 +182,14 @@ def test_extract_quotes_rejects_non_strings(value):
 
 @pytest.mark.parametrize(
     "start, end, message",
-    [(5, 0, "start=5, end=0"), (-1, 3, "start=-1"), (0, 100, "end=100"), (3, 3, "start=3, end=3"),
-     ("a", 2, "offsets must be integers"), (0.5, 2, "offsets must be integers")],
+    [
+        (5, 0, "start=5, end=0"),
+        (-1, 3, "start=-1"),
+        (0, 100, "end=100"),
+        (3, 3, "start=3, end=3"),
+        ("a", 2, "offsets must be integers"),
+        (0.5, 2, "offsets must be integers"),
+    ],
 )
 def test_target_sentiment_bad_offsets_name_the_argument(start, end, message):
     from analysis import ArgumentError
@@ -170,7 +204,11 @@ def test_target_sentiment_accepts_numpy_ints_and_non_english():
 
     from analysis.stance import target_sentiment
 
-    assert target_sentiment("China pressed Seoul.", np.int64(0), np.int32(5)).label in {"negative", "neutral", "positive"}
+    assert target_sentiment("China pressed Seoul.", np.int64(0), np.int32(5)).label in {
+        "negative",
+        "neutral",
+        "positive",
+    }
     result = target_sentiment("北京对首尔施压。", 0, 2)
     assert -1 <= result.score <= 1
 
@@ -186,6 +224,7 @@ def test_government_stance_accepts_text_and_rejects_other_types():
 
 
 # ------------------------------------------------------------------------------------------- command line
+
 
 def test_cli_bad_inputs_are_recorded_or_one_line_errors(tmp_path, capsys):
     from analysis.cli import main
@@ -213,21 +252,27 @@ def test_cli_records_bad_jsonl_lines_in_the_errors_table(tmp_path, capsys):
     from analysis.cli import main
     from analysis.runner import read_results
 
-    path = _write(tmp_path, "c.jsonl", b'{"text": "Seoul pressed China. It worked."}\n{broken\n{"title": "no text"}\n')
+    path = _write(
+        tmp_path, "c.jsonl", b'{"text": "Seoul pressed China. It worked."}\n{broken\n{"title": "no text"}\n'
+    )
     out = tmp_path / "out"
     assert main(["analyze", str(path), "--out", str(out), "--no-progress"]) == 0
     assert "articles in: 3   analysed: 1   skipped: 2" in capsys.readouterr().out
     errors = read_results(out, "errors")
     assert sorted(errors["line"].astype(int)) == [2, 3]
     assert set(errors["path"]) == {str(path)}
-    assert any("invalid JSON" in r for r in errors["reason"]) and any("no text field" in r for r in errors["reason"])
+    assert any("invalid JSON" in r for r in errors["reason"]) and any(
+        "no text field" in r for r in errors["reason"]
+    )
 
 
 def test_corpus_run_skips_only_the_bad_utf8_line(tmp_path, capsys):
     from analysis.cli import main
     from analysis.runner import read_results
 
-    path = _write(tmp_path, "l.jsonl", b'{"text": "Good one. Yes."}\n{"text": "caf\xe9"}\n{"text": "After it. Fine."}\n')
+    path = _write(
+        tmp_path, "l.jsonl", b'{"text": "Good one. Yes."}\n{"text": "caf\xe9"}\n{"text": "After it. Fine."}\n'
+    )
     assert main(["analyze", str(path), "--out", str(tmp_path / "out"), "--no-progress"]) == 0
     assert "articles in: 3   analysed: 2   skipped: 1" in capsys.readouterr().out
     errors = read_results(tmp_path / "out", "errors")

@@ -30,10 +30,20 @@ NOTEBOOK = ROOT / "notebooks" / "01_text_statistics.ipynb"
 SCREENSHOTS = ROOT / "reports" / "browser"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-    "--disable-extensions", "--disable-default-apps", "--no-default-browser-check",
-    "--remote-allow-origins=*", "--window-size=1400,1000", "--remote-debugging-port=0",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--no-default-browser-check",
+    "--remote-allow-origins=*",
+    "--window-size=1400,1000",
+    "--remote-debugging-port=0",
 ]
 ERROR_LINE = re.compile(r"Traceback \(most recent call last\)|^\w*(?:Error|Exception)\b", re.MULTILINE)
 
@@ -160,12 +170,24 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
     server_log = (tmp_path / "jupyter.log").open("wb")
     server = subprocess.Popen(
         [
-            sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-            f"--ServerApp.token={token}", "--ServerApp.password=", "--allow-root",
-            f"--ServerApp.root_dir={ROOT}", "--ServerApp.port_retries=0", "--LabApp.news_url=",
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--ServerApp.token={token}",
+            "--ServerApp.password=",
+            "--allow-root",
+            f"--ServerApp.root_dir={ROOT}",
+            "--ServerApp.port_retries=0",
+            "--LabApp.news_url=",
             "--MappingKernelManager.cull_idle_timeout=0",
         ],
-        cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
     )
     browser = None
     devtools = None
@@ -185,7 +207,8 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
         _wait(server_up, 90, "JupyterLab to start")
         browser = subprocess.Popen(
             [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         active = profile / "DevToolsActivePort"
         _wait(lambda: active.exists() and active.read_text().strip(), 60, "Chromium's DevTools port")
@@ -216,7 +239,8 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
             with urllib.request.urlopen(request, timeout=5) as response:
                 sessions = json.load(response)
             return any(
-                s.get("path", "").endswith(copy.name) and (s.get("kernel") or {}).get("execution_state") == "idle"
+                s.get("path", "").endswith(copy.name)
+                and (s.get("kernel") or {}).get("execution_state") == "idle"
                 for s in sessions
             )
 
@@ -234,10 +258,20 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
                 _wait(run_started, 20, "Run All Cells to start", interval=0.1)
                 break
             except TimeoutError:
-                devtools.send("Input.dispatchKeyEvent", type="keyDown", key="Escape", code="Escape",
-                              windowsVirtualKeyCode=27)
-                devtools.send("Input.dispatchKeyEvent", type="keyUp", key="Escape", code="Escape",
-                              windowsVirtualKeyCode=27)
+                devtools.send(
+                    "Input.dispatchKeyEvent",
+                    type="keyDown",
+                    key="Escape",
+                    code="Escape",
+                    windowsVirtualKeyCode=27,
+                )
+                devtools.send(
+                    "Input.dispatchKeyEvent",
+                    type="keyUp",
+                    key="Escape",
+                    code="Escape",
+                    windowsVirtualKeyCode=27,
+                )
                 if attempt == 2:
                     raise
 
@@ -287,7 +321,9 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
 
 def _needs_browser() -> None:
     if _chromium() is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium); set CHROMIUM=/path to use another")
+        pytest.skip(
+            "Chromium is not installed (Debian: apt-get install chromium); set CHROMIUM=/path to use another"
+        )
     pytest.importorskip("websocket", reason="needs websocket-client (installed with jupyterlab)")
     pytest.importorskip("jupyterlab")
 
@@ -335,6 +371,8 @@ def test_browser_check_sees_errors(tmp_path):
         state = run_notebook_in_browser(target, tmp_path, tmp_path / "harness.png", timeout=120)
     finally:
         target.unlink(missing_ok=True)
-    assert any("sentences: 2" in text for text in state["rendered"] + state["stderr"]) or state["outputs"] >= 2
+    assert (
+        any("sentences: 2" in text for text in state["rendered"] + state["stderr"]) or state["outputs"] >= 2
+    )
     assert len(state["errors"]) == 1 and "deliberate failure" in state["errors"][0]
     assert re.search(r"\[\d+\]", state["prompts"][0]) and not re.search(r"\[\d+\]", state["prompts"][2])

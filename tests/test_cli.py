@@ -34,8 +34,13 @@ def test_no_command_prints_help_and_exits_2(capsys):
 
 @pytest.mark.parametrize(
     "argv",
-    [["analyze", "x", "--out", "y", "--jobs", "0"], ["analyze", "x", "--out", "y", "--dask", "nowhere"],
-     ["analyze", "x"], ["analyze", "x", "--out", "y", "--format", "xlsx"], ["frobnicate"]],
+    [
+        ["analyze", "x", "--out", "y", "--jobs", "0"],
+        ["analyze", "x", "--out", "y", "--dask", "nowhere"],
+        ["analyze", "x"],
+        ["analyze", "x", "--out", "y", "--format", "xlsx"],
+        ["frobnicate"],
+    ],
 )
 def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as exit_info:
@@ -78,22 +83,37 @@ def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
     calls = {}
 
     def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None):
-        calls.update(notebooks_dir=notebooks_dir, figures_dir=figures_dir, report_dir=report_dir,
-                     in_place=in_place, only=only)
+        calls.update(
+            notebooks_dir=notebooks_dir,
+            figures_dir=figures_dir,
+            report_dir=report_dir,
+            in_place=in_place,
+            only=only,
+        )
         return [tmp_path / "index.html"]
 
     monkeypatch.setitem(sys.modules, "analysis.report", types.SimpleNamespace(build_report=build_report))
     assert main(["report", "--out", str(tmp_path)]) == 0
-    assert calls == {"notebooks_dir": "notebooks", "figures_dir": "figures", "report_dir": str(tmp_path),
-                     "in_place": False, "only": None}
+    assert calls == {
+        "notebooks_dir": "notebooks",
+        "figures_dir": "figures",
+        "report_dir": str(tmp_path),
+        "in_place": False,
+        "only": None,
+    }
     assert str(tmp_path / "index.html") in capsys.readouterr().out
     assert main(["report", "--in-place", "--only", "01", "05"]) == 0
     assert calls["in_place"] is True and calls["only"] == ["01", "05"]
 
 
 def test_python_dash_m_entry_point():
-    result = subprocess.run([sys.executable, "-m", "analysis", "info", str(SEED)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "info", str(SEED)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     assert "Associated Press" in result.stdout

@@ -30,8 +30,16 @@ def test_folder_of_text_files(tmp_path, seed_path):
 def test_jsonl_with_bad_lines(tmp_path):
     path = tmp_path / "c.jsonl"
     lines = [
-        json.dumps({"id": "x1", "title": "A", "text": "Seoul pressed China. It worked.", "date": "2012-03-08",
-                    "url": "http://e.com/a", "source": "AP"}),
+        json.dumps(
+            {
+                "id": "x1",
+                "title": "A",
+                "text": "Seoul pressed China. It worked.",
+                "date": "2012-03-08",
+                "url": "http://e.com/a",
+                "source": "AP",
+            }
+        ),
         "{not json",
         json.dumps({"title": "no text"}),
         "",
@@ -43,11 +51,18 @@ def test_jsonl_with_bad_lines(tmp_path):
     assert isinstance(reader, types.GeneratorType) or iter(reader) is reader  # lazy iterator
     first = next(reader)
     assert (first.id, first.title, first.published, first.url, first.source) == (
-        "x1", "A", dt.date(2012, 3, 8), "http://e.com/a", "AP")
+        "x1",
+        "A",
+        dt.date(2012, 3, 8),
+        "http://e.com/a",
+        "AP",
+    )
     rest = list(reader)
     assert [a.text for a in rest] == ["Beijing said no."] and rest[0].id == "c:6"
     assert [(s.line, s.reason.split(" (")[0]) for s in reader.skipped] == [
-        (2, "invalid JSON"), (3, "no text field"), (5, "record is a list, expected an object with a text field"),
+        (2, "invalid JSON"),
+        (3, "no text field"),
+        (5, "record is a list, expected an object with a text field"),
     ]
     assert all(s.path == str(path) for s in reader.skipped)
 

@@ -66,8 +66,18 @@ def test_stance_views(stance, articles):
     assert by_government.loc["China", "share_negative"] == pytest.approx(2 / 3)
     over_time = views.stance_over_time(stance, articles)
     assert over_time.to_dict("records") == [
-        {"government": "China", "period": pd.Timestamp("2012-03-01"), "articles": 2, "mean_score": pytest.approx(-0.3)},
-        {"government": "China", "period": pd.Timestamp("2012-04-01"), "articles": 1, "mean_score": pytest.approx(0.3)},
+        {
+            "government": "China",
+            "period": pd.Timestamp("2012-03-01"),
+            "articles": 2,
+            "mean_score": pytest.approx(-0.3),
+        },
+        {
+            "government": "China",
+            "period": pd.Timestamp("2012-04-01"),
+            "articles": 1,
+            "mean_score": pytest.approx(0.3),
+        },
     ]  # North Korea's only article has no date
 
 
@@ -87,7 +97,9 @@ def test_sources(quotes, articles):
 
 
 def test_overview(articles, quotes, stance):
-    overview = views.corpus_overview({"articles": articles, "quotes": quotes, "stance": stance, "errors": pd.DataFrame()})
+    overview = views.corpus_overview(
+        {"articles": articles, "quotes": quotes, "stance": stance, "errors": pd.DataFrame()}
+    )
     assert overview["articles analysed"] == 4 and overview["words"] == 1000
     assert overview["quotes"] == 5 and overview["governments mentioned"] == 2
     assert (overview["first date"], overview["last date"]) == ("2012-03-08", "2012-04-02")

@@ -43,8 +43,11 @@ def test_analyze_article_twice_gives_equal_tables(seed):
     from analysis import Article, analyze_article
 
     first = analyze_article(seed).tables()
-    second = analyze_article(Article.from_text(seed.path and Path(seed.path).read_text(encoding="utf-8"), id=seed.id,
-                                               path=seed.path)).tables()
+    second = analyze_article(
+        Article.from_text(
+            seed.path and Path(seed.path).read_text(encoding="utf-8"), id=seed.id, path=seed.path
+        )
+    ).tables()
     assert first.keys() == second.keys()
     for name in first:
         assert first[name].equals(second[name]), name

@@ -49,14 +49,18 @@ def test_the_north_counts_only_in_a_korea_story():
 
 
 def test_its_government_and_the_government_refer_back():
-    found = govs('North Korea calls defectors "human scum." Its government-run website called it a provocation.')
+    found = govs(
+        'North Korea calls defectors "human scum." Its government-run website called it a provocation.'
+    )
     assert ("Its government-run", "North Korea") in found
     found = govs("Seoul has engaged with Beijing on migrants, but the government's stance has toughened.")
     assert ("the government", "South Korea") in found  # the subject of the sentence, not the last name
 
 
 def test_titles_merge_with_leaders():
-    found = govs("South Korean President Lee Myung-bak pressed China. U.S. Secretary of State Hillary Clinton agreed.")
+    found = govs(
+        "South Korean President Lee Myung-bak pressed China. U.S. Secretary of State Hillary Clinton agreed."
+    )
     assert ("South Korean President Lee Myung-bak", "South Korea") in found
     assert ("U.S. Secretary of State Hillary Clinton", "United States") in found
     assert ("China", "China") in found
@@ -86,7 +90,9 @@ def test_place_and_people_uses_are_rejected(sentence, surface):
 
 def test_possessive_government_heads_and_actor_uses_stay_government():
     assert ("Pyongyang", "North Korea") in govs("It tarnishes Pyongyang's reputation.")
-    assert ("Seoul", "South Korea") in govs("Chinese diplomats could be annoyed by Seoul's stepped-up pressure.")
+    assert ("Seoul", "South Korea") in govs(
+        "Chinese diplomats could be annoyed by Seoul's stepped-up pressure."
+    )
     assert ("Beijing", "China") in govs("Officials in Beijing said the talks would resume.")
     assert ("China", "China") in govs("Seoul asked for help from China.")
 
@@ -95,8 +101,12 @@ def test_all_un_members_by_name_demonym_and_capital():
     g = default_gazetteer()
     countries = {k for k in g.governments if k not in ("United Nations", "European Union")}
     assert len(countries) >= 193
-    for name, demonym, capital in [("Kenya", "Kenyan", "Nairobi"), ("Peru", "Peruvian", "Lima"),
-                                   ("Vietnam", "Vietnamese", "Hanoi"), ("Norway", "Norwegian", "Oslo")]:
+    for name, demonym, capital in [
+        ("Kenya", "Kenyan", "Nairobi"),
+        ("Peru", "Peruvian", "Lima"),
+        ("Vietnam", "Vietnamese", "Hanoi"),
+        ("Norway", "Norwegian", "Oslo"),
+    ]:
         assert g.country_of(name) == name
         assert g.country_of(f"{demonym} officials") == name
         assert g.country_of(f"officials in {capital}") == name
@@ -123,7 +133,11 @@ def test_toml_override_adds_and_replaces(tmp_path):
         encoding="utf-8",
     )
     g = load_gazetteer(overrides_toml=f)
-    found = [(m.text, m.government) for m in g.find_mentions("Taipei rebuked Nippon, not Tokyo.") if m.is_government]
+    found = [
+        (m.text, m.government)
+        for m in g.find_mentions("Taipei rebuked Nippon, not Tokyo.")
+        if m.is_government
+    ]
     assert ("Taipei", "Taiwan") in found
     assert ("Nippon", "Japan") in found
     assert not any(t == "Tokyo" for t, _ in found)
@@ -155,8 +169,10 @@ def test_missing_override_file(tmp_path):
 
 
 def test_bare_family_name_after_full_leader_name():
-    text = ("Foreign Minister Kim Sung-hwan met Yang Jiechi. Now Kim is expected to fly to Washington. "
-            "Kim Sung-joo, a professor, disagreed. Follow Sam Kim on Twitter.")
+    text = (
+        "Foreign Minister Kim Sung-hwan met Yang Jiechi. Now Kim is expected to fly to Washington. "
+        "Kim Sung-joo, a professor, disagreed. Follow Sam Kim on Twitter."
+    )
     kims = [m for m in default_gazetteer().find_mentions(text) if m.text == "Kim"]
     assert [(m.start, m.government) for m in kims] == [(text.index("Now Kim") + 4, "South Korea")]
 
@@ -164,8 +180,16 @@ def test_bare_family_name_after_full_leader_name():
 @pytest.mark.parametrize(
     ("text", "surface", "government"),
     [
-        ("China rejected the report. The Foreign Ministry said it was biased.", "The Foreign Ministry", "China"),
-        ("Japan protested. Its Defense Ministry said the missile landed at sea.", "Its Defense Ministry", "Japan"),
+        (
+            "China rejected the report. The Foreign Ministry said it was biased.",
+            "The Foreign Ministry",
+            "China",
+        ),
+        (
+            "Japan protested. Its Defense Ministry said the missile landed at sea.",
+            "Its Defense Ministry",
+            "Japan",
+        ),
     ],
 )
 def test_foreign_ministry_takes_its_country_from_context(text, surface, government):

@@ -22,10 +22,14 @@ def test_news_abbreviations_do_not_end_sentences():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Published: Thursday, March 8 2012 12:00 a.m. MST. The talks resumed.",
-         ["Published: Thursday, March 8 2012 12:00 a.m. MST.", "The talks resumed."]),
-        ("Gen. Lee and Sen. Kim met Mr. Park on Jan. 5. They agreed.",
-         ["Gen. Lee and Sen. Kim met Mr. Park on Jan. 5.", "They agreed."]),
+        (
+            "Published: Thursday, March 8 2012 12:00 a.m. MST. The talks resumed.",
+            ["Published: Thursday, March 8 2012 12:00 a.m. MST.", "The talks resumed."],
+        ),
+        (
+            "Gen. Lee and Sen. Kim met Mr. Park on Jan. 5. They agreed.",
+            ["Gen. Lee and Sen. Kim met Mr. Park on Jan. 5.", "They agreed."],
+        ),
         ('"We will not yield," he said. "Never."', ['"We will not yield," he said.', '"Never."']),
         ("It rained.\n\nIt poured", ["It rained.", "It poured"]),
     ],
@@ -42,7 +46,9 @@ def test_sentence_spans_are_trimmed_offsets():
 
 
 def test_hard_wrapped_lines_stay_one_sentence():
-    text = "North Korea calls defectors human scum or citizens who have\nbeen kidnapped or coaxed into leaving."
+    text = (
+        "North Korea calls defectors human scum or citizens who have\nbeen kidnapped or coaxed into leaving."
+    )
     assert _split(text) == [text]
 
 
@@ -53,7 +59,14 @@ def test_empty_and_blank_text():
 
 def test_tokens_keep_initialisms_numbers_and_names():
     assert nlp.tokens("U.S. aid, 1950-53: 21,000 Ki-moon's 3.5%") == [
-        "U.S.", "aid", ",", "1950-53", ":", "21,000", "Ki-moon's", "3.5%",
+        "U.S.",
+        "aid",
+        ",",
+        "1950-53",
+        ":",
+        "21,000",
+        "Ki-moon's",
+        "3.5%",
     ]
     text = "Seoul’s stance"
     assert [text[s:e] for s, e in nlp.token_spans(text)] == ["Seoul’s", "stance"]
@@ -71,7 +84,10 @@ def test_vader_is_nltk_analyzer_with_shipped_lexicon():
     assert isinstance(analyzer, SentimentIntensityAnalyzer)
     assert analyzer is nlp.vader()  # cached
     assert analyzer.polarity_scores("The food was not very good!") == {
-        "neg": 0.368, "neu": 0.632, "pos": 0.0, "compound": -0.4432,
+        "neg": 0.368,
+        "neu": 0.632,
+        "pos": 0.0,
+        "compound": -0.4432,
     }
     assert analyzer.polarity_scores("a grave provocation")["compound"] < 0
     assert len(analyzer.lexicon) > 7000
@@ -90,8 +106,18 @@ def test_stopwords_from_package_keep_news_content_words():
     assert not {"state", "government", "people", "defectors"} & stop
 
 
-@pytest.mark.parametrize("word, syllables", [("the", 1), ("cat", 1), ("happy", 2), ("defectors", 3),
-                                             ("university", 5), ("government", 3), ("loudly", 2)])
+@pytest.mark.parametrize(
+    "word, syllables",
+    [
+        ("the", 1),
+        ("cat", 1),
+        ("happy", 2),
+        ("defectors", 3),
+        ("university", 5),
+        ("government", 3),
+        ("loudly", 2),
+    ],
+)
 def test_syllable_count(word, syllables):
     assert nlp.syllable_count(word) == syllables
 

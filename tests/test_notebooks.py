@@ -42,9 +42,21 @@ def test_notebook_executes_offline(path: Path, tmp_path, guarded_env, monkeypatc
     assert all(name.startswith(path.stem[:2] + "_") for name in exported)
     text = _outputs_text(notebook)
     if path.stem.startswith("01"):
-        for expected in ("Sam Kim", "Associated Press", "More than 21,000", "above 100,000", "1950-53", "repatriation"):
+        for expected in (
+            "Sam Kim",
+            "Associated Press",
+            "More than 21,000",
+            "above 100,000",
+            "1950-53",
+            "repatriation",
+        ):
             assert expected in text
-        assert {"01_sentence_lengths.png", "01_keyness.png", "01_top_words.png", "01_paragraph_profile.png"} <= set(exported)
+        assert {
+            "01_sentence_lengths.png",
+            "01_keyness.png",
+            "01_top_words.png",
+            "01_paragraph_profile.png",
+        } <= set(exported)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -60,4 +72,6 @@ def test_notebook_committed_with_outputs_and_text_twin(path: Path):
 
     paired = jupytext.read(twin)
     sources = [c.source.strip() for c in paired.cells if c.cell_type == "code"]
-    assert sources == ["".join(c["source"]).strip() for c in code], f"{path.name} and {twin.name} differ: run `make sync`"
+    assert sources == ["".join(c["source"]).strip() for c in code], (
+        f"{path.name} and {twin.name} differ: run `make sync`"
+    )

@@ -15,7 +15,9 @@ def test_no_downloaders_in_sources():
     offenders = []
     for folder in ("analysis", "notebooks", "benchmarks", "training"):
         for path in (ROOT / folder).rglob("*"):
-            if path.suffix in (".py", ".ipynb") and pattern.search(path.read_text(encoding="utf-8", errors="ignore")):
+            if path.suffix in (".py", ".ipynb") and pattern.search(
+                path.read_text(encoding="utf-8", errors="ignore")
+            ):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
 
@@ -31,7 +33,9 @@ def test_analysis_in_fresh_process_makes_no_connection(guarded_env):
         "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError:\n    pass\n"
         "print('ok')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     # exactly the one deliberate attempt: the guard works, and the package itself made none
     assert netlog.read_text().splitlines() == ["('192.0.2.1', 80)"]
@@ -46,7 +50,9 @@ def test_in_process_guard(network_guard, seed):
 
 def test_no_code_execution_from_data():
     """Models and tables load as JSON, TOML, TSV or npz without pickle; nothing is eval'd or exec'd."""
-    forbidden = re.compile(r"\bimport pickle\b|\bpickle\.|\bjoblib\b|\bmarshal\.loads|(?<![.\w])eval\(|(?<![.\w])exec\(|yaml\.load\(|allow_pickle=True")
+    forbidden = re.compile(
+        r"\bimport pickle\b|\bpickle\.|\bjoblib\b|\bmarshal\.loads|(?<![.\w])eval\(|(?<![.\w])exec\(|yaml\.load\(|allow_pickle=True"
+    )
     offenders = []
     for folder in ("analysis", "training", "benchmarks"):
         for path in (ROOT / folder).rglob("*.py"):
@@ -78,7 +84,9 @@ def test_pipeline_and_command_line_make_no_connection(guarded_env, tmp_path):
         "from analysis.cli import main\n"
         f"assert main(['analyze', {str(SEED.parent)!r}, '--out', {str(tmp_path / 'out')!r}, '--no-progress']) == 0\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert not netlog.exists() or netlog.read_text() == ""
 
@@ -92,9 +100,13 @@ def test_guard_is_active_inside_notebook_kernels(guarded_env, tmp_path, monkeypa
     env, netlog = guarded_env
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import socket\ntry:\n    socket.create_connection(('192.0.2.7', 443), timeout=1)\nexcept OSError as e:\n    print(e)"
-    )])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "import socket\ntry:\n    socket.create_connection(('192.0.2.7', 443), timeout=1)\nexcept OSError as e:\n    print(e)"
+            )
+        ]
+    )
     path = tmp_path / "probe.ipynb"
     nbformat.write(notebook, path)
     execute_notebook(path, cwd=tmp_path)

@@ -60,12 +60,18 @@ def test_unknown_table_attribute_names_the_tables():
 
 def test_one_segmentation_shared_by_all_analyses(registry, monkeypatch):
     """Every registered analysis reads article.sentences; Punkt runs once per paragraph, not per analysis."""
-    pipeline.register("sentences_a", lambda a: {"check": [{"sentence": s.index, "len_a": len(s.text)} for s in a.sentences]})
-    pipeline.register("sentences_b", lambda a: {"check": pd.DataFrame({"sentence": [s.index for s in a.sentences], "b": 1})})
+    pipeline.register(
+        "sentences_a", lambda a: {"check": [{"sentence": s.index, "len_a": len(s.text)} for s in a.sentences]}
+    )
+    pipeline.register(
+        "sentences_b", lambda a: {"check": pd.DataFrame({"sentence": [s.index for s in a.sentences], "b": 1})}
+    )
     tokenizer = nlp.sentence_tokenizer()
     calls = []
     original = tokenizer.span_tokenize
-    monkeypatch.setattr(tokenizer, "span_tokenize", lambda text, *a, **k: calls.append(text) or original(text, *a, **k))
+    monkeypatch.setattr(
+        tokenizer, "span_tokenize", lambda text, *a, **k: calls.append(text) or original(text, *a, **k)
+    )
     article = load_article(SEED)
     result = analyze_article(article)
     # one Punkt pass per paragraph, shared by every registered analysis (statistics, sentiment, quotes ...)

@@ -14,8 +14,10 @@ from analysis.corpus import load_corpus
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 newsy = st.lists(
-    st.sampled_from(list(string.ascii_letters + string.digits + "  .,;:!?'\"“”‘’-—()\n\t")
-                    + ["U.S. ", "Mr. ", "\n\n", " said ", "Seoul ", "China. "]),
+    st.sampled_from(
+        list(string.ascii_letters + string.digits + "  .,;:!?'\"“”‘’-—()\n\t")
+        + ["U.S. ", "Mr. ", "\n\n", " said ", "Seoul ", "China. "]
+    ),
     max_size=200,
 ).map("".join)
 anything = st.text(max_size=300)

@@ -38,10 +38,10 @@ def one(source: str, **expected) -> Quote:
 
 def assert_offsets(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
-        assert q.text == text[q.start:q.end]
-        assert q.cue == text[q.cue_start:q.cue_end]
+        assert q.text == text[q.start : q.end]
+        assert q.cue == text[q.cue_start : q.cue_end]
         if q.speaker_start is not None:
-            assert q.mention == text[q.speaker_start:q.speaker_end]
+            assert q.mention == text[q.speaker_start : q.speaker_end]
 
 
 # ------------------------------------------------------------------------------------------------ the seed
@@ -79,32 +79,111 @@ def test_seed_has_exactly_the_expected_attributions(seed_quotes):
 @pytest.mark.parametrize(
     ("cue", "starts_with", "kind", "speaker", "mention", "speaker_type", "affiliation", "anonymous"),
     [
-        ("calls", 'defectors "human scum"', "mixed", "North Korea", "North Korea", "government", "North Korea",
-         False),
-        ("called", "the growing campaign", "mixed", "North Korea's government-run website",
-         "Its government-run website", "media", "North Korea", False),
-        ("according to", "More than 21,000", "indirect", "Seoul's Unification Ministry",
-         "Seoul's Unification Ministry", "government", "South Korea", False),
-        ("says", "non-governmental organizations", "indirect", "2010 U.S. State Department Human Rights Report",
-         "The 2010 U.S. State Department Human Rights Report", "document", "United States", False),
-        ("put the number", "the number above 100,000", "indirect", "Activist groups", "Activist groups",
-         "activist", None, False),
-        ("according to", "North Koreans in China face", "mixed", "2010 U.S. State Department Human Rights Report",
-         "the State Department report", "document", "United States", False),
-        ("according to", "China fears that", "indirect", "Kim Sung-joo", "Kim Sung-joo", "expert", "South Korea",
-         False),
-        ("played down", "the possibility that", "indirect", "official at Seoul's Foreign Ministry",
-         "An official at Seoul's Foreign Ministry", "anonymous", "South Korea", True),
-        ("said", "Chinese diplomats could be annoyed", "indirect", "official at Seoul's Foreign Ministry",
-         "An official at Seoul's Foreign Ministry", "anonymous", "South Korea", True),
+        (
+            "calls",
+            'defectors "human scum"',
+            "mixed",
+            "North Korea",
+            "North Korea",
+            "government",
+            "North Korea",
+            False,
+        ),
+        (
+            "called",
+            "the growing campaign",
+            "mixed",
+            "North Korea's government-run website",
+            "Its government-run website",
+            "media",
+            "North Korea",
+            False,
+        ),
+        (
+            "according to",
+            "More than 21,000",
+            "indirect",
+            "Seoul's Unification Ministry",
+            "Seoul's Unification Ministry",
+            "government",
+            "South Korea",
+            False,
+        ),
+        (
+            "says",
+            "non-governmental organizations",
+            "indirect",
+            "2010 U.S. State Department Human Rights Report",
+            "The 2010 U.S. State Department Human Rights Report",
+            "document",
+            "United States",
+            False,
+        ),
+        (
+            "put the number",
+            "the number above 100,000",
+            "indirect",
+            "Activist groups",
+            "Activist groups",
+            "activist",
+            None,
+            False,
+        ),
+        (
+            "according to",
+            "North Koreans in China face",
+            "mixed",
+            "2010 U.S. State Department Human Rights Report",
+            "the State Department report",
+            "document",
+            "United States",
+            False,
+        ),
+        (
+            "according to",
+            "China fears that",
+            "indirect",
+            "Kim Sung-joo",
+            "Kim Sung-joo",
+            "expert",
+            "South Korea",
+            False,
+        ),
+        (
+            "played down",
+            "the possibility that",
+            "indirect",
+            "official at Seoul's Foreign Ministry",
+            "An official at Seoul's Foreign Ministry",
+            "anonymous",
+            "South Korea",
+            True,
+        ),
+        (
+            "said",
+            "Chinese diplomats could be annoyed",
+            "indirect",
+            "official at Seoul's Foreign Ministry",
+            "An official at Seoul's Foreign Ministry",
+            "anonymous",
+            "South Korea",
+            True,
+        ),
     ],
 )
-def test_seed_attribution(seed_quotes, cue, starts_with, kind, speaker, mention, speaker_type, affiliation,
-                          anonymous):
+def test_seed_attribution(
+    seed_quotes, cue, starts_with, kind, speaker, mention, speaker_type, affiliation, anonymous
+):
     _, quotes = seed_quotes
     q = by_cue_and_start(quotes, cue, starts_with)
     assert (q.kind, q.speaker, q.mention, q.speaker_type, q.affiliation, q.anonymous) == (
-        kind, speaker, mention, speaker_type, affiliation, anonymous)
+        kind,
+        speaker,
+        mention,
+        speaker_type,
+        affiliation,
+        anonymous,
+    )
 
 
 def test_seed_mixed_quotes_carry_their_partial_quotes(seed_quotes):
@@ -123,7 +202,8 @@ def test_seed_raw_file_with_byline_and_twitter_line(seed_quotes):
     quotes = extract_quotes(raw)
     assert_offsets(raw, quotes)
     assert [(q.cue, q.text, q.speaker, q.speaker_type, q.affiliation, q.anonymous) for q in quotes] == [
-        (q.cue, q.text, q.speaker, q.speaker_type, q.affiliation, q.anonymous) for q in body_quotes]
+        (q.cue, q.text, q.speaker, q.speaker_type, q.affiliation, q.anonymous) for q in body_quotes
+    ]
     byline = raw.index("Sam Kim")
     follow = raw.index("Follow Sam Kim")
     for q in quotes:
@@ -138,11 +218,15 @@ def test_seed_source_summary(seed_quotes):
     _, quotes = seed_quotes
     summary = source_summary(quotes).set_index("speaker")
     official = summary.loc["official at Seoul's Foreign Ministry"]
-    assert official["mentions"] == 2 and bool(official["anonymous"]) and official["affiliation"] == "South Korea"
+    assert (
+        official["mentions"] == 2 and bool(official["anonymous"]) and official["affiliation"] == "South Korea"
+    )
     report = summary.loc["2010 U.S. State Department Human Rights Report"]
     assert report["mentions"] == 2 and report["speaker_type"] == "document"
     assert summary.loc["Kim Sung-joo", "speaker_type"] == "expert"
-    assert 0 < summary.loc["North Korea", "first_position"] < summary.loc["Kim Sung-joo", "first_position"] < 1
+    assert (
+        0 < summary.loc["North Korea", "first_position"] < summary.loc["Kim Sung-joo", "first_position"] < 1
+    )
     assert summary["words_quoted"].sum() == sum(q.words for q in quotes)
 
 
@@ -156,8 +240,12 @@ def test_seed_source_summary(seed_quotes):
         ("“We will not back down,” he said.", "“We will not back down,”", "said", "he"),
         ('He said: "We will not back down."', '"We will not back down."', "said", "He"),
         ("The minister said «we stay».", "«we stay»", "said", "The minister"),
-        ('"He called it \'a farce\' and left," the aide said.', '"He called it \'a farce\' and left,"', "said",
-         "the aide"),
+        (
+            "\"He called it 'a farce' and left,\" the aide said.",
+            "\"He called it 'a farce' and left,\"",
+            "said",
+            "the aide",
+        ),
         ("''It works,'' Mr. Lee said.", "''It works,''", "said", "Mr. Lee"),
     ],
 )
@@ -169,8 +257,14 @@ def test_direct_quote_marks_and_order(text, content, cue, mention):
 
 def test_quote_before_cue_with_inverted_speaker_and_appositive():
     text = "“We will not back down,” said Kim Sung-joo, a political science professor at Seoul's Sungkyunkwan University."
-    one(text, kind="direct", text="“We will not back down,”", speaker="Kim Sung-joo", speaker_type="expert",
-        affiliation="South Korea")
+    one(
+        text,
+        kind="direct",
+        text="“We will not back down,”",
+        speaker="Kim Sung-joo",
+        speaker_type="expert",
+        affiliation="South Korea",
+    )
 
 
 def test_quote_split_around_its_cue_is_one_attribution():
@@ -201,8 +295,11 @@ def test_odd_number_of_quote_marks_does_not_swallow_the_article():
     assert [(q.cue, q.mention, q.text) for q in quotes][-1] == ("said", "Trump", "the plan would fail")
 
 
-@given(st.lists(st.sampled_from(list('ab "“”«»\'.,\n') + ["said", " he ", "according to ", "''"]), max_size=40)
-       .map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list("ab \"“”«»'.,\n") + ["said", " he ", "according to ", "''"]), max_size=40
+    ).map("".join)
+)
 @settings(max_examples=150, deadline=None)
 def test_any_text_gives_consistent_offsets(text):
     quotes = extract_quotes(text)
@@ -217,12 +314,20 @@ def test_any_text_gives_consistent_offsets(text):
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("Officials warned that the storm could hit on Monday.", "warned", "that the storm could hit on Monday"),
+        (
+            "Officials warned that the storm could hit on Monday.",
+            "warned",
+            "that the storm could hit on Monday",
+        ),
         ("The senator told reporters that the bill was dead.", "told", "that the bill was dead"),
         ("The group claimed the vote was rigged.", "claimed", "the vote was rigged"),
         ("Critics argue that the plan is too costly.", "argue", "that the plan is too costly"),
         ("She insisted she had done nothing wrong.", "insisted", "she had done nothing wrong"),
-        ("The ministry denied that troops had crossed the border.", "denied", "that troops had crossed the border"),
+        (
+            "The ministry denied that troops had crossed the border.",
+            "denied",
+            "that troops had crossed the border",
+        ),
         ("He acknowledged that mistakes were made.", "acknowledged", "that mistakes were made"),
         ("The agency estimated that 300 people died.", "estimated", "that 300 people died"),
         ("Yonhap news agency reported that the talks had stalled.", "reported", "that the talks had stalled"),
@@ -242,24 +347,40 @@ def test_reporting_verb_lexicon(text, cue, content):
 
 
 def test_according_to_before_and_after():
-    q = one("Prices will rise, according to Seoul's Unification Ministry.", cue="according to",
-            text="Prices will rise", speaker="Seoul's Unification Ministry", speaker_type="government",
-            affiliation="South Korea")
+    q = one(
+        "Prices will rise, according to Seoul's Unification Ministry.",
+        cue="according to",
+        text="Prices will rise",
+        speaker="Seoul's Unification Ministry",
+        speaker_type="government",
+        affiliation="South Korea",
+    )
     assert q.kind == "indirect"
-    one("According to the State Department, 300 people left.", text="300 people left",
-        speaker="State Department", affiliation="United States")
+    one(
+        "According to the State Department, 300 people left.",
+        text="300 people left",
+        speaker="State Department",
+        affiliation="United States",
+    )
 
 
 def test_documents_and_websites_as_sources():
     one("The report says the economy shrank.", speaker_type="document", text="the economy shrank")
     one("The website says the leader inspected a farm.", speaker_type="media")
-    one("The ministry said in a statement that it would respond.", speaker_type="government",
-        text="that it would respond")
+    one(
+        "The ministry said in a statement that it would respond.",
+        speaker_type="government",
+        text="that it would respond",
+    )
 
 
 def test_estimates_have_sources():
-    one("Activist groups often put the number above 100,000.", cue="put the number",
-        speaker_type="activist", text="the number above 100,000")
+    one(
+        "Activist groups often put the number above 100,000.",
+        cue="put the number",
+        speaker_type="activist",
+        text="the number above 100,000",
+    )
 
 
 # ------------------------------------------------------------------------------------------------ anonymity
@@ -268,11 +389,16 @@ def test_estimates_have_sources():
 @pytest.mark.parametrize(
     ("text", "affiliation"),
     [
-        ("An official at Seoul's Foreign Ministry, speaking on condition of anonymity, said talks would resume.",
-         "South Korea"),
+        (
+            "An official at Seoul's Foreign Ministry, speaking on condition of anonymity, said talks would resume.",
+            "South Korea",
+        ),
         ("Sources said the deal was close.", None),
         ("A diplomat who asked not to be named said China was unhappy.", None),
-        ("A senior Japanese official, speaking on condition of anonymity, said Tokyo would protest.", "Japan"),
+        (
+            "A senior Japanese official, speaking on condition of anonymity, said Tokyo would protest.",
+            "Japan",
+        ),
     ],
 )
 def test_anonymous_sources(text, affiliation):
@@ -290,7 +416,7 @@ def test_named_official_is_not_anonymous():
 def test_pronoun_and_surname_resolve_to_the_right_kim():
     text = (
         "South Korean Foreign Minister Kim Sung-hwan said talks would resume. He added that China agreed.\n\n"
-        "\"It will not last,\" said Kim Sung-joo, a professor at Seoul's Sungkyunkwan University. "
+        '"It will not last," said Kim Sung-joo, a professor at Seoul\'s Sungkyunkwan University. '
         "Kim said China would wait.\n\nFollow Sam Kim on Twitter."
     )
     quotes = extract_quotes(text)
@@ -305,8 +431,10 @@ def test_pronoun_and_surname_resolve_to_the_right_kim():
 
 
 def test_byline_dateline_and_twitter_lines_are_never_sources():
-    text = ("By Sam Kim\n\nAssociated Press\n\nSEOUL, South Korea (AP) — Seoul said talks would resume.\n\n"
-            "Follow Sam Kim on Twitter at http://twitter.com/samkim_ap")
+    text = (
+        "By Sam Kim\n\nAssociated Press\n\nSEOUL, South Korea (AP) — Seoul said talks would resume.\n\n"
+        "Follow Sam Kim on Twitter at http://twitter.com/samkim_ap"
+    )
     q = one(text, speaker="Seoul", speaker_type="government", affiliation="South Korea")
     assert q.text == "talks would resume"
 
@@ -345,7 +473,10 @@ def test_bad_input_raises_argument_error():
 
 def _data_root() -> Path:
     env = os.environ.get("NEWS_ANALYSIS_DATA")
-    for root in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data", REPO.parent.parent / "shared" / "data"]:
+    for root in ([Path(env)] if env else []) + [
+        REPO.parent / "shared" / "data",
+        REPO.parent.parent / "shared" / "data",
+    ]:
         if (root / "quotes" / "polnear" / "text").is_dir():
             return root
     pytest.skip("PolNeAR data (../shared/data/quotes/polnear) is absent")
@@ -371,13 +502,20 @@ def test_notebook_executes(tmp_path):
     source = REPO / "notebooks" / "03_quoted_sources.py"
     env = dict(os.environ, PYTHONPATH=str(REPO))
     notebook = tmp_path / "03_quoted_sources.ipynb"
-    subprocess.run([sys.executable, "-m", "jupytext", "--to", "ipynb", "-o", str(notebook), str(source)],
-                   check=True, cwd=REPO, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "jupytext", "--to", "ipynb", "-o", str(notebook), str(source)],
+        check=True,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+    )
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}
+    ).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
 
@@ -387,33 +525,54 @@ def test_notebook_executes(tmp_path):
 
 def test_colon_cue_with_the_quote_in_the_next_paragraph():
     text = "Cruz continued:\n\n“You look at the questions. How about the issues?”\n\nThe crowd cheered."
-    one(text, kind="direct", cue="continued", speaker="Cruz",
-        text="“You look at the questions. How about the issues?”")
+    one(
+        text,
+        kind="direct",
+        cue="continued",
+        speaker="Cruz",
+        text="“You look at the questions. How about the issues?”",
+    )
 
 
 def test_relative_pronoun_source_resolves_to_its_antecedent():
-    quotes = extract_quotes("Sanders, who had said he would debate the front-runner, criticized the decision.")
+    quotes = extract_quotes(
+        "Sanders, who had said he would debate the front-runner, criticized the decision."
+    )
     first = quotes[0]
-    assert (first.cue, first.mention, first.speaker, first.speaker_type) == ("had said", "who", "Sanders", "person")
+    assert (first.cue, first.mention, first.speaker, first.speaker_type) == (
+        "had said",
+        "who",
+        "Sanders",
+        "person",
+    )
     assert first.text == "he would debate the front-runner"
 
 
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("In addition, according to the department, nearly nine million workers will be protected.",
-         "nearly nine million workers will be protected", "department"),
-        ("According to HuffPo: “Kaine has had a mixed record on abortion.”",
-         "“Kaine has had a mixed record on abortion.”", "HuffPo"),
+        (
+            "In addition, according to the department, nearly nine million workers will be protected.",
+            "nearly nine million workers will be protected",
+            "department",
+        ),
+        (
+            "According to HuffPo: “Kaine has had a mixed record on abortion.”",
+            "“Kaine has had a mixed record on abortion.”",
+            "HuffPo",
+        ),
     ],
 )
 def test_according_to_variants(text, content, speaker):
-    one(text, cue=text[text.lower().index("according"):][:12], text=content, speaker=speaker)
+    one(text, cue=text[text.lower().index("according") :][:12], text=content, speaker=speaker)
 
 
 def test_according_to_in_the_middle_keeps_both_halves():
-    q = one("Fundraising, according to the campaign, has surged in the same period.", speaker="campaign",
-            speaker_type="organization")
+    q = one(
+        "Fundraising, according to the campaign, has surged in the same period.",
+        speaker="campaign",
+        speaker_type="organization",
+    )
     assert q.text.startswith("Fundraising") and q.text.endswith("in the same period")
 
 
@@ -427,19 +586,30 @@ def test_participle_cue_after_a_quote_takes_the_same_speaker():
 
 
 def test_participle_cue_takes_the_sentence_subject():
-    one("Mrs. Clinton spoke for an hour, suggesting that the plan was misguided.", cue="suggesting",
-        mention="Mrs. Clinton", speaker="Clinton", text="that the plan was misguided")
+    one(
+        "Mrs. Clinton spoke for an hour, suggesting that the plan was misguided.",
+        cue="suggesting",
+        mention="Mrs. Clinton",
+        speaker="Clinton",
+        text="that the plan was misguided",
+    )
 
 
 def test_inverted_speaker_after_a_paraphrase_with_name_appositive():
-    q = one("The plant is under intense pressure from imports, said the company's chief executive, John J. Ferriola.",
-            cue="said", text="The plant is under intense pressure from imports")
+    q = one(
+        "The plant is under intense pressure from imports, said the company's chief executive, John J. Ferriola.",
+        cue="said",
+        text="The plant is under intense pressure from imports",
+    )
     assert q.speaker == "John J. Ferriola"
 
 
 def test_title_is_stripped_from_the_speaker_name():
-    one('"October provided a resurgence for her," said former Obama adviser David Axelrod.',
-        speaker="David Axelrod", mention="former Obama adviser David Axelrod")
+    one(
+        '"October provided a resurgence for her," said former Obama adviser David Axelrod.',
+        speaker="David Axelrod",
+        mention="former Obama adviser David Axelrod",
+    )
 
 
 def test_quote_and_attribution_split_by_the_sentence_splitter_are_joined():
@@ -471,21 +641,56 @@ def test_nouns_passives_and_phrasal_verbs_are_not_cues(text):
 @pytest.mark.parametrize(
     ("text", "cue", "verb_class", "speaker", "content"),
     [
-        ("Mr. Rubio appeared to be on the upswing.", "appeared", "inference", None,
-         "Mr. Rubio appeared to be on the upswing"),
-        ("The ballot question fight is expected to be a top-dollar operation.", "expected", "inference", None,
-         "The ballot question fight is expected to be a top-dollar operation"),
-        ("Trump wants to build a wall along the border.", "wants", "intention", "Trump",
-         "to build a wall along the border"),
+        (
+            "Mr. Rubio appeared to be on the upswing.",
+            "appeared",
+            "inference",
+            None,
+            "Mr. Rubio appeared to be on the upswing",
+        ),
+        (
+            "The ballot question fight is expected to be a top-dollar operation.",
+            "expected",
+            "inference",
+            None,
+            "The ballot question fight is expected to be a top-dollar operation",
+        ),
+        (
+            "Trump wants to build a wall along the border.",
+            "wants",
+            "intention",
+            "Trump",
+            "to build a wall along the border",
+        ),
         ("Mr. Trump opposed the Iraq invasion.", "opposed", "stance", "Trump", "the Iraq invasion"),
-        ("Many voters see Clinton as the stronger candidate.", "see", "thought", "Many voters",
-         "Clinton as the stronger candidate"),
-        ("Cruz is aware that the contest boils down to a delegate battle.", "aware", "other", "Cruz",
-         "that the contest boils down to a delegate battle"),
-        ("Several senators raised questions about the cost of the program.", "questions", "thought",
-         "Several senators", "the cost of the program"),
-        ("Rubio: I Still Believe Trump Can't Be Trusted With The Codes\n\nHe spoke on Sunday.", ":", "speech",
-         "Rubio", "I Still Believe Trump Can't Be Trusted With The Codes"),
+        (
+            "Many voters see Clinton as the stronger candidate.",
+            "see",
+            "thought",
+            "Many voters",
+            "Clinton as the stronger candidate",
+        ),
+        (
+            "Cruz is aware that the contest boils down to a delegate battle.",
+            "aware",
+            "other",
+            "Cruz",
+            "that the contest boils down to a delegate battle",
+        ),
+        (
+            "Several senators raised questions about the cost of the program.",
+            "questions",
+            "thought",
+            "Several senators",
+            "the cost of the program",
+        ),
+        (
+            "Rubio: I Still Believe Trump Can't Be Trusted With The Codes\n\nHe spoke on Sunday.",
+            ":",
+            "speech",
+            "Rubio",
+            "I Still Believe Trump Can't Be Trusted With The Codes",
+        ),
     ],
 )
 def test_polnear_attribution_families(text, cue, verb_class, speaker, content):
@@ -514,5 +719,11 @@ def test_family_look_alikes_are_not_attributions(text):
 
 
 def test_in_a_document_introduces_its_content():
-    (q,) = extract_quotes("In a CBS News poll last month, Clinton led Trump by six points among likely voters.")
-    assert (q.cue, q.speaker, q.text) == ("In", "CBS News poll", "Clinton led Trump by six points among likely voters")
+    (q,) = extract_quotes(
+        "In a CBS News poll last month, Clinton led Trump by six points among likely voters."
+    )
+    assert (q.cue, q.speaker, q.text) == (
+        "In",
+        "CBS News poll",
+        "Clinton led Trump by six points among likely voters",
+    )

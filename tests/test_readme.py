@@ -25,5 +25,9 @@ def test_readme_commands_exist():
     assert "make report" in README and "make test" in README
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^report:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
-    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.strip() and not line.startswith("#")]
+    ci = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert ci[-1].strip() == "make test"

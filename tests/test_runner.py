@@ -69,7 +69,9 @@ def test_read_tables_always_has_articles_and_errors(tmp_path):
 def test_summary_file_and_layout(local_run):
     summary = json.loads((local_run / "summary.json").read_text())
     assert summary["analysed"] == 12 and summary["skipped"] == 3
-    assert sorted(p.name for p in (local_run / "articles").iterdir()) == [f"part-0000{i}.parquet" for i in range(4)]
+    assert sorted(p.name for p in (local_run / "articles").iterdir()) == [
+        f"part-0000{i}.parquet" for i in range(4)
+    ]
     # each table folder is also a plain Parquet dataset
     assert len(pd.read_parquet(local_run / "articles")) == 12
 
@@ -205,8 +207,9 @@ def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, loca
     """``dask="tcp://..."``: a running cluster; article files are read here and shipped (workers may not see them)."""
     distributed = pytest.importorskip("distributed")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  host="127.0.0.1") as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    ) as cluster:
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
         summary = run_corpus(corpus, tmp_path / "tcp", dask=address, shard_size=4, progress=False)

@@ -63,7 +63,7 @@ TRICKY = [
     "The president praised the deal but critics called it a disaster.",
     "Despite the protests, the talks were a success.",
     "It was barely acceptable and hardly good.",
-    "He said -- angrily -- \"this is NOT acceptable.\"",
+    'He said -- angrily -- "this is NOT acceptable."',
     "...good...",
     "!!!good",
     "good!!!",
@@ -126,10 +126,63 @@ def test_vader_scores_identical_on_dev_sample():
 
 
 _FUZZ_WORDS = [
-    "good", "GOOD", "bad", "Bad", "not", "never", "so", "this", "very", "VERY", "kind", "of", "sort", "least", "at",
-    "but", "BUT", "the", "shit", "bomb", "yeah", "right", "cut", "mustard", "kiss", "death", "hand", "to", "mouth",
-    "isn't", "without", "no", ":)", ":(", "!", "?", "!!!", "??", ".", ",", '"good"', "good,", "(good)", "-bad",
-    "great!", "terrible?!?", "a", "I", "happy", "love", "hate", "just", "enough", "kinda", "barely", "At", "Never",
+    "good",
+    "GOOD",
+    "bad",
+    "Bad",
+    "not",
+    "never",
+    "so",
+    "this",
+    "very",
+    "VERY",
+    "kind",
+    "of",
+    "sort",
+    "least",
+    "at",
+    "but",
+    "BUT",
+    "the",
+    "shit",
+    "bomb",
+    "yeah",
+    "right",
+    "cut",
+    "mustard",
+    "kiss",
+    "death",
+    "hand",
+    "to",
+    "mouth",
+    "isn't",
+    "without",
+    "no",
+    ":)",
+    ":(",
+    "!",
+    "?",
+    "!!!",
+    "??",
+    ".",
+    ",",
+    '"good"',
+    "good,",
+    "(good)",
+    "-bad",
+    "great!",
+    "terrible?!?",
+    "a",
+    "I",
+    "happy",
+    "love",
+    "hate",
+    "just",
+    "enough",
+    "kinda",
+    "barely",
+    "At",
+    "Never",
 ]
 
 
@@ -141,7 +194,12 @@ def test_vader_scores_identical_to_nltk_on_random_word_salad(words, separator):
 
 
 def test_known_scores():
-    assert sentiment.vader_scores("The food was not very good!") == {"neg": 0.368, "neu": 0.632, "pos": 0.0, "compound": -0.4432}
+    assert sentiment.vader_scores("The food was not very good!") == {
+        "neg": 0.368,
+        "neu": 0.632,
+        "pos": 0.0,
+        "compound": -0.4432,
+    }
     assert sentiment.vader_scores("") == {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
     assert sentiment.vader_scores("good")["compound"] == 0.4404
     assert sentiment.vader_scores("The talks resumed on Tuesday.")["compound"] == 0.0
@@ -173,7 +231,11 @@ def test_booster_increases_magnitude(word):
 
 
 def test_dampener_decreases_magnitude():
-    assert 0 < sentiment.vader_scores("It was slightly good.")["compound"] < sentiment.vader_scores("It was good.")["compound"]
+    assert (
+        0
+        < sentiment.vader_scores("It was slightly good.")["compound"]
+        < sentiment.vader_scores("It was good.")["compound"]
+    )
 
 
 @pytest.mark.parametrize("word", ["good", "great", "bad", "terrible"])
@@ -216,7 +278,12 @@ def test_shrink_is_monotone_and_flat_near_zero():
 
 
 def test_label_thresholds():
-    assert [sentiment.label(x) for x in (0.051, 0.05, -0.05, -0.051)] == ["positive", "neutral", "neutral", "negative"]
+    assert [sentiment.label(x) for x in (0.051, 0.05, -0.05, -0.051)] == [
+        "positive",
+        "neutral",
+        "neutral",
+        "negative",
+    ]
     with pytest.raises(ArgumentError, match="threshold"):
         sentiment.label(0.1, threshold=-1)
 
@@ -238,7 +305,9 @@ def test_explain_reconstructs_the_sum():
 
 
 def test_explain_names_negation_booster_caps_and_but():
-    records = {r.word: r for r in sentiment.explain("The food was not very good, but the service was EXCELLENT")}
+    records = {
+        r.word: r for r in sentiment.explain("The food was not very good, but the service was EXCELLENT")
+    }
     good = records["good"]
     assert good.lexicon_valence == 1.9
     assert [w for w, _ in good.boosters] == ["very"]
@@ -246,7 +315,11 @@ def test_explain_names_negation_booster_caps_and_but():
     assert good.but_factor == 0.5
     assert good.valence < 0
     assert records["EXCELLENT"].caps and records["EXCELLENT"].but_factor == 1.5
-    assert records["very"].role == "booster" and records["not"].role == "negation" and records["but"].role == "but"
+    assert (
+        records["very"].role == "booster"
+        and records["not"].role == "negation"
+        and records["but"].role == "but"
+    )
 
 
 def test_explain_offsets_point_into_text():
@@ -301,7 +374,12 @@ def test_sentence_table_on_seed(seed, table):
     assert len(table) == len(seed.sentences)
     first = table.iloc[0]
     sentence = seed.sentences[0]
-    assert (first["start"], first["end"], first["paragraph"], first["text"]) == (sentence.start, sentence.end, 0, sentence.text)
+    assert (first["start"], first["end"], first["paragraph"], first["text"]) == (
+        sentence.start,
+        sentence.end,
+        0,
+        sentence.text,
+    )
     assert seed.text[first["start"] : first["end"]] == first["text"]
     assert first["vader_compound"] == nlp.vader().polarity_scores(sentence.text)["compound"]
     assert table["polarity"].between(-1, 1).all()
@@ -404,13 +482,22 @@ def test_notebook_executes(tmp_path, monkeypatch):
     notebook = tmp_path / "02_sentiment.ipynb"
     subprocess.run(
         [sys.executable, "-m", "jupytext", "--to", "ipynb", "-o", str(notebook), str(source)],
-        check=True, cwd=REPO, capture_output=True,
+        check=True,
+        cwd=REPO,
+        capture_output=True,
     )
     monkeypatch.setenv("PYTHONPATH", str(REPO))
     monkeypatch.setenv("NEWS_ANALYSIS_FIGURES", str(tmp_path / "figures"))
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}
+    ).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     exported = sorted(p.name for p in (tmp_path / "figures").glob("02_*.png"))
-    assert exported == ["02_paragraph_heatmap.png", "02_sentiment_arc.png", "02_sentiment_by_voice.png", "02_vader_vs_textblob.png"]
+    assert exported == [
+        "02_paragraph_heatmap.png",
+        "02_sentiment_arc.png",
+        "02_sentiment_by_voice.png",
+        "02_vader_vs_textblob.png",
+    ]

@@ -58,13 +58,24 @@ def test_bad_offsets_raise(start, end):
     ("sentence", "better", "worse"),
     [
         # overall tone negative, one target praised
-        ("Critics slammed the ministry as corrupt and incompetent, while Kim won praise for his calm leadership.",
-         "Kim", "the ministry"),
+        (
+            "Critics slammed the ministry as corrupt and incompetent, while Kim won praise for his calm leadership.",
+            "Kim",
+            "the ministry",
+        ),
         # overall tone positive, one target the villain
         ("Obama hailed Merkel as a trusted friend, while he accused Putin of lying.", "Merkel", "Putin"),
-        ("The senator thanked the nurses for their heroic work, and attacked the governor for his disastrous "
-         "handling of the crisis.", "the nurses", "the governor"),
-        ("Voters praised Smith for his honesty, but they denounced Jones as a liar and a fraud.", "Smith", "Jones"),
+        (
+            "The senator thanked the nurses for their heroic work, and attacked the governor for his disastrous "
+            "handling of the crisis.",
+            "the nurses",
+            "the governor",
+        ),
+        (
+            "Voters praised Smith for his honesty, but they denounced Jones as a liar and a fraud.",
+            "Smith",
+            "Jones",
+        ),
     ],
 )
 def test_target_sentiment_differs_from_sentence_tone(sentence, better, worse):
@@ -87,11 +98,18 @@ def test_dev_set_macro_f1():
     path = DATA / "newsmtsc" / "devtest_mt.jsonl"
     if not path.exists():
         pytest.skip(f"NewsMTSC data not found at {path}")
-    out = subprocess.run([sys.executable, str(REPO / "benchmarks" / "eval_stance.py"), "--data", str(DATA)],
-                         capture_output=True, text=True, check=True, cwd=REPO).stdout
+    out = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "eval_stance.py"), "--data", str(DATA)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
     row = next(line for line in out.splitlines() if line.startswith("| target_sentiment"))
     f1 = float(row.split("|")[2])
-    vader = float(next(line for line in out.splitlines() if line.startswith("| sentence-level VADER")).split("|")[2])
+    vader = float(
+        next(line for line in out.splitlines() if line.startswith("| sentence-level VADER")).split("|")[2]
+    )
     assert f1 > vader + 0.1  # clearly better than sentence-level VADER (about 0.49)
     assert f1 > 0.6
 
@@ -101,8 +119,16 @@ def test_dev_set_macro_f1():
 
 def test_seed_government_table(seed):
     table = government_stance(seed)
-    assert {"government", "mentions", "score", "label", "ci_low", "ci_high", "mentions_narrator",
-            "mentions_quoted"} <= set(table.columns)
+    assert {
+        "government",
+        "mentions",
+        "score",
+        "label",
+        "ci_low",
+        "ci_high",
+        "mentions_narrator",
+        "mentions_quoted",
+    } <= set(table.columns)
     govs = set(table.government)
     assert {"North Korea", "South Korea", "China", "United States", "United Nations"} <= govs
     assert not govs - {"North Korea", "South Korea", "China", "United States", "United Nations"}
@@ -126,7 +152,9 @@ def test_seed_evidence_offsets_and_place_uses(seed):
     assert (ev.voice == "narrator").all()
     # "living in China" and "Seoul's Sungkyunkwan University" are places: not evidence
     mentions = government_mentions(seed)
-    uni = mentions[(mentions.mention == "Seoul") & (mentions.start == seed.text.index("Seoul's Sungkyunkwan"))]
+    uni = mentions[
+        (mentions.mention == "Seoul") & (mentions.start == seed.text.index("Seoul's Sungkyunkwan"))
+    ]
     assert not uni.is_government.iloc[0]
     assert not (ev.start == seed.text.index("Seoul's Sungkyunkwan")).any()
 
@@ -178,12 +206,16 @@ def test_notebook_executes(tmp_path):
     env_before = os.environ.get("NEWS_ANALYSIS_FIGURES")
     os.environ["NEWS_ANALYSIS_FIGURES"] = str(tmp_path)
     try:
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+        NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}
+        ).execute()
     finally:
         if env_before is None:
             os.environ.pop("NEWS_ANALYSIS_FIGURES", None)
         else:
             os.environ["NEWS_ANALYSIS_FIGURES"] = env_before
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"
+    ]
     assert not errors
     assert any(p.name.startswith("04_") for p in tmp_path.glob("*.png"))

@@ -22,13 +22,19 @@ def test_hand_counts_small_text():
     assert row.flesch_reading_ease == pytest.approx(206.835 - 1.015 * 14 / 3 - 84.6 * 16 / 14)
     assert row.flesch_kincaid_grade == pytest.approx(0.39 * 14 / 3 + 11.8 * 16 / 14 - 15.59)
     assert row.gunning_fog == pytest.approx(0.4 * (14 / 3))  # no complex words
-    assert (row.min_sentence_length, row.max_sentence_length, row.mean_sentence_length) == (3, 6, pytest.approx(14 / 3))
+    assert (row.min_sentence_length, row.max_sentence_length, row.mean_sentence_length) == (
+        3,
+        6,
+        pytest.approx(14 / 3),
+    )
     # 12 distinct lower-cased words ("the" twice... the, cat, sat, on, mat, it, was, happy, dogs, bark, loudly, at, night)
     assert row.types == 13 and row.ttr == pytest.approx(13 / 14)
 
 
 def test_gunning_fog_complex_words():
-    r = stats.readability([["Unification", "negotiations", "resumed", "yesterday"], ["Diplomats", "disagree"]])
+    r = stats.readability(
+        [["Unification", "negotiations", "resumed", "yesterday"], ["Diplomats", "disagree"]]
+    )
     # complex by hand: ne-go-ti-a-tions, yes-ter-day, dis-a-gree; "Unification" and "Diplomats" are
     # capitalised (Gunning's proper-noun rule) and "resumed" loses its -ed (re-sumed)
     assert r.complex_words == 3

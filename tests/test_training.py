@@ -28,7 +28,10 @@ def _retrain(tmp_path, script: str, model: str, extra: list[str]):
     out = tmp_path / model
     result = subprocess.run(
         [sys.executable, str(ROOT / "training" / script), "--data", str(DATA), "--out", str(out), *extra],
-        capture_output=True, text=True, timeout=900, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return out
@@ -49,7 +52,9 @@ def test_retrained_target_sentiment_model_agrees_with_the_shipped_one(tmp_path):
     require_data("newsmtsc", "train.jsonl")
     from analysis.target_sentiment import load_model, target_sentiment
 
-    out = _retrain(tmp_path, "train_stance.py", "target_sentiment.npz", ["--quick"])  # --quick: the recorded C
+    out = _retrain(
+        tmp_path, "train_stance.py", "target_sentiment.npz", ["--quick"]
+    )  # --quick: the recorded C
     shipped = MODELS / "target_sentiment.npz"
     problems = model_differences(load_model_file(out), load_model_file(shipped))
     assert not problems, "\n".join(problems)
@@ -58,7 +63,9 @@ def test_retrained_target_sentiment_model_agrees_with_the_shipped_one(tmp_path):
     new = [target_sentiment(s, a, b, model=new_model) for s, a, b in targets]
     old = [target_sentiment(s, a, b, model=old_model) for s, a, b in targets]
     changed = [i for i, (x, y) in enumerate(zip(new, old, strict=True)) if x.label != y.label]
-    assert not changed, f"{len(changed)} of {len(targets)} devtest labels changed, first at target {changed[0]}"
+    assert not changed, (
+        f"{len(changed)} of {len(targets)} devtest labels changed, first at target {changed[0]}"
+    )
     worst = max(abs(x.score - y.score) for x, y in zip(new, old, strict=True))
     assert worst < 1e-6, f"scores moved by up to {worst:.3g}"
 

@@ -106,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rtol", type=float, default=RTOL)
     parser.add_argument("--atol", type=float, default=ATOL)
     args = parser.parse_args(argv)
-    problems = model_differences(load_model_file(args.new), load_model_file(args.shipped), args.rtol, args.atol)
+    problems = model_differences(
+        load_model_file(args.new), load_model_file(args.shipped), args.rtol, args.atol
+    )
     for line in problems:
         print(line)
     print("models agree" if not problems else f"models differ ({len(problems)} problems shown)")

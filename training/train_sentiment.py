@@ -63,7 +63,9 @@ def _word_matrix(texts, vocabulary=None):
         for tokens in token_lists:
             for token in set(tokens):
                 document_counts[token] = document_counts.get(token, 0) + 1
-        vocabulary = {w: i for i, w in enumerate(sorted(w for w, c in document_counts.items() if c >= MIN_COUNT))}
+        vocabulary = {
+            w: i for i, w in enumerate(sorted(w for w, c in document_counts.items() if c >= MIN_COUNT))
+        }
     rows, cols, values = [], [], []
     for row, tokens in enumerate(token_lists):
         if not tokens:
@@ -114,7 +116,13 @@ def _fit_band(raw: np.ndarray, has_lexicon: np.ndarray, gold: np.ndarray, set_na
         shrunk[has_lexicon] = raw[has_lexicon]
         total = 0.0
         for mask in masks:
-            f1 = f1_score(classes(gold[mask]), classes(shrunk[mask]), labels=[-1, 0, 1], average="macro", zero_division=0)
+            f1 = f1_score(
+                classes(gold[mask]),
+                classes(shrunk[mask]),
+                labels=[-1, 0, 1],
+                average="macro",
+                zero_division=0,
+            )
             total += f1 + pearsonr(gold[mask], shrunk[mask])[0]
         if total > best_total + 1e-9:
             best_band, best_total = float(band), total
@@ -190,7 +198,9 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(sentiment.MODEL_PATH), help="output JSON (default: %(default)s)")
     args = parser.parse_args(argv)
     if not data_available(args.data):
-        print(f"training data not found under {args.data} (need vader/*_GroundTruth.txt and newsmtsc/*.jsonl); nothing done")
+        print(
+            f"training data not found under {args.data} (need vader/*_GroundTruth.txt and newsmtsc/*.jsonl); nothing done"
+        )
         return 0
     model = train(args.data)
     out = Path(args.out)

@@ -79,7 +79,9 @@ def fit(X, y, method: str, C: float) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
     if method == "lr":
-        m = LogisticRegression(C=C, class_weight="balanced", max_iter=1000, tol=1e-4, random_state=SEED).fit(X, y)
+        m = LogisticRegression(C=C, class_weight="balanced", max_iter=1000, tol=1e-4, random_state=SEED).fit(
+            X, y
+        )
         return m.coef_.copy(), m.intercept_.copy()
     binary = X.copy()
     binary.data = np.minimum(np.abs(binary.data), 1.0)
@@ -124,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     train_path = args.data / "newsmtsc" / "train.jsonl"
     if not train_path.exists():
-        print(f"NewsMTSC training data not found at {train_path}; nothing to train (set --data or NEWS_ANALYSIS_DATA).")
+        print(
+            f"NewsMTSC training data not found at {train_path}; nothing to train (set --data or NEWS_ANALYSIS_DATA)."
+        )
         return 0
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
@@ -132,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     items, y, groups = load_targets(train_path)
     X = featurize(items)
-    print(f"{len(items)} training targets, {X.nnz / len(items):.0f} active features each, {time.perf_counter() - t0:.1f}s")
+    print(
+        f"{len(items)} training targets, {X.nnz / len(items):.0f} active features each, {time.perf_counter() - t0:.1f}s"
+    )
 
     grid = [("lr", 0.05), ("nblr", 0.1), ("nblr", 0.3)]
     best = ("nblr", 0.1)  # the choice the full cross-validation made (used by --quick)
@@ -166,10 +172,21 @@ def main(argv: list[str] | None = None) -> int:
         intercept=intercept.astype(np.float32),
         class_offsets=bias.astype(np.float32),
         labels=np.array(LABELS),
-        meta=np.array(json.dumps({"method": best[0], "C": best[1], "class_weight": "balanced", "n_train": len(items),
-                                  "n_features": N_FEATURES, "nb_alpha": NB_ALPHA,
-                                  "class_offsets": np.round(bias, 4).tolist(),
-                                  "data": "newsmtsc/train.jsonl", "seed": SEED})),
+        meta=np.array(
+            json.dumps(
+                {
+                    "method": best[0],
+                    "C": best[1],
+                    "class_weight": "balanced",
+                    "n_train": len(items),
+                    "n_features": N_FEATURES,
+                    "nb_alpha": NB_ALPHA,
+                    "class_offsets": np.round(bias, 4).tolist(),
+                    "data": "newsmtsc/train.jsonl",
+                    "seed": SEED,
+                }
+            )
+        ),
     )
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f}s")
     return 0
