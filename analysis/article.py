@@ -29,7 +29,7 @@ from . import nlp
 from .errors import InputError
 from .htmltext import html_to_text, looks_like_html
 
-__all__ = ["Article", "Sentence", "load_article", "EncodingWarning", "clean_text"]
+__all__ = ["Article", "Sentence", "load_article", "EncodingWarning", "clean_text", "decode_bytes"]
 
 
 class EncodingWarning(UserWarning):
@@ -140,7 +140,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-def _decode(data: bytes, path: str) -> str:
+def decode_bytes(data: bytes, path: str) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then cp1252/latin-1 with a warning."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
@@ -433,6 +433,9 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    #: What the loader was given but could not use, one sentence each ("published: cannot read 'soon' as a
+    #: date"); corpus runs write them to the ``warnings`` table instead of dropping them silently.
+    notes: list[str] = field(default_factory=list)
 
     PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -475,6 +478,10 @@ class Article:
             raise InputError("no article text left after removing header lines and boilerplate", where)
         body = cls.PARAGRAPH_SEPARATOR.join(paragraphs)
         article_id = id or hashlib.sha1(cleaned.encode("utf-8")).hexdigest()[:16]
+        notes = []
+        given_date = _as_date(published) if published not in (None, "") else None
+        if published not in (None, "") and given_date is None:
+            notes.append(f"published: cannot read {str(published)[:80]!r} as a date; left empty")
         return cls(
             id=str(article_id),
             text=body,
@@ -482,7 +489,7 @@ class Article:
             title=header.title,
             byline=byline or header.byline,
             agency=agency or header.agency,
-            published=_as_date(published) if published not in (None, "") else header.published,
+            published=given_date if published not in (None, "") else header.published,
             dateline=header.dateline,
             url=url,
             source=source,
@@ -490,7 +497,22 @@ class Article:
             boilerplate=boilerplate,
             header=header.lines,
             meta={**(meta or {}), **({"converted_from_html": True} if markup else {})},
+            notes=notes,
         )
+
+    @classmethod
+    def raw(cls, text: str, *, id: str = "<text>") -> Article:
+        """The string exactly as given (no header, boilerplate or encoding clean-up), so that every offset is
+        into ``text`` itself: what the string entry points (``extract_quotes(text)``) analyse. Sentences are
+        cut by Punkt and at blank lines, as for any article; they all belong to paragraph 0.
+
+        >>> a = Article.raw("  Seoul said no.\n\nBeijing agreed.")
+        >>> [(s.start, s.text) for s in a.sentences]
+        [(2, 'Seoul said no.'), (18, 'Beijing agreed.')]
+        """
+        if not isinstance(text, str):
+            raise InputError(f"expected text (str), got {type(text).__name__}", id)
+        return cls(id=id, text=text, paragraphs=[text])
 
     @cached_property
     def paragraph_spans(self) -> list[tuple[int, int]]:
@@ -570,5 +592,5 @@ def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
         raise InputError(f"cannot be read ({exc.strerror or exc})", where) from exc
     if not data:
         raise InputError("empty file", where)
-    text = _decode(data, where)
+    text = decode_bytes(data, where)
     return Article.from_text(text, id=path.stem, path=where, parse_header=parse_header)

@@ -2324,3 +2324,55 @@ def source_summary(quotes: list[Quote]):
         }
     ).reset_index()
     return summary.sort_values(["words_quoted", "mentions"], ascending=False, ignore_index=True)[columns]
+
+
+# ----------------------------------------------------------------------------------------------- pipeline
+
+
+def find_quotes(context) -> list[Quote]:
+    """The attributions of the article of an :class:`~analysis.context.ArticleContext` (offsets into
+    ``article.text``); the context calls this once and shares the result as ``context.quotes``."""
+    return quotes_for_article(context.article)
+
+
+#: Schema of the table :func:`quote_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "quotes": {
+        "quote": "int64",
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+        "kind": "str",
+        "cue": "str",
+        "cue_start": "int64",
+        "cue_end": "int64",
+        "speaker": "str",
+        "speaker_start": "Int64",
+        "speaker_end": "Int64",
+        "speaker_type": "str",
+        "affiliation": "str",
+        "anonymous": "bool",
+        "mention": "str",
+        "paragraph": "int64",
+        "position": "float64",
+        "verb_class": "str",
+        "words": "int64",
+    }
+}
+
+
+def quote_records(context) -> dict[str, list[dict]]:
+    """The ``quotes`` table: one row per attribution of ``context.quotes``, numbered by ``quote``.
+
+    >>> from analysis.context import ArticleContext
+    >>> rows = quote_records(ArticleContext.of('"We will not yield," the ministry said.'))["quotes"]
+    >>> [(r["quote"], r["text"], r["speaker"], r["kind"]) for r in rows]
+    [(0, '"We will not yield,"', 'ministry', 'direct')]
+    """
+    columns = [c for c in TABLES["quotes"] if c not in ("quote", "words")]
+    return {
+        "quotes": [
+            {"quote": i, **{c: getattr(q, c) for c in columns}, "words": q.words}
+            for i, q in enumerate(context.quotes)
+        ]
+    }

@@ -736,14 +736,15 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
     >>> sentence_table(Article.from_text("Peace talks succeeded. Troops killed ten people.")).label.tolist()
     ['positive', 'negative']
     """
-    rows, columns = _sentence_rows(article, quotes, threshold)
+    rows = sentence_records(article, quotes, threshold)
+    columns = SENTENCE_COLUMNS + (["voice", "quoted_share"] if quotes is not None else [])
     return pd.DataFrame(rows, columns=columns)
 
 
-def _sentence_rows(
-    article, quotes: Iterable[Any] | None = None, threshold: float = 0.05, article_id: str | None = None
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """The rows and columns of :func:`sentence_table`; with ``article_id``, rows start with that column."""
+def sentence_records(
+    article, quotes: Iterable[Any] | None = None, threshold: float = 0.05
+) -> list[dict[str, Any]]:
+    """The rows of :func:`sentence_table` as dicts (with ``voice`` and ``quoted_share`` when quotes are given)."""
     rows = []
     spans = None
     if quotes is not None:
@@ -764,8 +765,7 @@ def _sentence_rows(
         agreement = sum(
             label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score)
         )
-        row = {} if article_id is None else {"article_id": article_id}
-        row |= {
+        row = {
             "sentence": sentence.index,
             "start": sentence.start,
             "end": sentence.end,
@@ -784,10 +784,61 @@ def _sentence_rows(
         if spans is not None:
             row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, spans)
         rows.append(row)
-    columns = SENTENCE_COLUMNS + (["voice", "quoted_share"] if spans is not None else [])
-    if article_id is not None:
-        columns = ["article_id", *columns]
-    return rows, columns
+    return rows
+
+
+#: Schemas of the tables :func:`sentiment_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "sentences": {
+        "sentence": "int64",
+        "start": "int64",
+        "end": "int64",
+        "paragraph": "int64",
+        "text": "str",
+        "vader_neg": "float64",
+        "vader_neu": "float64",
+        "vader_pos": "float64",
+        "vader_compound": "float64",
+        "textblob_polarity": "float64",
+        "textblob_subjectivity": "float64",
+        "polarity": "float64",
+        "label": "str",
+        "agreement": "int64",
+        "voice": "str",
+        "quoted_share": "float64",
+    },
+    "articles": {
+        "sentiment_polarity_mean": "float64",
+        "vader_compound_mean": "float64",
+        "negative_sentence_share": "float64",
+        "positive_sentence_share": "float64",
+    },
+}
+
+
+def sentiment_records(context) -> dict[str, list[dict[str, Any]]]:
+    """The ``sentences`` rows (with the voice of each sentence, from the context's quotes) and the article's
+    sentiment means for the ``articles`` table.
+
+    >>> from analysis.context import ArticleContext
+    >>> rows = sentiment_records(ArticleContext.of('Peace talks succeeded. "We failed," he said.'))
+    >>> [(r["label"], r["voice"]) for r in rows["sentences"]], rows["articles"][0]["positive_sentence_share"]
+    ([('positive', 'reporter'), ('negative', 'quoted')], 0.5)
+    """
+    rows = sentence_records(context.article, context.quotes)
+    n = len(rows)
+    if not n:
+        summary = dict.fromkeys(TABLES["articles"])
+    else:
+        labels = [row["label"] for row in rows]
+        # the means pandas computes (a float64 sum divided by the count)
+        summary = {
+            "sentiment_polarity_mean": float(np.array([r["polarity"] for r in rows], dtype=float).mean()),
+            "vader_compound_mean": float(np.array([r["vader_compound"] for r in rows], dtype=float).mean()),
+            "negative_sentence_share": labels.count("negative") / n,
+            "positive_sentence_share": labels.count("positive") / n,
+        }
+    return {"sentences": rows, "articles": [summary]}
 
 
 def paragraph_table(article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -37,6 +37,8 @@ __all__ = [
     "quantities",
     "keyness",
     "content_words",
+    "stats_records",
+    "TABLES",
 ]
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -576,13 +578,52 @@ def keyness(article: Article, n: int = 20, min_count: int = 2) -> pd.DataFrame:
     return pd.DataFrame(rows[:n], columns=["word", "count", "zipf", "expected", "log_ratio", "g2"])
 
 
-def tables(article: Article) -> dict[str, list[dict]]:
-    """The statistics a corpus run keeps, as row lists: ``articles`` (one row) and ``quantities``.
+#: Schemas of the tables :func:`stats_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "characters": "int64",
+        "mean_sentence_length": "float64",
+        "median_sentence_length": "float64",
+        "max_sentence_length": "int64",
+        "min_sentence_length": "int64",
+        "types": "int64",
+        "ttr": "float64",
+        "mtld": "float64",
+        "hdd": "float64",
+        "syllables": "int64",
+        "complex_words": "int64",
+        "flesch_reading_ease": "float64",
+        "flesch_kincaid_grade": "float64",
+        "gunning_fog": "float64",
+    },
+    "quantities": {
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+        "kind": "str",
+        "value": "float64",
+        "unit": "str",
+        "qualifier": "str",
+        "sentence": "int64",
+    },
+}
 
-    Used by :func:`analysis.analyze_article`; the per-paragraph and vocabulary tables stay available
-    from their own functions for single-article work.
+
+def stats_records(context) -> dict[str, list[dict]]:
+    """The statistics a corpus run keeps: ``articles`` columns (one row) and ``quantities`` rows.
+
+    The per-paragraph and vocabulary tables stay available from their own functions.
+
+    >>> from analysis.context import ArticleContext
+    >>> rows = stats_records(ArticleContext.of("More than 21,000 people fled. Prices rose 5%."))
+    >>> [(q["text"], q["kind"]) for q in rows["quantities"]]
+    [('More than 21,000', 'count'), ('5%', 'percent')]
     """
+    article = context.article
     record = article_record(article)
-    for duplicate in ("title", "paragraphs", "sentences", "words"):  # the pipeline's articles table has these
+    for duplicate in ("article_id", "title", "paragraphs", "sentences", "words"):  # the header has these
         record.pop(duplicate, None)
-    return {"articles": [record], "quantities": quantity_records(article, context=False)}
+    quantities = quantity_records(article, context=False)
+    for row in quantities:
+        row.pop("article_id", None)
+    return {"articles": [record], "quantities": quantities}
