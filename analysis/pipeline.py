@@ -68,7 +68,11 @@ _RESOLVED: dict[str, AnalysisFunction] = {}
 def register(name: str, function: str | AnalysisFunction) -> None:
     """Add (or replace) an analysis in the registry.
 
-    >>> register("word_count", lambda a: {"articles": [{"article_id": a.id, "chars": len(a.text)}]})  # doctest: +SKIP
+    >>> register("word_count", lambda a: {"articles": [{"article_id": a.id, "chars": len(a.text)}]})
+    >>> registered_analyses()[-1]
+    'word_count'
+    >>> ANALYSES.pop()[0]  # undo the example: leave the registry as it was
+    'word_count'
     """
     if not name or not isinstance(name, str):
         raise ArgumentError(f"analysis name must be a non-empty string, got {name!r}")
@@ -152,7 +156,9 @@ def _timestamp(value: Any) -> pd.Timestamp | None:
 def article_table(article: Article) -> dict[str, list[dict[str, Any]]]:
     """The ``articles`` table: one row with the article's header fields and size.
 
-    >>> a = Article.from_text("Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled.", id="x")
+    >>> a = Article.from_text(
+    ...     "Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled.", id="x"
+    ... )
     >>> row = article_table(a)["articles"][0]
     >>> row["title"], row["agency"], row["n_sentences"], row["n_words"]
     ('Talks stall', 'Reuters', 1, 2)
@@ -274,8 +280,11 @@ _EMPTY_TABLES: dict[str, pd.DataFrame] = {}
 
 
 def _empty_table(name: str, compute: Callable[[], pd.DataFrame], article_id: str) -> pd.DataFrame:
-    """An analysis' empty table with its ``article_id`` column, as the pipeline would build it: built once
-    (from ``compute()``, which must return no rows), then copied (an empty frame does not depend on the article)."""
+    """An analysis' empty table with its ``article_id`` column, as the pipeline would build it.
+
+    Built once (from ``compute()``, which must return no rows), then copied (an empty frame does not
+    depend on the article).
+    """
     if name not in _EMPTY_TABLES:
         frame = _with_article_id(compute(), article_id)
         if len(frame):

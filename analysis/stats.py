@@ -42,7 +42,7 @@ __all__ = [
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-# --------------------------------------------------------------------------------------------- building blocks
+# ------------------------------------------------------------------------------------------ building blocks
 
 
 def _sentence_words(article: Article) -> list[list[str]]:
@@ -282,7 +282,9 @@ def sentence_table(article: Article) -> pd.DataFrame:
 
 
 def sentence_length_summary(article: Article) -> pd.DataFrame:
-    """The distribution of sentence lengths in words: count, mean, std, quartiles, and the share above 25 words.
+    """The distribution of sentence lengths in words.
+
+    Count, mean, std, quartiles, and the share above 25 words.
 
     One tidy row per statistic (columns ``statistic``, ``value``).
     """
@@ -544,7 +546,8 @@ def keyness(article: Article, n: int = 20, min_count: int = 2) -> pd.DataFrame:
     For each content word seen at least ``min_count`` times, the expected count is its general-English
     frequency (wordfreq's Zipf scale, a blend of news, web, books, subtitles and more) times the article's
     length. ``log_ratio`` is log2(observed / expected) and ``g2`` Dunning's log-likelihood; words unknown to
-    wordfreq get a floor frequency of Zipf 1.0 (once per billion words). Sorted by ``g2``, overused words only.
+    wordfreq get a floor frequency of Zipf 1.0 (once per billion words). Sorted by ``g2``, overused words
+    only.
     """
     words = [w for ws in _sentence_words(article) for w in ws]
     total = len(words)
