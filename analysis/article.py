@@ -563,8 +563,8 @@ def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
     :class:`EncodingWarning`), mojibake, and CRLF/CR line ends. Raises :class:`~analysis.errors.InputError`
     naming the path for a missing file, a directory, an empty or whitespace-only file, or binary data.
 
-    >>> a = load_article("seeds/000_de93c8312eb4da64.txt")  # doctest: +SKIP
-    >>> a.title, a.byline, a.agency, str(a.published.date())  # doctest: +SKIP
+    >>> a = load_article("seeds/000_de93c8312eb4da64.txt")
+    >>> a.title, a.byline, a.agency, str(a.published.date())
     ('NKorean defectors in China a sore point in Seoul', 'Sam Kim', 'Associated Press', '2012-03-08')
     """
     path = Path(path)

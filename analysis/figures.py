@@ -4,8 +4,8 @@ Exports are reproducible: PNG and SVG files carry no timestamps or random ids, s
 rewrites byte-identical files.
 
 >>> import pandas as pd
->>> fig = bar_chart(pd.Series({"a": 3, "b": 1}), title="Counts")  # doctest: +SKIP
->>> export(fig, "counts")                                           # doctest: +SKIP
+>>> fig = bar_chart(pd.Series({"a": 3, "b": 1}), title="Counts")
+>>> export(fig, "counts")
 [PosixPath('figures/counts.png'), PosixPath('figures/counts.svg')]
 """
 

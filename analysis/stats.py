@@ -7,7 +7,7 @@ Everything works from the Article's one segmentation (``article.sentences``) and
 >>> from analysis import Article
 >>> a = Article.from_text("Seoul pressed China. China refused to stop the repatriation of defectors.")
 >>> article_table(a)[["words", "sentences", "mean_sentence_length"]].iloc[0].tolist()
-[12, 2, 6.0]
+[11.0, 2.0, 5.5]
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def readability(sentence_words: Sequence[Sequence[str]]) -> Readability:
 
     >>> r = readability([["The", "cat", "sat"], ["It", "was", "happy"]])
     >>> r.words, r.sentences, r.syllables, round(r.flesch_reading_ease, 1)
-    (6, 2, 7, 100.2)
+    (6, 2, 7, 105.1)
     """
     counted = [
         [w for w in sentence if _HAS_LETTER.search(w) or w[:1].isdigit()] for sentence in sentence_words
