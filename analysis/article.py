@@ -112,7 +112,9 @@ _BOILERPLATE = re.compile(
         follow\s+.{1,80}?\s+on\s+(?:twitter|facebook|instagram|x|threads|linkedin|bluesky|mastodon)\b.*
       | (?:share|share\s+this(?:\s+\w+)?|tweet|email|e-mail|print|comments?|reprints?|save)\s*[:|]?\s*$
       | (?:share|like|follow)\s+(?:us|this|on)\b.*
-      | (?:subscribe|sign\s+up|log\s*in|register|click\s+here|read\s+more|see\s+also|related\s*(?:stories|articles|coverage|:)|more\s+from|recommended|sponsored|advertisement|trending|most\s+(?:read|popular|viewed))\b.{0,120}
+      | (?:subscribe|sign\s+up|log\s*in|register|click\s+here|read\s+more|see\s+also
+          |related\s*(?:stories|articles|coverage|:)|more\s+from|recommended|sponsored|advertisement
+          |trending|most\s+(?:read|popular|viewed))\b.{0,120}
       | (?:try|check)\s+out\s+(?:the|our)\s+new\b.*
       | try\s+(?:the\s+)?beta\b.*
       | get\s+(?:the|our)\b.{0,60}\b(?:everywhere|app|newsletter|alerts|news\s+on|updates)\b.*
@@ -122,7 +124,8 @@ _BOILERPLATE = re.compile(
       | all\s+rights\s+reserved\.?.*
       | this\s+(?:material|story|article)\s+may\s+not\s+be\s+(?:published|reproduced).*
       | (?:\w[\w.'\- ]{0,60}\s)?contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting)\.?
-      | (?:reporting|writing|editing|additional\s+reporting)\s+by\s+[^.]{2,120}(?:;\s*(?:editing|writing)\s+by\s+[^.]{2,120})*\.?\)?
+      | (?:reporting|writing|editing|additional\s+reporting)\s+by\s+[^.]{2,120}
+        (?:;\s*(?:editing|writing)\s+by\s+[^.]{2,120})*\.?\)?
       | (?:https?://|www\.)\S+
       | [^\s@]+@[^\s@]+\.[a-z]{2,}
       | \W*
@@ -155,7 +158,8 @@ def decode_bytes(data: bytes, path: str) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} ({exc.reason})",
+                    f"starts with a {codec.upper()} byte-order mark "
+                    f"but is not valid {codec.upper()} ({exc.reason})",
                     path,
                 ) from exc
     if b"\x00" in data:
@@ -460,7 +464,9 @@ class Article:
         Fields given as arguments win over what the header says. ``parse_header=False`` keeps every line
         of the text as body (boilerplate lines are still removed).
 
-        >>> a = Article.from_text("Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled.")
+        >>> a = Article.from_text(
+        ...     "Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled."
+        ... )
         >>> a.title, a.byline, a.agency, a.dateline, a.text
         ('Talks stall', 'Jane Roe', 'Reuters', 'BEIJING (Reuters) -', 'Talks stalled.')
         """
@@ -506,7 +512,7 @@ class Article:
         into ``text`` itself: what the string entry points (``extract_quotes(text)``) analyse. Sentences are
         cut by Punkt and at blank lines, as for any article; they all belong to paragraph 0.
 
-        >>> a = Article.raw("  Seoul said no.\n\nBeijing agreed.")
+        >>> a = Article.raw("  Seoul said no.\\n\\nBeijing agreed.")
         >>> [(s.start, s.text) for s in a.sentences]
         [(2, 'Seoul said no.'), (18, 'Beijing agreed.')]
         """
@@ -566,7 +572,10 @@ class Article:
 
     def __repr__(self) -> str:
         title = (self.title or self.text[:40]).replace("\n", " ")
-        return f"Article(id={self.id!r}, title={title!r}, paragraphs={len(self.paragraphs)}, chars={len(self.text)})"
+        return (
+            f"Article(id={self.id!r}, title={title!r}, "
+            f"paragraphs={len(self.paragraphs)}, chars={len(self.text)})"
+        )
 
 
 def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
@@ -576,8 +585,8 @@ def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
     :class:`EncodingWarning`), mojibake, and CRLF/CR line ends. Raises :class:`~analysis.errors.InputError`
     naming the path for a missing file, a directory, an empty or whitespace-only file, or binary data.
 
-    >>> a = load_article("seeds/000_de93c8312eb4da64.txt")  # doctest: +SKIP
-    >>> a.title, a.byline, a.agency, str(a.published.date())  # doctest: +SKIP
+    >>> a = load_article("seeds/000_de93c8312eb4da64.txt")
+    >>> a.title, a.byline, a.agency, str(a.published.date())
     ('NKorean defectors in China a sore point in Seoul', 'Sam Kim', 'Associated Press', '2012-03-08')
     """
     path = Path(path)

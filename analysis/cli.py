@@ -4,7 +4,10 @@ Exit codes: 0 the command finished (articles that could not be read are listed i
 and counted as skipped, which is not a failure); 1 the command failed (bad input, ``--strict`` hit a bad
 article, interrupted); 2 the command line itself is wrong.
 
->>> main(["info", "seeds/000_de93c8312eb4da64.txt"])     # doctest: +SKIP
+>>> main(["info", "seeds/000_de93c8312eb4da64.txt"])  # doctest: +ELLIPSIS
+id          000_de93c8312eb4da64
+title       NKorean defectors in China a sore point in Seoul
+...
 0
 """
 

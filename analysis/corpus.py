@@ -3,8 +3,8 @@
 A record that cannot be read is skipped and reported (logged, and kept in ``reader.skipped`` with its
 file, line and reason); ``strict=True`` raises :class:`~analysis.errors.InputError` instead.
 
->>> reader = load_corpus("seeds")                    # doctest: +SKIP
->>> [a.id for a in reader], reader.skipped           # doctest: +SKIP
+>>> reader = load_corpus("seeds")
+>>> [a.id for a in reader], reader.skipped
 (['000_de93c8312eb4da64'], [])
 """
 
@@ -278,8 +278,8 @@ def load_corpus(path: str | Path, *, strict: bool = False) -> CorpusReader:
     ``url``, ``source``, ``author`` and ``id`` are used when present. Bad records are skipped and listed in
     ``reader.skipped`` (``strict=True`` raises :class:`~analysis.errors.InputError` instead).
 
-    >>> reader = load_corpus("seeds")            # doctest: +SKIP
-    >>> next(reader).title                       # doctest: +SKIP
+    >>> reader = load_corpus("seeds")
+    >>> next(reader).title
     'NKorean defectors in China a sore point in Seoul'
     """
     return CorpusReader(path, strict=strict)

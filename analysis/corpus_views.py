@@ -147,7 +147,8 @@ def top_sources(quotes: pd.DataFrame, n: int = 15, include_anonymous: bool = Fal
     spelling; anonymous sources are left out unless ``include_anonymous``.
 
     >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "speaker": ["Kim", "Kim", "Lee"],
-    ...                   "speaker_type": ["official"] * 3, "affiliation": ["Seoul"] * 3, "anonymous": [False] * 3})
+    ...                   "speaker_type": ["official"] * 3, "affiliation": ["Seoul"] * 3,
+    ...                   "anonymous": [False] * 3})
     >>> top_sources(q)[["speaker", "quotes", "articles"]].values.tolist()
     [['Kim', 2, 1], ['Lee', 1, 1]]
     """

@@ -25,7 +25,11 @@ class InputError(AnalysisError, ValueError):
     """
 
     def __init__(
-        self, problem: str, path: str | Path | None = None, line: int | None = None, article_id: str | None = None
+        self,
+        problem: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        article_id: str | None = None,
     ):
         self.problem = problem
         self.path = str(path) if path is not None else None

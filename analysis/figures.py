@@ -4,8 +4,8 @@ Exports are reproducible: PNG and SVG files carry no timestamps or random ids, s
 rewrites byte-identical files.
 
 >>> import pandas as pd
->>> fig = bar_chart(pd.Series({"a": 3, "b": 1}), title="Counts")  # doctest: +SKIP
->>> export(fig, "counts")                                           # doctest: +SKIP
+>>> fig = bar_chart(pd.Series({"a": 3, "b": 1}), title="Counts")
+>>> export(fig, "counts")
 [PosixPath('figures/counts.png'), PosixPath('figures/counts.svg')]
 """
 
@@ -160,7 +160,10 @@ def top_words_chart(top_words: pd.DataFrame, title: str = "Most frequent content
 
 
 def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against general English"):
-    """Horizontal bars of log2 over-use ratio against general English (from :func:`analysis.stats.keyness`)."""
+    """Horizontal bars of log2 over-use ratio against general English.
+
+    The input is a :func:`analysis.stats.keyness` frame.
+    """
     fig = bar_chart(
         keyness.set_index("word")["log_ratio"],
         title=title,
@@ -196,7 +199,9 @@ def _source_label(row) -> str:
 
 
 def voices_chart(summary: pd.DataFrame, title: str = "Who gets a voice", value: str = "words_quoted"):
-    """Horizontal bars of words attributed to each source (a ``quotes.source_summary`` frame), coloured by type.
+    """Horizontal bars of words attributed to each source, coloured by type.
+
+    The input is a ``quotes.source_summary`` frame.
 
     Each bar is annotated with the number of attributions.
     """
@@ -261,7 +266,10 @@ def quote_positions(table: pd.DataFrame, title: str = "Where in the article each
 
 
 def affiliation_chart(table: pd.DataFrame, title: str = "On whose behalf sources speak"):
-    """Stacked bars: attributions per affiliation (country or organisation; 'not stated' when None), by type."""
+    """Stacked bars: attributions per affiliation, by type.
+
+    The affiliation is a country or organisation; 'not stated' when None.
+    """
     data = table.copy()
     data["affiliation"] = data["affiliation"].fillna("not stated")
     counts = data.groupby(["affiliation", "speaker_type"]).size().unstack(fill_value=0)
@@ -378,7 +386,9 @@ def paragraph_heatmap(paragraphs: pd.DataFrame, title: str = "Sentiment by parag
 
 
 def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment by voice"):
-    """Distribution of ``score`` for quoted sentences vs the reporter's own (box plus every sentence as a dot).
+    """Distribution of ``score`` for quoted sentences vs the reporter's own.
+
+    Drawn as a box plus every sentence as a dot.
 
     Needs the ``voice`` column that :func:`analysis.sentiment.sentence_table` adds when given quotes.
     """
@@ -615,7 +625,10 @@ def plot_articles_over_time(table: pd.DataFrame, title: str = "Articles over tim
 def plot_stance_by_government(
     table: pd.DataFrame, title: str = "Mean stance toward each government", n: int = 15
 ):
-    """Horizontal bars of ``mean_score`` (from :func:`analysis.corpus_views.stance_by_government`), coloured by sign."""
+    """Horizontal bars of ``mean_score``, coloured by sign.
+
+    The input is a :func:`analysis.corpus_views.stance_by_government` frame.
+    """
     top = table.head(n).sort_values("mean_score")
     fig, ax = new_figure(7, max(2.5, 0.35 * len(top) + 1))
     colors = [

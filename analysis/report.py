@@ -121,6 +121,7 @@ def build_report(
     written.append(index)
     log(f"report: {index.resolve()}")
     log(
-        f"figures: {Path(figures_dir).resolve()} ({len(figures)} PNG, {len(list(Path(figures_dir).glob('*.svg')))} SVG)"
+        f"figures: {Path(figures_dir).resolve()} "
+        f"({len(figures)} PNG, {len(list(Path(figures_dir).glob('*.svg')))} SVG)"
     )
     return written

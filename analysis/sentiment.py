@@ -1,4 +1,5 @@
-"""Sentence, paragraph and article sentiment: a fast exact VADER, word-level explanations, a news-tuned polarity.
+"""Sentence, paragraph and article sentiment: a fast exact VADER, word-level explanations, a news-tuned
+polarity.
 
 Three layers:
 
@@ -11,10 +12,11 @@ Three layers:
   capitals, "but", idioms, and the final contribution.
 - :func:`polarity` is the package's best sentence-level score in [-1, 1]: a linear combination of VADER
   sub-scores and a word model (ridge regression on Porter stems, negation-marked), with a smooth neutral
-  band for sentences without VADER lexicon words, fitted by ``training/train_sentiment.py`` on the train splits of the VADER rated sets and
-  NewsMTSC and shipped as ``analysis/models/sentiment_polarity.json``. On held-out NewsMTSC sentences
-  its Pearson r with the (proxy) rating is 0.57 against plain VADER's 0.43; it never scores below plain
-  VADER on a dev set (``benchmarks/eval_sentiment.py``) and runs about 2.5-3x faster than NLTK's VADER.
+  band for sentences without VADER lexicon words, fitted by ``training/train_sentiment.py`` on the train
+  splits of the VADER rated sets and NewsMTSC and shipped as ``analysis/models/sentiment_polarity.json``.
+  On held-out NewsMTSC sentences its Pearson r with the (proxy) rating is 0.57 against plain VADER's 0.43;
+  it never scores below plain VADER on a dev set (``benchmarks/eval_sentiment.py``) and runs about 2.5-3x
+  faster than NLTK's VADER.
 
 On top of these, :func:`sentence_table`, :func:`paragraph_table` and :func:`article_summary` describe an
 :class:`~analysis.article.Article` (sentences come from ``article.sentences``; nothing is re-split).
@@ -399,7 +401,8 @@ def explain(text: str) -> list[WordContribution]:
     As in NLTK, a token that occurs twice is scored in the context of its first occurrence (its boosters
     and negations are those of the first occurrence); only the "but" factor depends on its own position.
 
-    >>> [(w.word, w.lexicon_valence, w.negations, round(w.valence, 3)) for w in explain("not good") if w.role == "lexicon"]
+    >>> words = [w for w in explain("not good") if w.role == "lexicon"]
+    >>> [(w.word, w.lexicon_valence, w.negations, round(w.valence, 3)) for w in words]
     [('good', 1.9, [('not', -0.74)], -1.406)]
     """
     _check_text(text)
@@ -416,7 +419,10 @@ def explain(text: str) -> list[WordContribution]:
 
 
 def explain_table(text: str, nonzero_only: bool = True) -> pd.DataFrame:
-    """:func:`explain` as a DataFrame; by default only the words that score (lexicon words, boosters, negations)."""
+    """:func:`explain` as a DataFrame.
+
+    By default only the words that score (lexicon words, boosters, negations).
+    """
     rows = [record.as_record() for record in explain(text)]
     table = pd.DataFrame(rows, columns=list(WordContribution(0, "", 0, 0, None).as_record()))
     if nonzero_only:
@@ -500,7 +506,10 @@ def _emoticons() -> frozenset[str]:
 
 
 def _social_register(text: str, tokens: list[str]) -> bool:
-    """Social-media register: "!", @mentions, #hashtags, links or emoticons (80% of the tweets, 1-3% of news)."""
+    """Social-media register: "!", @mentions, #hashtags, links or emoticons.
+
+    Found in 80% of the tweets, 1-3% of news.
+    """
     if "!" in text or "@" in text or "#" in text or "http" in text:
         return True
     emoticons = _emoticons()
@@ -577,7 +586,10 @@ _LEXICON_SHARE = FEATURES.index("lexicon_share")
 
 @dataclass(frozen=True)
 class PolarityModel:
-    """The shipped polarity model: word weights, a linear layer over :data:`FEATURES`, a neutral band, clipping."""
+    """The shipped polarity model.
+
+    Word weights, a linear layer over :data:`FEATURES`, a neutral band, clipping.
+    """
 
     word_weights: dict[str, float]
     word_intercept: float
@@ -665,7 +677,8 @@ def polarity_model() -> PolarityModel:
 def polarity(text: str) -> float:
     """The package's best sentence-level sentiment, in [-1, 1] (negative to positive).
 
-    >>> polarity("Officials praised the peaceful agreement.") > 0 > polarity("Troops killed dozens of protesters.")
+    >>> good, bad = "Officials praised the peaceful agreement.", "Troops killed dozens of protesters."
+    >>> polarity(good) > 0 > polarity(bad)
     True
     """
     _check_text(text)
@@ -744,7 +757,7 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
 def sentence_records(
     article, quotes: Iterable[Any] | None = None, threshold: float = 0.05
 ) -> list[dict[str, Any]]:
-    """The rows of :func:`sentence_table` as dicts (with ``voice`` and ``quoted_share`` when quotes are given)."""
+    """The rows of :func:`sentence_table` as dicts (``voice`` and ``quoted_share`` when quotes are given)."""
     rows = []
     spans = None
     if quotes is not None:

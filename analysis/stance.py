@@ -192,7 +192,8 @@ def stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
         all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
     rng = np.random.default_rng(SEED)
     # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
-    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order kept.
+    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order
+    # kept.
     groups: dict[str, list[int]] = {}
     for i, gov in enumerate(governments):
         if gov is None or (isinstance(gov, float) and gov != gov):
@@ -343,7 +344,8 @@ def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list
     # 1. agent + cue verb + target (a government mention or a group noun) in the same clause
     for src in gov:
         tail = text[src.end : sentence.end]
-        # skip the rest of the subject: "and other senior officials have publicly", "'s government-run website recently"
+        # skip the rest of the subject: "and other senior officials have publicly",
+        # "'s government-run website recently"
         words = list(_WORD.finditer(tail))
         for w in words[:9]:
             cue = w.group(0).lower()

@@ -7,7 +7,7 @@ Everything works from the Article's one segmentation (``article.sentences``) and
 >>> from analysis import Article
 >>> a = Article.from_text("Seoul pressed China. China refused to stop the repatriation of defectors.")
 >>> article_table(a)[["words", "sentences", "mean_sentence_length"]].iloc[0].tolist()
-[12, 2, 6.0]
+[11.0, 2.0, 5.5]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ __all__ = [
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-# --------------------------------------------------------------------------------------------- building blocks
+# ------------------------------------------------------------------------------------------ building blocks
 
 
 def _sentence_words(article: Article) -> list[list[str]]:
@@ -105,7 +105,7 @@ def readability(sentence_words: Sequence[Sequence[str]]) -> Readability:
 
     >>> r = readability([["The", "cat", "sat"], ["It", "was", "happy"]])
     >>> r.words, r.sentences, r.syllables, round(r.flesch_reading_ease, 1)
-    (6, 2, 7, 100.2)
+    (6, 2, 7, 105.1)
     """
     counted = [
         [w for w in sentence if _HAS_LETTER.search(w) or w[:1].isdigit()] for sentence in sentence_words
@@ -284,7 +284,9 @@ def sentence_table(article: Article) -> pd.DataFrame:
 
 
 def sentence_length_summary(article: Article) -> pd.DataFrame:
-    """The distribution of sentence lengths in words: count, mean, std, quartiles, and the share above 25 words.
+    """The distribution of sentence lengths in words.
+
+    Count, mean, std, quartiles, and the share above 25 words.
 
     One tidy row per statistic (columns ``statistic``, ``value``).
     """
@@ -546,7 +548,8 @@ def keyness(article: Article, n: int = 20, min_count: int = 2) -> pd.DataFrame:
     For each content word seen at least ``min_count`` times, the expected count is its general-English
     frequency (wordfreq's Zipf scale, a blend of news, web, books, subtitles and more) times the article's
     length. ``log_ratio`` is log2(observed / expected) and ``g2`` Dunning's log-likelihood; words unknown to
-    wordfreq get a floor frequency of Zipf 1.0 (once per billion words). Sorted by ``g2``, overused words only.
+    wordfreq get a floor frequency of Zipf 1.0 (once per billion words). Sorted by ``g2``, overused words
+    only.
     """
     words = [w for ws in _sentence_words(article) for w in ws]
     total = len(words)

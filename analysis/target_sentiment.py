@@ -2,10 +2,12 @@
 
 The model is linear over hashed, target-aware features: one-vs-rest logistic regressions on features scaled
 by Naive-Bayes log-count ratios (NBSVM-style, Wang & Manning 2012), folded into one weight per feature and
-class and trained on the NewsMTSC ``train.jsonl`` split only (``training/train_stance.py`` reproduces ``analysis/models/target_sentiment.npz``
-exactly). Features, all relative to the target ``sentence[start:end]`` (which is masked as ``<T>``):
+class and trained on the NewsMTSC ``train.jsonl`` split only (``training/train_stance.py`` reproduces
+``analysis/models/target_sentiment.npz``: byte for byte on the same machine, within 1e-6 across CPU types).
+Features, all relative to the target ``sentence[start:end]`` (which is masked as ``<T>``):
 
-- words of the sentence (bag of words) and word bigrams with the target as a token ("accused_<T>", "<T>_said");
+- words of the sentence (bag of words) and word bigrams with the target as a token ("accused_<T>",
+  "<T>_said");
 - words left and right of the target in distance buckets (1, 2, 3-4, 5-8 tokens), and the words of the
   target's own clause (clauses split at commas, semicolons, dashes and "but/while/although/whereas");
 - VADER lexicon valences, negation-flipped, summed over the target's clause, the left and right windows and
@@ -131,7 +133,10 @@ def _bucket(d: int) -> str:
 
 @lru_cache(maxsize=1)
 def _pattern_lexicon() -> dict[str, float]:
-    """Adjective polarities from TextBlob's Pattern lexicon (en-sentiment.xml), word -> polarity in [-1, 1]."""
+    """Adjective polarities from TextBlob's Pattern lexicon (en-sentiment.xml).
+
+    Maps word -> polarity in [-1, 1].
+    """
     from textblob.en import sentiment as pattern_sentiment
 
     out = {}
@@ -150,7 +155,10 @@ def _lexicon() -> dict[str, float]:
 
 
 def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
-    """Named features of the target ``sentence[start:end]`` (before hashing); used by training and inference."""
+    """Named features of the target ``sentence[start:end]`` (before hashing).
+
+    Used by training and inference.
+    """
     lex = _lexicon()
     toks: list[str] = []
     in_target: list[bool] = []

@@ -2,7 +2,8 @@
 
 Passes, alternated round by round on the same articles of the BBC corpus (``../shared/data/news_corpus/bbc``):
 
-- bare A: read the file, NLTK Punkt sentences (``analysis.nlp.sentence_tokenizer()``), NLTK's VADER per sentence;
+- bare A: read the file, NLTK Punkt sentences (``analysis.nlp.sentence_tokenizer()``), NLTK's VADER per
+  sentence;
 - bare B: the same sentences, vaderSentiment's ``SentimentIntensityAnalyzer`` per sentence;
 - full: ``load_article`` + ``analyze_article`` with every registered analysis (listed in the output),
   DataFrames built per article;
@@ -13,7 +14,8 @@ Prints articles/s (median of the rounds) and the ratios full / bare. If the pipe
 VADER compound score, it is compared with NLTK's on every sentence. ``--workers 2`` also measures a 2-worker
 Dask LocalCluster against one process on the same shards (warm workers, and a cold ``run_corpus``).
 
-    PYTHONPATH=. python benchmarks/throughput.py [--data DIR] [--rounds 3] [--limit N] [--workers 2] [--profile]
+    PYTHONPATH=. python benchmarks/throughput.py [--data DIR] [--rounds 3] [--limit N] [--workers 2] \\
+        [--profile]
 """
 
 from __future__ import annotations
@@ -195,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if not (args.data / "news_corpus" / "bbc").is_dir():
         print(
-            f"skipped: no BBC corpus at {args.data / 'news_corpus' / 'bbc'} (set --data or NEWS_ANALYSIS_DATA)"
+            f"skipped: no BBC corpus at {args.data / 'news_corpus' / 'bbc'} "
+            "(set --data or NEWS_ANALYSIS_DATA)"
         )
         return 0
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -241,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         full = median[label]
         print(
             f"{label}: / bare A = {full / median['bare A: Punkt + NLTK VADER']:.2f}; "
-            f"/ bare B = {full / median['bare B: Punkt + vaderSentiment']:.2f} (aim: >= 1.0 against the faster bare pass)"
+            f"/ bare B = {full / median['bare B: Punkt + vaderSentiment']:.2f} "
+            "(aim: >= 1.0 against the faster bare pass)"
         )
     kept: list = []
     full_pass(files[: min(len(files), 300)], keep=kept)
@@ -249,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.workers:
         print(
-            f"\n## Dask {args.workers} workers against one process ({len(files)} articles, shards of {args.shard_size})\n"
+            f"\n## Dask {args.workers} workers against one process "
+            f"({len(files)} articles, shards of {args.shard_size})\n"
         )
         rows, verdict = dask_comparison(files, args.workers, args.shard_size)
         print("| setup | articles/s (wall clock) | CPU ms per article |")

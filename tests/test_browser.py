@@ -129,7 +129,8 @@ STATE_JS = """(() => {
     const status = document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-KernelStatus');
     const stderr = [...document.querySelectorAll(
         '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')].map(e => e.textContent);
-    const rendered = [...document.querySelectorAll('.jp-OutputArea-output .jp-RenderedText')].map(e => e.textContent);
+    const rendered = [...document.querySelectorAll('.jp-OutputArea-output .jp-RenderedText')]
+        .map(e => e.textContent);
     const outputs = document.querySelectorAll('.jp-OutputArea-output').length;
     const kernelName = (document.querySelector('.jp-KernelName') || {}).textContent || '';
     return {cells: cells.length, prompts, outputs, stderr, rendered, kernelName,
@@ -360,7 +361,9 @@ def test_browser_check_sees_errors(tmp_path):
     notebook = _write_notebook(
         tmp_path / "check.ipynb",
         [
-            "import analysis\nprint('sentences:', len(analysis.Article.from_text('Seoul pressed China. It failed.').sentences))",
+            "import analysis\n"
+            "print('sentences:', "
+            "len(analysis.Article.from_text('Seoul pressed China. It failed.').sentences))",
             "raise ValueError('deliberate failure for the browser check')",
             "print('never runs')",
         ],

@@ -203,7 +203,10 @@ def test_sample_spreads_over_the_corpus(corpus, tmp_path):
 @pytest.mark.dask
 @pytest.mark.slow
 def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, local_run, tmp_path, monkeypatch):
-    """``dask="tcp://..."``: a running cluster; article files are read here and shipped (workers may not see them)."""
+    """``dask="tcp://..."``: a running cluster.
+
+    Article files are read here and shipped (workers may not see them).
+    """
     distributed = pytest.importorskip("distributed")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     with distributed.LocalCluster(
