@@ -39,6 +39,7 @@ import numpy as np
 from .errors import ArgumentError, ModelError
 
 __all__ = [
+    "target_sentiment_in",
     "TargetSentiment",
     "target_sentiment",
     "target_features",
@@ -366,3 +367,17 @@ def target_sentiment(sentence: str, start: int, end: int, *, model=None) -> Targ
     p /= p.sum()
     k = int((np.log(p) + offsets).argmax())  # offsets tuned on train folds for macro-F1
     return TargetSentiment(LABELS[k], float(p[2] - p[0]), (float(p[0]), float(p[1]), float(p[2])))
+
+
+def target_sentiment_in(parsed_sentence, start: int, end: int) -> TargetSentiment:
+    """Sentiment toward the mention at article offsets ``[start, end)`` of a parsed sentence
+    (:class:`analysis.parse.ParsedSentence`), reusing the article's parse: what the pipeline calls.
+
+    >>> from analysis.context import ArticleContext
+    >>> context = ArticleContext.of("Critics slammed the ministry.")
+    >>> target_sentiment_in(context.parsed.sentence(0), 20, 28).label
+    'negative'
+    """
+    sentence = parsed_sentence.sentence
+    a, b = start - sentence.start, min(end, sentence.end) - sentence.start
+    return target_sentiment(sentence.text, a, b)
