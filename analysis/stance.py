@@ -30,7 +30,7 @@ import pandas as pd
 from .context import ArticleContext
 from .errors import ArgumentError
 from .gazetteer import GovernmentMention
-from .target_sentiment import LABELS, TargetSentiment, target_sentiment
+from .target_sentiment import LABELS, TargetSentiment, target_sentiment, target_sentiment_in
 
 __all__ = [
     "TargetSentiment",
@@ -51,6 +51,8 @@ __all__ = [
 NARRATOR = "narrator"
 #: Mean score above +THRESHOLD is "positive", below -THRESHOLD "negative".
 THRESHOLD = 0.1
+#: Fewer mentions than this make a row ``uncertain`` (and its label "neutral").
+MIN_MENTIONS = 3
 BOOTSTRAP_SAMPLES = 2000
 SEED = 0
 
@@ -104,12 +106,48 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
     )
 
 
-def _voice(quotes: Sequence[Any], start: int, end: int) -> str:
-    """The quoted source whose quote span holds the mention, else the narrator."""
+def _voice(quotes: Sequence[Any], start: int, end: int) -> tuple[str, str]:
+    """(voice, voice_kind) of a mention: the quoted source whose quote span holds it ("quoted"), the source
+    itself when the mention is the speaker of a quote ("source"), else the narrator ("reporter")."""
     for q in quotes:
         if q.start <= start and end <= q.end:
-            return getattr(q, "speaker", None) or "unattributed source"
-    return NARRATOR
+            return (getattr(q, "speaker", None) or "unattributed source"), "quoted"
+    for q in quotes:
+        ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
+        if ss is not None and se is not None and ss < end and start < se:
+            return NARRATOR, "source"
+    return NARRATOR, "reporter"
+
+
+_ROLES = {
+    "nsubj": "subject",
+    "nsubjpass": "passive subject",
+    "dobj": "object",
+    "iobj": "object",
+    "pobj": "prepositional object",
+    "poss": "possessor",
+    "compound": "modifier",
+    "amod": "modifier",
+    "nmod": "modifier",
+    "agent": "agent",
+    "appos": "apposition",
+    "conj": "coordinated",
+}
+
+
+def _role(ps, start: int, end: int) -> str:
+    """The mention's grammatical role in its parsed sentence ("subject", "object", "possessor" ...)."""
+    if ps is None or not ps.parsed:
+        return ""
+    span = ps.char_span(start, end)
+    if span is None or len(span) == 0:
+        return ""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return "agent"
+    return _ROLES.get(root.dep_, root.dep_)
 
 
 def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFrame:
@@ -117,6 +155,10 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
 
     ``article``: an Article, a text or an :class:`~analysis.context.ArticleContext`. ``quotes``: objects with
     ``.start``, ``.end`` (quote content span) and ``.speaker``; by default the context's quotes.
+    Columns: those of ``TABLES["stance_evidence"]``: the mention, its sentence and offsets, ``voice`` (the
+    narrator or the quoted source whose words hold the mention), ``voice_kind`` ("reporter", "quoted", or
+    "source" when the mention is the one speaking), ``role`` (subject, object, possessor ... in the parse),
+    ``reason`` (why it counts as the government), the target sentiment ``label``, ``score`` and probabilities.
     """
     context = _context(article, "stance_evidence")
     return pd.DataFrame(evidence_records(context, quotes), columns=list(TABLES["stance_evidence"]))
@@ -124,27 +166,45 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
 
 def evidence_records(context: ArticleContext, quotes: Sequence[Any] | None = None) -> list[dict]:
     """The rows of :func:`stance_evidence`: one per mention that counts as a government."""
+    return mention_evidence(context, [m for m in context.mentions if m.is_government], quotes)
+
+
+def mention_evidence(
+    context: ArticleContext,
+    mentions: Sequence[Any],
+    quotes: Sequence[Any] | None = None,
+    key: str = "government",
+) -> list[dict]:
+    """Evidence rows for any mentions (objects with start, end, text, kind, government, reason): sentence,
+    voice, role and target sentiment from the article's parse (only these mentions' sentences are parsed)."""
     article = context.article
     qs = context.quotes if quotes is None else list(quotes)
+    where = []
+    for m in mentions:
+        s = article.sentence_at(m.start)
+        if s is not None:
+            where.append((m, s))
+    parsed = (
+        {p.index: p for p in context.parsed.sentences(sorted({s.index for _, s in where}))} if where else {}
+    )
     rows = []
-    for m in context.mentions:
-        if not m.is_government:
-            continue
-        s = _sentence_of(article, m.start)
-        if s is None:
-            continue
-        a, b = m.start - s.start, min(m.end, s.end) - s.start
-        ts = target_sentiment(s.text, a, b)
+    for m, s in where:
+        ps = parsed[s.index]
+        ts = target_sentiment_in(ps, m.start, min(m.end, s.end))
+        voice, kind = _voice(qs, m.start, m.end)
         rows.append(
             {
-                "government": m.government,
+                key: getattr(m, "government", None) if key == "government" else getattr(m, key, None),
                 "mention": m.text,
                 "kind": m.kind,
                 "sentence": s.index,
                 "sentence_text": s.text,
                 "start": m.start,
                 "end": m.end,
-                "voice": _voice(qs, m.start, m.end),
+                "voice": voice,
+                "voice_kind": kind,
+                "role": _role(ps, m.start, min(m.end, s.end)),
+                "reason": getattr(m, "reason", "") or "",
                 "label": ts.label,
                 "score": round(ts.score, 4),
                 "p_negative": round(ts.probabilities[0], 4),
@@ -172,28 +232,62 @@ def government_stance(
     """One row per government mentioned (as a government) in the article, most-mentioned first.
 
     Columns: government, mentions, score (mean target sentiment), ci_low, ci_high (95% bootstrap over
-    mentions, fixed seed), label, n_negative, n_neutral, n_positive, mentions_narrator, mentions_quoted,
-    score_narrator, score_quoted, voices (the quoted sources that mention it).
+    mentions, fixed seed), label, uncertain, lean, n_negative, n_neutral, n_positive, mentions_narrator,
+    mentions_quoted, score_narrator, score_quoted, voices (the quoted sources that mention it), why.
+
+    ``label`` never says more than the evidence: a row with fewer than :data:`MIN_MENTIONS` mentions, an
+    interval that includes 0, or no mention of the label's own sign is ``uncertain`` and labelled "neutral";
+    ``lean`` keeps the sign of the mean score ("negative" / "neutral" / "positive") for such rows.
     """
     context = _context(article, "government_stance")
     ev = evidence_records(context, quotes) if evidence is None else evidence
     return pd.DataFrame(stance_rows(ev), columns=list(TABLES["stance"]))
 
 
-def stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
+def decide_label(
+    scores: Sequence[float], labels: Sequence[str], ci: tuple[float, float]
+) -> tuple[str, bool, str, str]:
+    """(label, uncertain, lean, why) of one actor from its mentions' scores and labels and the interval of the
+    mean: the rules of :func:`government_stance`.
+
+    >>> decide_label([-0.6, -0.5, -0.4], ["negative"] * 3, (-0.6, -0.4))[:3]
+    ('negative', False, 'negative')
+    >>> decide_label([0.5], ["positive"], (0.5, 0.5))[:2]
+    ('neutral', True)
+    """
+    n = len(scores)
+    mean = float(np.mean(scores)) if n else 0.0
+    lean = _label(mean)
+    counts = {lab: sum(1 for x in labels if x == lab) for lab in LABELS}
+    reasons = []
+    if n < MIN_MENTIONS:
+        reasons.append(f"{n} mention{'s' if n != 1 else ''} (< {MIN_MENTIONS})")
+    if n >= 2 and ci[0] <= 0.0 <= ci[1]:
+        reasons.append(f"interval [{ci[0]:+.2f}, {ci[1]:+.2f}] includes 0")
+    if lean != "neutral" and counts[lean] == 0:
+        reasons.append(f"no {lean} mention")
+    uncertain = bool(reasons)
+    label = "neutral" if uncertain else lean
+    shown = (
+        f"{counts['negative']} negative, {counts['neutral']} neutral, {counts['positive']} positive mentions"
+    )
+    why = f"mean {mean:+.2f}; {shown}" + (f"; uncertain: {', '.join(reasons)}" if reasons else "")
+    return label, uncertain, lean, why
+
+
+def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[dict]:
     """The rows of :func:`government_stance` from an evidence table (or its rows), most-mentioned first."""
     if isinstance(ev, list):
-        governments = [row["government"] for row in ev]
+        governments = [row[key] for row in ev]
         all_scores = np.array([row["score"] for row in ev], dtype=float)
         all_voices = [row["voice"] for row in ev]
         all_labels = [row["label"] for row in ev]
     else:
-        governments, all_scores = ev["government"].tolist(), ev["score"].to_numpy(dtype=float)
+        governments, all_scores = ev[key].tolist(), ev["score"].to_numpy(dtype=float)
         all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
     rng = np.random.default_rng(SEED)
     # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
-    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order
-    # kept.
+    # same grouping as ``ev.groupby(key, sort=True)``: sorted keys, missing keys dropped, row order kept.
     groups: dict[str, list[int]] = {}
     for i, gov in enumerate(governments):
         if gov is None or (isinstance(gov, float) and gov != gov):
@@ -207,24 +301,28 @@ def stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
         narrator = [i for i in index if all_voices[i] == NARRATOR]
         quoted = [i for i in index if all_voices[i] != NARRATOR]
         mean = float(scores.mean())
+        label, uncertain, lean, why = decide_label(scores, [all_labels[i] for i in index], (lo, hi))
         rows.append(
             {
-                "government": gov,
+                key: gov,
                 "mentions": len(index),
                 "score": round(mean, 4),
                 "ci_low": round(lo, 4),
                 "ci_high": round(hi, 4),
-                "label": _label(mean),
+                "label": label,
+                "uncertain": uncertain,
+                "lean": lean,
                 **{f"n_{lab}": sum(all_labels[i] == lab for i in index) for lab in LABELS},
                 "mentions_narrator": len(narrator),
                 "mentions_quoted": len(quoted),
                 "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
                 "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
                 "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
+                "why": why,
             }
         )
-    # the order of ``sort_values(["mentions", "government"], ascending=[False, True])``: keys are unique
-    rows.sort(key=lambda row: (-row["mentions"], row["government"]))
+    # the order of ``sort_values(["mentions", key], ascending=[False, True])``: keys are unique
+    rows.sort(key=lambda row: (-row["mentions"], row[key]))
     return rows
 
 
@@ -469,6 +567,8 @@ TABLES: dict[str, dict[str, str]] = {
         "ci_low": "float64",
         "ci_high": "float64",
         "label": "str",
+        "uncertain": "bool",
+        "lean": "str",
         "n_negative": "int64",
         "n_neutral": "int64",
         "n_positive": "int64",
@@ -477,6 +577,7 @@ TABLES: dict[str, dict[str, str]] = {
         "score_narrator": "float64",
         "score_quoted": "float64",
         "voices": "str",
+        "why": "str",
     },
     "stance_evidence": {
         "government": "str",
@@ -487,6 +588,9 @@ TABLES: dict[str, dict[str, str]] = {
         "start": "int64",
         "end": "int64",
         "voice": "str",
+        "voice_kind": "str",
+        "role": "str",
+        "reason": "str",
         "label": "str",
         "score": "float64",
         "p_negative": "float64",
