@@ -33,10 +33,12 @@ resolve to the government-sense mention before them (:meth:`analysis.gazetteer.G
 Every mention keeps ``is_government``, ``sense`` and the ``reason`` for the decision.
 
 >>> from analysis.context import ArticleContext
->>> found = ArticleContext.of("Seoul pressed China. France defender Gallas beat Ireland.").mentions
+>>> found = ArticleContext.of("Seoul pressed China over the US economy and its Ireland winger.").mentions
 >>> [(m.text, m.is_government, m.sense) for m in found]  # doctest: +NORMALIZE_WHITESPACE
-[('Seoul', True, 'government'), ('China', True, 'government'), ('France', False, 'team'),
+[('Seoul', True, 'government'), ('China', True, 'government'), ('US', False, 'economy'),
  ('Ireland', False, 'team')]
+>>> found[3].reason
+"modifies 'winger' (a team or athlete)"
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ __all__ = [
     "load_senses",
     "default_senses",
     "sports_density",
+    "is_sports_story",
     "domestic_government",
     "SENSES_PATH",
     "DOMESTIC_MIN_CUES",
@@ -68,6 +71,8 @@ __all__ = [
 ]
 
 SENSES_PATH = Path(__file__).with_name("data") / "mention_senses.toml"
+#: Different sports words a story must use to count as a sports report (besides their density).
+SPORTS_MIN_WORDS = 3
 #: Different domestic words a story must use to count as that government's domestic politics.
 DOMESTIC_MIN_CUES = 2
 #: The senses a mention can have.
@@ -184,6 +189,23 @@ def sports_density(text: str, senses: Senses | None = None) -> float:
     if not words:
         return 0.0
     return 100.0 * sum(w in senses.story_words for w in words) / len(words)
+
+
+def is_sports_story(text: str, senses: Senses | None = None) -> bool:
+    """True when ``text`` reads as a sports report: at least :data:`SPORTS_MIN_WORDS` different sports words
+    and a :func:`sports_density` of at least the senses' ``story_threshold``.
+
+    >>> is_sports_story("Ireland beat Scotland 27-11: the fly-half kicked two penalties and a try at Murrayfield.")
+    True
+    >>> is_sports_story("Seoul pressed China over the fly-half.")
+    False
+    """
+    senses = senses or default_senses()
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = [w for w in words if w in senses.story_words]
+    if len(set(hits)) < SPORTS_MIN_WORDS or not words:
+        return False
+    return 100.0 * len(hits) / len(words) >= senses.story_threshold
 
 
 def domestic_government(text: str, gazetteer=None) -> str | None:
@@ -419,8 +441,14 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     return True, "government", "the state (no other reading)"
 
 
-def _surface_sense(m: GovernmentMention) -> str:
+def _surface_sense(m: GovernmentMention, sport: bool = False) -> str:
+    """The sense behind a surface-rule rejection ("locative 'in China'" -> place)."""
     r = m.reason
+    word = re.search(r"(?:modifies '|'\S+ )([\w\-]+)'", r) or re.search(r"\('([\w\-]+)'\)", r)
+    if word:
+        sense = default_senses().sense_of(word.group(1), sport)
+        if sense and sense != "government":
+            return sense
     if (
         "locative" in r
         or "destination" in r
@@ -441,7 +469,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     batch.
     """
     article = context.article
-    sport = sports_density(article.text) >= default_senses().story_threshold
+    sport = is_sports_story(article.text)
     need = set()
     for m in candidates:
         if m.is_government and m.kind in _NAME_KINDS:
@@ -452,7 +480,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     out = []
     for m in candidates:
         if not m.is_government:
-            out.append(replace(m, sense=_surface_sense(m)))
+            out.append(replace(m, sense=_surface_sense(m, sport)))
             continue
         if m.kind == "institution":
             out.append(replace(m, sense="government", reason=m.reason or "an institution of the state"))
