@@ -1,10 +1,10 @@
 """Person names: titles, name parts, variants, one canonical name per person, the same-person test.
 
-News copy names one person many ways: "President Donald J. Trump", "Donald Trump", "Mr. Trump", "Trump", "the
-president". This module splits a mention into its parts (:func:`parse_name`), says whether two mentions can be the
-same person (:func:`same_person`), gives one canonical name per person in an article (:class:`NameIndex`), and
-merges spellings of a name across a corpus (:func:`corpus_names`). Titles, name particles, family-name-first
-surnames and gendered given names are data (``analysis/data/names.toml``).
+News copy names one person many ways: "President Donald J. Trump", "Donald Trump", "Mr. Trump", "Trump",
+"the president". This module splits a mention into its parts (:func:`parse_name`), says whether two mentions
+can be the same person (:func:`same_person`), gives one canonical name per person in an article
+(:class:`NameIndex`), and merges spellings of a name across a corpus (:func:`corpus_names`). Titles, name
+particles, family-name-first surnames and gendered given names are data (``analysis/data/names.toml``).
 
 >>> parse_name("South Korean Foreign Minister Kim Sung-hwan").name
 'Kim Sung-hwan'
@@ -223,10 +223,11 @@ def _name_words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PersonName:
-    """A mention split into its parts. ``name``: the name without titles ("Kim Sung-hwan"); ``titles``: lower-case
-    titles in the mention; ``given``: given and middle names (may be empty); ``surname``: the family name (with
-    particles: "de Gaulle"); ``suffix``: "Jr.", "III"...; ``gender``: "m", "f" or None (from honorifics and
-    given names); ``surname_first``: the family name is written first ("Kim Sung-joo", "Xi Jinping")."""
+    """A mention split into its parts. ``name``: the name without titles ("Kim Sung-hwan"); ``titles``:
+    lower-case titles in the mention; ``given``: given and middle names (may be empty); ``surname``: the
+    family name (with particles: "de Gaulle"); ``suffix``: "Jr.", "III"...; ``gender``: "m", "f" or None
+    (from honorifics and given names); ``surname_first``: the family name is written first ("Kim Sung-joo",
+    "Xi Jinping")."""
 
     text: str
     name: str
@@ -308,8 +309,8 @@ def parse_name(text: str) -> PersonName | None:
 
 
 def strip_titles(text: str) -> str:
-    """The name in a mention without titles, descriptions or possessive ("former Obama adviser David Axelrod" ->
-    "David Axelrod"); the mention itself when no name is found.
+    """The name in a mention without titles, descriptions or possessive ("former Obama adviser David
+    Axelrod" -> "David Axelrod"); the mention itself when no name is found.
 
     >>> strip_titles("former Obama adviser David Axelrod"), strip_titles("Trump's")
     ('David Axelrod', 'Trump')
@@ -321,15 +322,16 @@ def strip_titles(text: str) -> str:
 def gender_of(text: str) -> str | None:
     """ "m", "f" or None from a mention's honorific or given name ("Mrs. Clinton" -> "f").
 
-    >>> gender_of("Mrs. Clinton"), gender_of("Hillary Clinton"), gender_of("Bill Clinton"), gender_of("Clinton")
-    ('f', 'f', 'm', None)
+    >>> [gender_of(m) for m in ("Mrs. Clinton", "Hillary Clinton", "Bill Clinton", "Clinton")]
+    ['f', 'f', 'm', None]
     """
     parsed = parse_name(text)
     return parsed.gender if parsed else None
 
 
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: accents, case, hyphens, spaces and dots removed ("Ji-Hyeon-A" -> "jihyeona").
+    """A spelling-insensitive key: accents, case, hyphens, spaces and dots removed ("Ji-Hyeon-A" ->
+    "jihyeona").
 
     >>> name_key("Ji Hyeon-A") == name_key("Ji-Hyeon-A") == name_key("ji hyeon a"), name_key("José Martí")
     (True, 'josemarti')
@@ -350,8 +352,8 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def same_person(a: str | PersonName, b: str | PersonName) -> bool:
-    """Whether two mentions can name the same person: same family name, compatible first given names, no gender
-    clash, the same suffix when both are full names ("Donald Trump Jr." is not "Donald Trump").
+    """Whether two mentions can name the same person: same family name, compatible first given names, no
+    gender clash, the same suffix when both are full names ("Donald Trump Jr." is not "Donald Trump").
 
     >>> same_person("Trump", "Donald J. Trump"), same_person("Kim Sung-joo", "Kim Sung-hwan")
     (True, False)
@@ -433,8 +435,8 @@ class NameIndex:
     >>> index = NameIndex()
     >>> index.add("President Barack Obama", 0), index.add("Mr. Obama", 50), index.add("Michelle Obama", 90)
     ('Barack Obama', 'Barack Obama', 'Michelle Obama')
-    >>> index.canonical("Obama", 120), index.canonical("Mrs. Obama", 130), index.canonical("the president", 140)
-    ('Michelle Obama', 'Michelle Obama', 'Barack Obama')
+    >>> [index.canonical(m, 130) for m in ("Obama", "Mrs. Obama", "the president")]
+    ['Michelle Obama', 'Michelle Obama', 'Barack Obama']
     """
 
     def __init__(self) -> None:
@@ -453,9 +455,9 @@ class NameIndex:
         return _most_recent(candidates, position)
 
     def add(self, mention: str, position: int | None = None, titles: Iterable[str] = ()) -> str | None:
-        """Record a person mention at ``position`` (a character offset, or None = after everything so far) with
-        extra ``titles`` (e.g. from an appositive: "Trump, the Republican nominee"); its canonical name, or
-        None when the mention has no name."""
+        """Record a person mention at ``position`` (a character offset, or None = after everything so far)
+        with extra ``titles`` (e.g. from an appositive: "Trump, the Republican nominee"); its canonical
+        name, or None when the mention has no name."""
         parsed = parse_name(mention)
         if parsed is None:
             return None
