@@ -30,9 +30,23 @@ import pandas as pd
 from .context import ArticleContext
 from .errors import ArgumentError
 from .gazetteer import GovernmentMention
-from .target_sentiment import LABELS, TargetSentiment, target_sentiment, target_sentiment_in
+from .portrayal import (
+    MIN_MENTIONS,
+    NARRATOR,
+    THRESHOLD,
+    Portrayal,
+    bootstrap_interval,
+    evidence_rows,
+    portrayal,
+    summarize,
+)
+from .target_sentiment import LABELS, TargetSentiment, target_sentiment
 
 __all__ = [
+    "Portrayal",
+    "portrayal",
+    "MIN_MENTIONS",
+    "THRESHOLD",
     "TargetSentiment",
     "target_sentiment",
     "government_mentions",
@@ -48,12 +62,6 @@ __all__ = [
     "RELATION_CUES",
 ]
 
-NARRATOR = "narrator"
-#: Mean score above +THRESHOLD is "positive", below -THRESHOLD "negative".
-THRESHOLD = 0.1
-#: Fewer mentions than this make a row ``uncertain`` (and its label "neutral").
-MIN_MENTIONS = 3
-BOOTSTRAP_SAMPLES = 2000
 SEED = 0
 
 
@@ -106,50 +114,6 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
     )
 
 
-def _voice(quotes: Sequence[Any], start: int, end: int) -> tuple[str, str]:
-    """(voice, voice_kind) of a mention: the quoted source whose quote span holds it ("quoted"), the source
-    itself when the mention is the speaker of a quote ("source"), else the narrator ("reporter")."""
-    for q in quotes:
-        if q.start <= start and end <= q.end:
-            return (getattr(q, "speaker", None) or "unattributed source"), "quoted"
-    for q in quotes:
-        ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
-        if ss is not None and se is not None and ss < end and start < se:
-            return NARRATOR, "source"
-    return NARRATOR, "reporter"
-
-
-_ROLES = {
-    "nsubj": "subject",
-    "nsubjpass": "passive subject",
-    "dobj": "object",
-    "iobj": "object",
-    "pobj": "prepositional object",
-    "poss": "possessor",
-    "compound": "modifier",
-    "amod": "modifier",
-    "nmod": "modifier",
-    "agent": "agent",
-    "appos": "apposition",
-    "conj": "coordinated",
-}
-
-
-def _role(ps, start: int, end: int) -> str:
-    """The mention's grammatical role in its parsed sentence ("subject", "object", "possessor" ...)."""
-    if ps is None or not ps.parsed:
-        return ""
-    span = ps.char_span(start, end)
-    if span is None or len(span) == 0:
-        return ""
-    root = span.root
-    while root.dep_ == "conj" and root.head is not root:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.dep_ == "agent":
-        return "agent"
-    return _ROLES.get(root.dep_, root.dep_)
-
-
 def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFrame:
     """One row per government mention: sentence, offsets into ``article.text``, voice and target sentiment.
 
@@ -166,64 +130,7 @@ def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFram
 
 def evidence_records(context: ArticleContext, quotes: Sequence[Any] | None = None) -> list[dict]:
     """The rows of :func:`stance_evidence`: one per mention that counts as a government."""
-    return mention_evidence(context, [m for m in context.mentions if m.is_government], quotes)
-
-
-def mention_evidence(
-    context: ArticleContext,
-    mentions: Sequence[Any],
-    quotes: Sequence[Any] | None = None,
-    key: str = "government",
-) -> list[dict]:
-    """Evidence rows for any mentions (objects with start, end, text, kind, government, reason): sentence,
-    voice, role and target sentiment from the article's parse (only these mentions' sentences are parsed)."""
-    article = context.article
-    qs = context.quotes if quotes is None else list(quotes)
-    where = []
-    for m in mentions:
-        s = article.sentence_at(m.start)
-        if s is not None:
-            where.append((m, s))
-    parsed = (
-        {p.index: p for p in context.parsed.sentences(sorted({s.index for _, s in where}))} if where else {}
-    )
-    rows = []
-    for m, s in where:
-        ps = parsed[s.index]
-        ts = target_sentiment_in(ps, m.start, min(m.end, s.end))
-        voice, kind = _voice(qs, m.start, m.end)
-        rows.append(
-            {
-                key: getattr(m, "government", None) if key == "government" else getattr(m, key, None),
-                "mention": m.text,
-                "kind": m.kind,
-                "sentence": s.index,
-                "sentence_text": s.text,
-                "start": m.start,
-                "end": m.end,
-                "voice": voice,
-                "voice_kind": kind,
-                "role": _role(ps, m.start, min(m.end, s.end)),
-                "reason": getattr(m, "reason", "") or "",
-                "label": ts.label,
-                "score": round(ts.score, 4),
-                "p_negative": round(ts.probabilities[0], 4),
-                "p_neutral": round(ts.probabilities[1], 4),
-                "p_positive": round(ts.probabilities[2], 4),
-            }
-        )
-    return rows
-
-
-def _label(score: float) -> str:
-    return "positive" if score > THRESHOLD else "negative" if score < -THRESHOLD else "neutral"
-
-
-def _bootstrap(scores: np.ndarray, rng: np.random.Generator) -> tuple[float, float]:
-    if len(scores) == 1:
-        return float(scores[0]), float(scores[0])
-    means = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores)), replace=True).mean(axis=1)
-    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+    return evidence_rows(context, [m for m in context.mentions if m.is_government], quotes, key="government")
 
 
 def government_stance(
@@ -242,37 +149,6 @@ def government_stance(
     context = _context(article, "government_stance")
     ev = evidence_records(context, quotes) if evidence is None else evidence
     return pd.DataFrame(stance_rows(ev), columns=list(TABLES["stance"]))
-
-
-def decide_label(
-    scores: Sequence[float], labels: Sequence[str], ci: tuple[float, float]
-) -> tuple[str, bool, str, str]:
-    """(label, uncertain, lean, why) of one actor from its mentions' scores and labels and the interval of the
-    mean: the rules of :func:`government_stance`.
-
-    >>> decide_label([-0.6, -0.5, -0.4], ["negative"] * 3, (-0.6, -0.4))[:3]
-    ('negative', False, 'negative')
-    >>> decide_label([0.5], ["positive"], (0.5, 0.5))[:2]
-    ('neutral', True)
-    """
-    n = len(scores)
-    mean = float(np.mean(scores)) if n else 0.0
-    lean = _label(mean)
-    counts = {lab: sum(1 for x in labels if x == lab) for lab in LABELS}
-    reasons = []
-    if n < MIN_MENTIONS:
-        reasons.append(f"{n} mention{'s' if n != 1 else ''} (< {MIN_MENTIONS})")
-    if n >= 2 and ci[0] <= 0.0 <= ci[1]:
-        reasons.append(f"interval [{ci[0]:+.2f}, {ci[1]:+.2f}] includes 0")
-    if lean != "neutral" and counts[lean] == 0:
-        reasons.append(f"no {lean} mention")
-    uncertain = bool(reasons)
-    label = "neutral" if uncertain else lean
-    shown = (
-        f"{counts['negative']} negative, {counts['neutral']} neutral, {counts['positive']} positive mentions"
-    )
-    why = f"mean {mean:+.2f}; {shown}" + (f"; uncertain: {', '.join(reasons)}" if reasons else "")
-    return label, uncertain, lean, why
 
 
 def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[dict]:
@@ -297,11 +173,12 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
     for gov in sorted(groups):
         index = groups[gov]
         scores = all_scores[index]
-        lo, hi = _bootstrap(scores, rng)
+        lo, hi = bootstrap_interval(scores, rng)
         narrator = [i for i in index if all_voices[i] == NARRATOR]
         quoted = [i for i in index if all_voices[i] != NARRATOR]
         mean = float(scores.mean())
-        label, uncertain, lean, why = decide_label(scores, [all_labels[i] for i in index], (lo, hi))
+        summary = summarize(scores, [all_labels[i] for i in index], (lo, hi))
+        label, uncertain, lean, why = summary["label"], summary["uncertain"], summary["lean"], summary["why"]
         rows.append(
             {
                 key: gov,
