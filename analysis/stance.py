@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,7 +28,6 @@ import pandas as pd
 
 from .context import ArticleContext
 from .errors import ArgumentError
-from .gazetteer import GovernmentMention
 from .portrayal import (
     MIN_MENTIONS,
     NARRATOR,
@@ -40,6 +38,7 @@ from .portrayal import (
     portrayal,
     summarize,
 )
+from .relations import CUE_POLARITY, relation_rows
 from .target_sentiment import LABELS, TargetSentiment, target_sentiment
 
 __all__ = [
@@ -220,219 +219,25 @@ def voice_matrix(evidence: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------------- relations
 
-#: Cue words (lower case, inflections listed) with the polarity of the act toward its target.
-#: None: the polarity is read from the words that follow (VADER), as for "calls defectors human scum".
-RELATION_CUES: dict[str, str | None] = {}
-for _words, _pol in [
-    ("press presses pressed pressing pressure pressured pressures pressuring", "negative"),
-    ("urge urges urged urging", "negative"),
-    ("condemn condemns condemned condemning denounce denounces denounced denouncing", "negative"),
-    (
-        "criticize criticizes criticized criticizing criticise criticised slam slams slammed blast blasted",
-        "negative",
-    ),
-    ("accuse accuses accused accusing blame blames blamed blaming", "negative"),
-    ("warn warns warned warning threaten threatens threatened threatening", "negative"),
-    ("sanction sanctions sanctioned protest protests protested protesting", "negative"),
-    ("attack attacks attacked reject rejects rejected rejecting rebuke rebuked reject", "negative"),
-    ("demand demands demanded demanding", "negative"),
-    ("praise praises praised praising thank thanks thanked welcome welcomes welcomed", "positive"),
-    ("support supports supported supporting help helps helped helping back backs backed", "positive"),
-    ("agree agreed agrees ally allied", "positive"),
-    ("meet meets met talked engage engaged engages negotiate negotiated", "neutral"),
-    ("raise raised raises raising", "neutral"),
-    ("seek seeks sought ask asks asked", "neutral"),
-    ("call calls called calling label labels labeled labelled brand branded dub dubbed", None),
-]:
-    for _w in _words.split():
-        RELATION_CUES[_w] = _pol
-
-#: Groups that can be the target of a government's act.
-GROUP_NOUNS = frozenset(
-    """
-    defectors defector migrants refugees activists activist campaign campaigns protesters protests dissidents
-    citizens people traffickers smugglers groups organizations organisations journalists reporters
-    """.split()
-)
-#: Nouns naming a relation between two governments ("friction between Seoul and Beijing").
-PAIR_NOUNS = {
-    "friction": "negative",
-    "tension": "negative",
-    "tensions": "negative",
-    "dispute": "negative",
-    "row": "negative",
-    "rift": "negative",
-    "standoff": "negative",
-    "feud": "negative",
-    "conflict": "negative",
-    "disagreement": "negative",
-    "deal": "positive",
-    "agreement": "positive",
-    "accord": "positive",
-    "cooperation": "positive",
-    "alliance": "positive",
-    "summit": "neutral",
-    "talks": "neutral",
-}
-_REVERSED = re.compile(
-    r"\b(annoyed|angered|irritated|criticized|criticised|condemned|pressed|pressured|"
-    r"praised|welcomed|rebuked|accused|threatened|blamed)\s+by\s+$",
-    re.IGNORECASE,
-)
-_REVERSED_POLARITY = {"praised": "positive", "welcomed": "positive"}
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:but|while|and)\b|\b(?:but|while|which|who|since|after|before|when|because|although)\b"
-)
-
-
-def _vader_polarity(text: str) -> str:
-    from . import nlp
-
-    c = nlp.vader().polarity_scores(text)["compound"]
-    return "positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral"
-
-
-def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list[dict]:
-    text = article.text
-    rows: list[dict] = []
-    gov = [m for m in mentions if m.is_government and sentence.start <= m.start < sentence.end]
-    anyref = [m for m in mentions if sentence.start <= m.start < sentence.end]
-
-    def add(src: GovernmentMention, target: str, target_text: str, cue: str, pol: str | None, cue_start: int):
-        if target == src.government:
-            return
-        rows.append(
-            {
-                "source": src.government,
-                "source_mention": src.text,
-                "target": target,
-                "target_mention": target_text,
-                "cue": cue,
-                "polarity": pol or "neutral",
-                "sentence": sentence.index,
-                "sentence_text": sentence.text,
-                "cue_start": cue_start,
-            }
-        )
-
-    # 1. agent + cue verb + target (a government mention or a group noun) in the same clause
-    for src in gov:
-        tail = text[src.end : sentence.end]
-        # skip the rest of the subject: "and other senior officials have publicly",
-        # "'s government-run website recently"
-        words = list(_WORD.finditer(tail))
-        for w in words[:9]:
-            cue = w.group(0).lower()
-            if cue not in RELATION_CUES:
-                continue
-            if _CLAUSE_END.search(tail[: w.start()]) or any(
-                m.start < src.end + w.start() and m.start > src.end for m in gov
-            ):
-                break
-            cue_abs = src.end + w.start()
-            after_start = src.end + w.end()
-            clause_after = text[after_start : sentence.end]
-            cut = _CLAUSE_END.search(clause_after)
-            clause_after_end = after_start + (cut.start() if cut else len(clause_after))
-            window = [m for m in anyref if after_start <= m.start < min(clause_after_end, after_start + 120)]
-            pol = RELATION_CUES[cue]
-            object_text = text[after_start:clause_after_end]
-            if pol is None:
-                pol = _vader_polarity(object_text)
-            target_m = next((m for m in window if m.is_government or m.kind == "name"), None)
-            group = None
-            for gw in _WORD.finditer(object_text[:60]):
-                if gw.group(0).lower() in GROUP_NOUNS:
-                    group = gw
-                    break
-            if target_m is not None and (group is None or target_m.start < after_start + group.start()):
-                add(src, target_m.government, target_m.text, cue, pol, cue_abs)
-                last = target_m
-                for other in window[window.index(target_m) + 1 :]:  # "from the U.N. ... and the U.S. ..."
-                    if not re.fullmatch(r"\s+(?:and|or)\s+(?:the\s+)?", text[last.end : other.start]):
-                        break
-                    add(src, other.government, other.text, cue, pol, cue_abs)
-                    last = other
-            elif group is not None:
-                # the group with up to three modifiers before it: "the growing campaign"
-                left = object_text[: group.start()].split()
-                mods = []
-                for tok in reversed(left[-3:]):
-                    if re.search(r"[.,;\"“”]", tok):
-                        break
-                    mods.insert(0, tok)
-                phrase = " ".join([*mods, group.group(0)])
-                add(src, phrase, phrase, cue, pol, cue_abs)
-            else:
-                continue
-            break
-    # 2. "<pair noun> between A and B"
-    for m in re.finditer(r"\b(\w+)\s+between\s+", sentence.text):
-        noun = m.group(1).lower()
-        if noun not in PAIR_NOUNS:
-            continue
-        after = sentence.start + m.end()
-        pair = [g for g in anyref if after <= g.start < after + 60][:2]
-        if len(pair) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[pair[0].end : pair[1].start]):
-            add(
-                pair[0],
-                pair[1].government,
-                pair[1].text,
-                noun + " between",
-                PAIR_NOUNS[noun],
-                sentence.start + m.start(),
-            )
-            add(
-                pair[1],
-                pair[0].government,
-                pair[0].text,
-                noun + " between",
-                PAIR_NOUNS[noun],
-                sentence.start + m.start(),
-            )
-    # 3. passive "<A> could be annoyed by <B>'s ..." -> B acts on A
-    for src in gov:
-        r = _REVERSED.search(text[sentence.start : src.start])
-        if r:
-            target_m = next((m for m in reversed(gov) if m.end <= sentence.start + r.start()), None)
-            if target_m is not None:
-                verb = r.group(1).lower()
-                add(
-                    src,
-                    target_m.government,
-                    target_m.text,
-                    f"{verb} by",
-                    _REVERSED_POLARITY.get(verb, "negative"),
-                    sentence.start + r.start(),
-                )
-    return rows
+#: Cue lemmas with the polarity of the act toward its target (see :mod:`analysis.relations`).
+RELATION_CUES = CUE_POLARITY
 
 
 def actor_relations(article) -> pd.DataFrame:
     """Directed acts between actors: one row per (source, target, cue) found in a sentence.
 
     Columns: source, source_mention, target (a government key, or a group phrase such as "defectors"),
-    target_mention, cue, polarity, sentence, sentence_text, cue_start (offset into ``article.text``).
+    target_mention, cue, polarity, how (verb, passive, nominal, pair), sentence, sentence_text (the
+    evidence), cue_start (offset into ``article.text``).
     """
     context = _context(article, "actor_relations")
     return pd.DataFrame(relation_records(context), columns=list(TABLES["relations"]))
 
 
 def relation_records(context: ArticleContext) -> list[dict]:
-    """The rows of :func:`actor_relations`: the first row of each (source, target, cue, sentence)."""
-    article = context.article
-    mentions = context.mentions
-    rows = []
-    seen = set()
-    for s in article.sentences:
-        for row in _relation_rows(article, s, mentions):
-            key = (row["source"], row["target"], row["cue"], row["sentence"])
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append(row)
-    return rows
+    """The rows of :func:`actor_relations` (:func:`analysis.relations.relation_rows`: from the parse of the
+    sentences that hold two actors)."""
+    return relation_rows(context)
 
 
 #: Schemas of the tables :func:`stance_records` writes (the pipeline adds ``article_id``).
@@ -481,6 +286,7 @@ TABLES: dict[str, dict[str, str]] = {
         "target_mention": "str",
         "cue": "str",
         "polarity": "str",
+        "how": "str",
         "sentence": "int64",
         "sentence_text": "str",
         "cue_start": "int64",
