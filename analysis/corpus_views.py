@@ -61,16 +61,21 @@ def default_corpus() -> Path:
     return Path(os.path.relpath(chosen)) if Path.cwd().resolve() == ROOT.resolve() else chosen
 
 
-def mean_interval(
-    values, n_boot: int = 2000, seed: int = 0, level: float = 0.95
-) -> tuple[float, float, float]:
-    """Mean of ``values`` (NaN left out) with a percentile bootstrap interval; NaN bounds for fewer than 2.
+#: Fewest values a bootstrap interval is computed from: with fewer, resampling understates the uncertainty.
+MIN_FOR_INTERVAL = 5
 
-    >>> mean, low, high = mean_interval([0.1, 0.3, -0.2, 0.4])
+
+def mean_interval(
+    values, n_boot: int = 2000, seed: int = 0, level: float = 0.95, min_n: int = MIN_FOR_INTERVAL
+) -> tuple[float, float, float]:
+    """Mean of ``values`` (NaN left out) with a percentile bootstrap interval; NaN bounds for fewer than
+    ``min_n`` values (a bootstrap over two or three values gives a falsely narrow interval).
+
+    >>> mean, low, high = mean_interval([0.1, 0.3, -0.2, 0.4, 0.2])
     >>> round(mean, 3), low < mean < high
-    (0.15, True)
-    >>> mean_interval([0.5])
-    (0.5, nan, nan)
+    (0.16, True)
+    >>> mean_interval([0.5, 0.7])
+    (0.6, nan, nan)
     """
     import numpy as np
 
@@ -78,7 +83,7 @@ def mean_interval(
     if len(data) == 0:
         return float("nan"), float("nan"), float("nan")
     mean = float(data.mean())
-    if len(data) < 2:
+    if len(data) < max(2, min_n):
         return mean, float("nan"), float("nan")
     rng = np.random.default_rng(seed)
     means = data[rng.integers(0, len(data), size=(n_boot, len(data)))].mean(axis=1)
@@ -217,17 +222,32 @@ def stance_by_group(
 
 
 def stance_over_time(
-    stance: pd.DataFrame, articles: pd.DataFrame, freq: str = "MS", min_articles: int = 1
+    stance: pd.DataFrame,
+    articles: pd.DataFrame,
+    freq: str = "MS",
+    min_articles: int = 1,
+    by: str | None = None,
+    governments: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Mean stance score per government and period (tidy: government, period, articles, mean_score, ci_low,
-    ci_high: 95% bootstrap over the period's articles).
+    """Mean stance score per government and period (tidy: [``by``,] government, period, articles, mean_score,
+    ci_low, ci_high: 95% bootstrap over the period's articles, NaN for fewer than 5).
 
-    Articles without a date are left out; periods with fewer than ``min_articles`` articles are dropped.
+    ``freq`` is a pandas period start ("MS" months, "QS" quarters); ``by`` (a column of ``articles``, e.g.
+    "source") splits each government's line per group; ``governments`` limits the rows. Articles without a
+    date are left out; periods with fewer than ``min_articles`` articles are dropped.
     """
     _require(stance, ["article_id", "government", "score"], "stance")
     _require(articles, ["article_id", "published"], "articles")
-    columns = ["government", "period", "articles", "mean_score", "ci_low", "ci_high"]
-    dated = stance.merge(articles[["article_id", "published"]], on="article_id", how="inner").dropna(
+    keys = ([by] if by else []) + ["government", "period"]
+    columns = [*keys, "articles", "mean_score", "ci_low", "ci_high"]
+    if governments is not None:
+        stance = stance[stance["government"].isin(governments)]
+    source = add_category(articles) if by == "category" and "category" not in articles else articles
+    wanted = ["article_id", "published"]
+    if by:
+        _require(source, [by], "articles")
+        wanted.append(by)
+    dated = stance.merge(source[wanted].drop_duplicates("article_id"), on="article_id", how="inner").dropna(
         subset=["published"]
     )
     if dated.empty:
@@ -235,16 +255,17 @@ def stance_over_time(
     dated = dated.assign(
         period=pd.to_datetime(dated["published"]).dt.to_period(freq.rstrip("S") or "M").dt.start_time
     )
+    if by:
+        dated[by] = dated[by].fillna("unknown")
     rows = []
-    for (government, period), part in dated.groupby(["government", "period"], sort=True):
+    for key, part in dated.groupby(keys, sort=True):
         n = part["article_id"].nunique()
         if n < min_articles:
             continue
         mean, low, high = mean_interval(part["score"])
         rows.append(
             {
-                "government": government,
-                "period": period,
+                **dict(zip(keys, key, strict=True)),
                 "articles": n,
                 "mean_score": mean,
                 "ci_low": low,
@@ -265,7 +286,24 @@ def _generic_words() -> frozenset[str]:
 
 
 _GENERIC: frozenset[str] | None = None
-_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "President", "Senator", "Governor")
+_TITLES = (
+    "The",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Prof",
+    "Pres",
+    "Sec",
+    "President",
+    "Senator",
+    "Governor",
+    "Secretary",
+)
 
 
 def is_named_source(speaker) -> bool:
@@ -301,31 +339,76 @@ def is_named_source(speaker) -> bool:
     return bool(content)
 
 
-def canonical_speakers(quotes: pd.DataFrame) -> pd.Series:
-    """One name per source: the extractor's ``canonical`` column when present, else the speaker; within an
-    article, a surname or title + surname ("Blair", "Mr Blair") becomes the full name the article gives
-    ("Tony Blair") when only one full name there ends with it.
+def _is_person_name(name: str) -> bool:
+    """Two to four capitalised words ("Hillary Rodham Clinton", "Donald J. Trump"), not a phrase."""
+    words = name.split()
+    particles = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "di", "du"}
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w in particles for w in words)
 
-    >>> q = pd.DataFrame({"article_id": ["a", "a", "b"], "speaker": ["Tony Blair", "Mr Blair", "Blair"]})
+
+def _first_last(name: str) -> str:
+    """ "Donald J. Trump" -> "Donald Trump", "Hillary Rodham Clinton" -> "Hillary Clinton"."""
+    words = name.split()
+    return f"{words[0]} {words[-1]}" if len(words) >= 3 else name
+
+
+def canonical_speakers(quotes: pd.DataFrame, dominant: float = 0.9) -> pd.Series:
+    """One name per source: the extractor's ``canonical`` column when present, else the speaker.
+
+    Then, as a reader would: a middle initial or name is dropped when the corpus also has the name
+    without it ("Donald J. Trump" -> "Donald Trump", "Hillary Rodham Clinton" -> "Hillary Clinton"); within
+    an article, a surname or title + surname ("Blair", "Mr Blair") becomes the one full name of the article
+    that ends with it ("Tony Blair"); an article that gives no such full name takes the corpus's when one
+    full name has at least ``dominant`` of the quotes of all full names with that surname.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "c"],
+    ...                   "speaker": ["Tony Blair", "Mr Blair", "Blair", "Tony R. Blair"]})
     >>> canonical_speakers(q).tolist()
-    ['Tony Blair', 'Tony Blair', 'Blair']
+    ['Tony Blair', 'Tony Blair', 'Tony Blair', 'Tony Blair']
     """
     _require(quotes, ["article_id", "speaker"], "quotes")
     names = quotes["speaker"].astype(object)
     if "canonical" in quotes.columns:
         names = quotes["canonical"].astype(object).where(quotes["canonical"].notna(), names)
     result = names.copy()
+    present = set(names.dropna().astype(str))
+    for i, name in names.dropna().astype(str).items():
+        plain = _first_last(name)
+        if plain != name and plain in present and _is_person_name(name):
+            result.loc[i] = plain
+
+    def is_full(name: str) -> bool:
+        return _is_person_name(name) and name.split()[0].rstrip(".") not in _TITLES
+
+    def is_short(name: str) -> bool:
+        words = name.split()
+        return len(words) == 1 or (
+            len(words) == 2 and words[0].rstrip(".") in _TITLES and words[1][:1].isupper()
+        )
+
+    full_counts = result.dropna().astype(str)
+    full_counts = full_counts[full_counts.map(is_full)].value_counts()
+    by_surname: dict[str, pd.Series] = {}
+    for name, count in full_counts.items():
+        by_surname.setdefault(name.split()[-1], {})[name] = count
+    corpus_choice = {}
+    for surname, counts in by_surname.items():
+        best = max(counts, key=lambda n: (counts[n], n))
+        if counts[best] >= dominant * sum(counts.values()):
+            corpus_choice[surname] = best
+    current = result.copy()
     for _, index in quotes.groupby("article_id", sort=False).groups.items():
-        part = names.loc[index].dropna().astype(str)
-        full = {n for n in part.unique() if len(n.split()) >= 2 and n.split()[0].rstrip(".") not in _TITLES}
+        part = current.loc[index].dropna().astype(str)
+        full = {n for n in part.unique() if is_full(n)}
         for i, name in part.items():
-            words = name.split()
-            if not words or name in full:
+            if name in full or not is_short(name):
                 continue
-            if len(words) == 1 or (len(words) == 2 and words[0].rstrip(".") in _TITLES):
-                matches = [f for f in full if f.split()[-1] == words[-1]]
-                if len(matches) == 1:
-                    result.loc[i] = matches[0]
+            surname = name.split()[-1]
+            matches = [f for f in full if f.split()[-1] == surname]
+            if len(matches) == 1:
+                result.loc[i] = matches[0]
+            elif not matches and surname in corpus_choice:
+                result.loc[i] = corpus_choice[surname]
     return result
 
 
@@ -347,7 +430,10 @@ def top_sources(quotes: pd.DataFrame, n: int = 15, include_anonymous: bool = Fal
     columns = ["speaker", "quotes", "articles", "speaker_type", "affiliation"]
     named = quotes.assign(speaker=canonical_speakers(quotes)).dropna(subset=["speaker"])
     anonymous = _is_anonymous(named)
-    keep = named["speaker"].map(is_named_source) | (anonymous & include_anonymous)
+    # a source is named when one of its spellings is ("kim sung-hwan" counts with "Kim Sung-hwan")
+    folded = named["speaker"].astype(str).str.casefold()
+    named_keys = set(folded[named["speaker"].map(is_named_source)])
+    keep = folded.isin(named_keys) | (anonymous & include_anonymous)
     if not include_anonymous:
         keep &= ~anonymous
     named = named[keep]

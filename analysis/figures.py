@@ -967,24 +967,25 @@ def plot_stance_by_group(
 
 
 def plot_stance_over_time(
-    table: pd.DataFrame, title: str = "Stance toward governments over time", n: int = 4
+    table: pd.DataFrame,
+    title: str = "Stance toward governments over time",
+    n: int = 4,
+    series: str = "government",
 ):
-    """Mean stance per period (line, with its 95% interval as a band) for the ``n`` most-covered governments,
-    and below it the number of articles behind each point (tidy input from
-    :func:`analysis.corpus_views.stance_over_time`)."""
-    fig, (ax, counts) = new_figure(9, 5.5, nrows=2, sharex=True, gridspec_kw={"height_ratios": [3, 1.2]})
+    """Mean stance per period (line, with its 95% interval as a band) for the ``n`` lines with the most
+    articles, and below it the number of articles behind each point (tidy input from
+    :func:`analysis.corpus_views.stance_over_time`; ``series`` names the column that makes the lines, e.g.
+    "source" for one line per outlet)."""
+    fig, (ax, counts) = new_figure(9, 5.8, nrows=2, sharex=True, gridspec_kw={"height_ratios": [3, 1.2]})
     if not table.empty:
-        leaders = table.groupby("government")["articles"].sum().sort_values(ascending=False).head(n).index
+        leaders = table.groupby(series)["articles"].sum().sort_values(ascending=False).head(n).index
         palette = sns.color_palette("deep", len(leaders))
-        for color, government in zip(palette, leaders, strict=True):
-            rows = table[table["government"] == government].sort_values("period")
+        periods = sorted(table["period"].unique())
+        for color, name in zip(palette, leaders, strict=True):
+            # every period of the table, so that a line breaks where a period has no point (no interpolation)
+            rows = table[table[series] == name].set_index("period").reindex(periods).reset_index()
             ax.plot(
-                rows["period"],
-                rows["mean_score"],
-                marker="o",
-                markersize=4,
-                color=color,
-                label=str(government),
+                rows["period"], rows["mean_score"], marker="o", markersize=4, color=color, label=str(name)
             )
             if {"ci_low", "ci_high"} <= set(rows.columns):
                 ax.fill_between(
@@ -992,26 +993,25 @@ def plot_stance_over_time(
                     rows["ci_low"].astype(float),
                     rows["ci_high"].astype(float),
                     color=color,
-                    alpha=0.15,
+                    alpha=0.13,
                     lw=0,
                 )
             counts.plot(rows["period"], rows["articles"], marker="o", markersize=3, color=color, lw=1)
         ax.axhline(0, color="black", linewidth=0.8)
         ax.set_ylabel("mean target sentiment")
-        ax.legend(fontsize=8, frameon=False, ncol=min(4, len(leaders)), loc="upper left")
+        ax.legend(
+            fontsize=8,
+            frameon=False,
+            ncol=min(4, len(leaders)),
+            loc="upper left",
+            title="bands: 95% interval over the period's articles (none under 5 articles)",
+            title_fontsize=8,
+            alignment="left",
+        )
+        ax.set_ylim(-1.05, 1.05)
         counts.set_ylabel("articles")
         counts.set_ylim(bottom=0)
     ax.set_title(title)
-    ax.text(
-        1.0,
-        1.01,
-        "bands: 95% interval over the period's articles",
-        transform=ax.transAxes,
-        ha="right",
-        va="bottom",
-        fontsize=8,
-        color="#555555",
-    )
     fig.tight_layout()
     return fig
 

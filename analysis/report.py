@@ -6,7 +6,9 @@ without code (prose, tables and figures: ``NN_name.html``), the same page with i
 (``NN_name.code.html``) and the executed notebook; the evidence view of the seed article
 (``evidence_seed.html``, see :mod:`analysis.views`); and ``index.html``, which shows each notebook's title, a
 two-line description and a thumbnail of its main figure. The committed notebooks are not modified
-(``in_place=True`` does that, for refreshing the outputs readers see on the web).
+(``in_place=True`` does that, for refreshing the outputs readers see on the web). A figure file of a
+notebook that its run did not write again (say, a chart over time when the corpus has no dates) is removed,
+so ``figures/`` always matches the report.
 
 A notebook names its main figure by tagging the cell that draws it ``main-figure``
 (``# %% tags=["main-figure"]`` in the py:percent twin); otherwise the first figure it shows is used.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 import os
 import re
 import tempfile
@@ -73,7 +76,7 @@ def execute_notebook(path: Path, cwd: Path, timeout: int = 1200, kernel_name: st
             record_timing=False,
         )
         try:
-            client.execute()
+            client.execute(cleanup_kc=True)  # we made the kernel manager: shut the kernel down too
         except CellExecutionError as exc:
             raise AnalysisError(f"{path}: a cell failed while executing:\n{exc}") from exc
     return notebook
@@ -110,21 +113,21 @@ def _plain(markdown: str) -> str:
 def _shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     """The first sentences of ``text`` that fit in ``limit`` characters (at least one, cut with "…").
 
-    >>> _shorten("One. Two is longer. Three.", 20)
-    'One. Two is longer.'
-    >>> _shorten("A very long first sentence without an end", 12)
-    'A very long…'
+    >>> _shorten("One sentence here. Two is longer. Three.", 36)
+    'One sentence here. Two is longer.'
+    >>> _shorten("Short. Then a very long second sentence without an end", 24)
+    'Short. Then a very…'
     """
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
     kept = ""
     for sentence in sentences:
         candidate = f"{kept} {sentence}".strip()
         if len(candidate) > limit:
+            if len(kept) < limit // 2:  # a short first sentence: go on into the next one, cut at a word
+                kept = candidate[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
             break
         kept = candidate
-    if kept:
-        return kept
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return kept
 
 
 def notebook_summary(notebook, stem: str) -> NotebookSummary:
@@ -180,6 +183,13 @@ _NAV_CSS = (
 )
 
 
+class _QuietAltText(logging.Filter):
+    """nbconvert warns for every figure without alt text (it adds a generic one): not news in the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Alternative text is missing" not in record.getMessage()
+
+
 def _html(notebook, title: str, nav: str, with_code: bool) -> str:
     from nbconvert import HTMLExporter
 
@@ -189,6 +199,8 @@ def _html(notebook, title: str, nav: str, with_code: bool) -> str:
         exclude_input_prompt=not with_code,
         exclude_output_prompt=True,
     )
+    if not any(isinstance(f, _QuietAltText) for f in exporter.log.filters):
+        exporter.log.addFilter(_QuietAltText())
     body, _ = exporter.from_notebook_node(
         notebook if with_code else _without_code(notebook), resources={"metadata": {"name": title}}
     )
@@ -218,6 +230,7 @@ h1{margin-bottom:.2em} .lead{color:#555;margin-top:0}
 .noimg{height:190px;display:flex;align-items:center;justify-content:center;color:#999;background:#fafafa;
   border:1px solid #eee;border-radius:4px}
 details{margin-top:2em} details li{font-size:.9em}
+.card a.preview{color:inherit;text-decoration:none;display:block}
 """
 
 
@@ -236,9 +249,9 @@ def _card(summary: NotebookSummary, thumbnail: str | None) -> str:
     )
 
 
-def _evidence_card(name: str, page: str, title: str | None) -> str:
+def _evidence_card(name: str, page: str, title: str | None, preview: str) -> str:
     return (
-        f"<div class='card'><div class='noimg'><a href='{html.escape(page)}'>open the evidence view</a></div>"
+        f"<div class='card'><a href='{html.escape(page)}' class='preview'>{preview}</a>"
         f"<h2><a href='{html.escape(page)}'>Evidence view: {html.escape(title or name)}</a></h2>"
         "<p>The article itself with every attribution highlighted by source and every government mention marked "
         "by its target sentiment; hover for the details. Check any figure against the text here.</p>"
@@ -315,6 +328,7 @@ def build_report(
     width = max(len(p.stem) for p in paths)
     for path in paths:
         started = time.perf_counter()
+        started_at = time.time()
         notebook = execute_notebook(path, cwd=root)
         if in_place:
             nbformat.write(notebook, path)
@@ -327,14 +341,19 @@ def build_report(
             )
         written.append(report_dir / (path.stem + ".html"))
         log(f"  {path.stem:<{width}}  {time.perf_counter() - started:5.1f} s")
+        # a figure of this notebook that the run did not write again is from another run (other data): drop it
+        for stale in sorted(Path(figures_dir).glob(f"{path.stem[:2]}_*")):
+            if stale.suffix in (".png", ".svg") and stale.stat().st_mtime < started_at - 1:
+                stale.unlink()
+                log(f"    removed {_shown(stale)}: this run of {path.stem} did not draw it")
     evidence_pages = []
     from .article import load_article
-    from .views import write_evidence
+    from .views import excerpt_html, write_evidence
 
     for name, article_path in (evidence if evidence is not None else _default_evidence(root)).items():
         article = load_article(article_path)
         page = write_evidence(article, report_dir / f"evidence_{name}.html")
-        evidence_pages.append((name, page.name, article.title))
+        evidence_pages.append((name, page.name, article.title, excerpt_html(article)))
         written.append(page)
         log(f"evidence view: {_shown(page)}")
     thumbnails = report_dir / "thumbnails"
@@ -350,7 +369,7 @@ def build_report(
             (thumbnails / f"{path.stem}.png").write_bytes(summary.figure_png)
             thumbnail = f"thumbnails/{path.stem}.png"
         cards.append(_card(summary, thumbnail))
-    cards += [_evidence_card(name, page, title) for name, page, title in evidence_pages]
+    cards += [_evidence_card(*entry) for entry in evidence_pages]
     figures = sorted(Path(figures_dir).glob("*.png"))
     index = report_dir / "index.html"
     _write_index(index, cards, figures, report_dir, Path(figures_dir))

@@ -28,7 +28,15 @@ import pandas as pd
 
 from .errors import ArgumentError
 
-__all__ = ["evidence_html", "show", "write_evidence", "source_key", "render_spans", "EVIDENCE_CSS"]
+__all__ = [
+    "evidence_html",
+    "excerpt_html",
+    "show",
+    "write_evidence",
+    "source_key",
+    "render_spans",
+    "EVIDENCE_CSS",
+]
 
 
 def source_key(quote: Any) -> str:
@@ -460,6 +468,8 @@ EVIDENCE_CSS = """
 .na-evidence .na-legend{font-size:.85em;color:#444;margin:0 0 .8em 0}
 .na-evidence .na-legend span,.na-evidence .na-legend mark{margin-right:.6em}
 .na-evidence .na-empty{color:#777;font-style:italic}
+.na-evidence .na-excerpt{font-size:.8em;line-height:1.5;padding:.6em .8em;height:190px;overflow:hidden;
+  box-sizing:border-box}
 """
 
 
@@ -526,6 +536,34 @@ def evidence_html(
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{page_title}</title></head><body>{view}</body></html>\n"
+    )
+
+
+def excerpt_html(article, chars: int = 320) -> str:
+    """The start of the evidence view (the first ``chars`` characters, cut at a word) as a small ``<div>``,
+    for a preview; hover texts as in :func:`evidence_html`.
+
+    >>> from analysis.article import Article
+    >>> "na-quote" in excerpt_html(Article.from_text('"No," Lee said in a long interview.'), chars=12)
+    True
+    """
+    article = _article(article)
+    quotes = _quotes(article, None)
+    mentions = _mentions(article, None)
+    evidence = _evidence(article, quotes, None)
+    cut = len(article.text)
+    if cut > chars:
+        cut = article.text.rfind(" ", 0, chars)
+        cut = chars if cut <= 0 else cut
+    spans = []
+    for span in _quote_spans(quotes, _source_colors(quotes)) + _mention_spans(mentions, evidence):
+        if span.start < cut:
+            span.end = min(span.end, cut)
+            spans.append(span)
+    more = " …" if cut < len(article.text) else ""
+    return (
+        f"<div class='na-evidence'><style>{EVIDENCE_CSS}</style>"
+        f"<div class='na-text na-excerpt'>{render_spans(article.text[:cut], spans)}{more}</div></div>"
     )
 
 
