@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--in-place", action="store_true", help="also save the outputs into the notebooks themselves"
     )
     report.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="render the pages from the outputs saved in the notebooks, without running them (quick)",
+    )
+    report.add_argument(
         "--only",
         nargs="+",
         metavar="NN",
@@ -233,6 +238,8 @@ def _report(args: argparse.Namespace) -> int:
         options["in_place"] = True
     if args.only:
         options["only"] = args.only
+    if args.no_execute:
+        options["execute"] = False
     pages = build_report(
         notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out, **options
     )

@@ -212,7 +212,8 @@ def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against
     fig = bar_chart(
         data.set_index("word")["log_ratio"],
         title=title,
-        xlabel="log2(observed / expected): 10 means about 1,000 times more often than in general English",
+        xlabel="log2(observed / expected): 10 means about 1,000 times more often than in general English\n"
+        "N× at the end of a bar: times the word occurs in the article",
         color=PALETTE["positive"],
     )
     ax = fig.axes[0]
@@ -221,15 +222,6 @@ def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against
         count = int(row["count"])
         ax.text(row["log_ratio"], y, f"  {count}×", va="center", fontsize=8, color="#555555")
     ax.set_xlim(0, max(1.0, float(data["log_ratio"].max())) * 1.12)
-    ax.text(
-        1.0,
-        -0.13,
-        "N× = times the word occurs in the article",
-        transform=ax.transAxes,
-        ha="right",
-        fontsize=8,
-        color="#555555",
-    )
     fig.tight_layout()
     return fig
 
@@ -406,7 +398,7 @@ def sentiment_arc(sentences: pd.DataFrame, score: str = "polarity", title: str =
     ax.set_xlabel("sentence")
     ax.set_ylabel("sentiment (-1 negative, +1 positive)")
     ax.set_title(title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8, frameon=False, ncol=4)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=8, frameon=False, ncol=4)
     fig.tight_layout()
     return fig
 
@@ -860,16 +852,32 @@ def plot_articles_per_category(counts: pd.Series, title: str = "Articles per cat
     return bar_chart(counts, title=title, xlabel="articles")
 
 
+def _date_axis(axis) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=12)
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
 def plot_articles_over_time(table: pd.DataFrame, title: str = "Articles over time"):
-    """Stacked area of :func:`analysis.corpus_views.articles_over_time` (periods x categories)."""
-    fig, ax = new_figure(8, 3.5)
+    """Stacked area of :func:`analysis.corpus_views.articles_over_time` (periods x categories); a figure
+    without data (and :func:`export` refuses it) when no article has a date."""
+    fig, ax = new_figure(9, 4)
     if table.empty:
         ax.text(0.5, 0.5, "no dated articles", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
     else:
         ax.stackplot(table.index, table.T.to_numpy(), labels=[str(c) for c in table.columns], alpha=0.85)
         ax.set_ylabel("articles")
-        ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=min(4, len(table.columns)))
+        _date_axis(ax.xaxis)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            fontsize=8,
+            frameon=False,
+            ncol=min(7, len(table.columns)),
+        )
     ax.set_title(title)
     fig.tight_layout()
     return fig
@@ -1011,6 +1019,7 @@ def plot_stance_over_time(
         ax.set_ylim(-1.05, 1.05)
         counts.set_ylabel("articles")
         counts.set_ylim(bottom=0)
+        _date_axis(counts.xaxis)
     ax.set_title(title)
     fig.tight_layout()
     return fig

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 MAIN_FIGURE_TAG = "main-figure"
-DESCRIPTION_CHARS = 230
+DESCRIPTION_CHARS = 180
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -300,6 +300,7 @@ def build_report(
     only: list[str] | None = None,
     log: Callable[[str], None] = print,
     evidence: dict[str, str | Path] | None = None,
+    execute: bool = True,
 ) -> list[Path]:
     """Execute the numbered notebooks in order; write the report pages to ``report_dir``.
 
@@ -307,7 +308,9 @@ def build_report(
     ``only`` restricts the run to notebooks whose file name starts with one of the given prefixes
     (for example ``["01"]``); the index still lists every notebook already rendered in ``report_dir``.
     ``evidence`` maps names to article files whose evidence view is written as ``evidence_NAME.html``
-    (default: the seed, as ``evidence_seed.html``). Returns the written pages, ``index.html`` last.
+    (default: the seed, as ``evidence_seed.html``). ``execute=False`` renders the pages from the outputs
+    saved in the notebooks instead of running them (quick; no figure is exported). Returns the written pages,
+    ``index.html`` last.
     """
     import nbformat
 
@@ -324,12 +327,13 @@ def build_report(
     paths = [p for p in all_paths if any(p.name.startswith(prefix) for prefix in only)] if only else all_paths
     if not paths:
         raise AnalysisError(f"{notebooks_dir}: no numbered notebooks (NN_name.ipynb) to run")
-    log(f"running {len(paths)} notebook{'s' if len(paths) != 1 else ''} from {_shown(notebooks_dir)}/")
+    what = "running" if execute else "rendering the saved outputs of"
+    log(f"{what} {len(paths)} notebook{'s' if len(paths) != 1 else ''} from {_shown(notebooks_dir)}/")
     width = max(len(p.stem) for p in paths)
     for path in paths:
         started = time.perf_counter()
         started_at = time.time()
-        notebook = execute_notebook(path, cwd=root)
+        notebook = execute_notebook(path, cwd=root) if execute else nbformat.read(path, as_version=4)
         if in_place:
             nbformat.write(notebook, path)
         nbformat.write(notebook, report_dir / path.name)
@@ -342,7 +346,7 @@ def build_report(
         written.append(report_dir / (path.stem + ".html"))
         log(f"  {path.stem:<{width}}  {time.perf_counter() - started:5.1f} s")
         # a figure of this notebook that the run did not write again is from another run (other data): drop it
-        for stale in sorted(Path(figures_dir).glob(f"{path.stem[:2]}_*")):
+        for stale in sorted(Path(figures_dir).glob(f"{path.stem[:2]}_*")) if execute else []:
             if stale.suffix in (".png", ".svg") and stale.stat().st_mtime < started_at - 1:
                 stale.unlink()
                 log(f"    removed {_shown(stale)}: this run of {path.stem} did not draw it")

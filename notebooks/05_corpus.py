@@ -15,8 +15,8 @@
 # %% [markdown]
 # # 05 · Many articles, many outlets: who each outlet quotes and how it portrays governments
 #
-# Who each of seven US outlets quotes, how often it relies on unnamed sources, and how it writes about the
-# governments it mentions, month by month, in 605 articles on the 2016 campaign. The earlier notebooks read
+# Who seven US outlets quote, how often they rely on unnamed sources and how they portray the governments
+# they mention, month by month, in 605 articles on the 2016 campaign. The earlier notebooks read
 # one article closely; here the same analyses run over a corpus of dated articles from several outlets, and
 # every number comes with its uncertainty.
 #
@@ -215,11 +215,14 @@ pd.DataFrame(rows) if rows else print("No two outlets differ beyond their interv
 # %%
 rounded = {"mean_score": 3, "ci_low": 3, "ci_high": 3}
 over_time = views.stance_over_time(stance, articles, governments=leaders[:3], min_articles=3)
+dated = int(articles["published"].notna().sum())
+why = (
+    "no article of this corpus carries a publication date (the BBC files have none)"
+    if dated == 0
+    else f"no month has 3 or more of the {dated} dated articles mentioning these governments"
+)
 if over_time.empty:
-    print(
-        "No chart of stance over time: no article of this corpus carries a publication date "
-        "(the BBC files have none)."
-    )
+    print(f"No chart of stance over time: {why}.")
 else:
     display(over_time.round(rounded))
     figures.export(figures.plot_stance_over_time(over_time, n=3), "05_stance_over_time")
@@ -231,7 +234,7 @@ else:
 # %%
 per_outlet = views.stance_over_time(stance, articles, freq="QS", by=group, governments=leaders[:1], min_articles=3)
 if per_outlet.empty:
-    print("No chart of stance over time per outlet: no article of this corpus carries a publication date.")
+    print(f"No chart of stance over time per {group_name}: {why.replace('month', 'quarter')}.")
 else:
     display(per_outlet.pivot(index="period", columns=group, values="mean_score").round(3))
     figures.export(

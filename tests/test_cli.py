@@ -115,13 +115,14 @@ def test_info_is_a_readable_summary(capsys, tmp_path):
 def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
     calls = {}
 
-    def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None):
+    def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None, execute=True):
         calls.update(
             notebooks_dir=notebooks_dir,
             figures_dir=figures_dir,
             report_dir=report_dir,
             in_place=in_place,
             only=only,
+            execute=execute,
         )
         return [tmp_path / "index.html"]
 
@@ -133,10 +134,12 @@ def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
         "report_dir": str(tmp_path),
         "in_place": False,
         "only": None,
+        "execute": True,
     }
     assert capsys.readouterr().out.strip() == f"report: {tmp_path / 'index.html'}  (open it in a browser)"
     assert main(["report", "--in-place", "--only", "01", "05"]) == 0
     assert calls["in_place"] is True and calls["only"] == ["01", "05"]
+    assert main(["report", "--no-execute"]) == 0 and calls["execute"] is False
 
 
 def test_python_dash_m_entry_point():
