@@ -66,6 +66,7 @@ __all__ = [
     "ParsedArticle",
     "ParsedSentence",
     "TokenRecord",
+    "check_pipeline",
     "load_pipeline",
     "model_info",
     "parse_text",
@@ -113,7 +114,7 @@ def _import_model(name: str):
         return None
 
 
-def _check_pipeline(nlp: Language, package: str, default: bool) -> None:
+def check_pipeline(nlp: Language, package: str, default: bool) -> None:
     """The model is the one we expect: English, the right version and components, and it parses."""
     meta = nlp.meta
     problems = []
@@ -158,7 +159,7 @@ def _load(package: str | None) -> tuple[Language, str]:
             raise ModelError(
                 f"spaCy pipeline {name!r} cannot be loaded ({exc}); reinstall: {INSTALL_COMMAND}"
             ) from exc
-        _check_pipeline(nlp, name, default=package is None)
+        check_pipeline(nlp, name, default=package is None)
         return nlp, name
     if package:
         raise ModelError(
