@@ -25,10 +25,12 @@ setup: $(STAMP) ## Create .venv and install the package with its notebook, Dask 
 report: $(STAMP) ## Main job: run every notebook in order, write figures/ (PNG+SVG) and reports/ (HTML)
 	@$(PY) -m analysis report
 
-test: $(STAMP) ## Run the whole test suite (unit tests, notebooks, Dask, browser)
+test: $(STAMP) ## Run ruff, then the whole test suite (unit tests, docstring examples, notebooks, Dask, browser)
+	$(VENV)/bin/ruff check analysis tests benchmarks training
 	$(PY) -m pytest -q
 
-test-fast: $(STAMP) ## Run the quick tests only (no slow, Dask or browser tests)
+test-fast: $(STAMP) ## Run ruff, then the quick tests only (no slow, Dask or browser tests)
+	$(VENV)/bin/ruff check analysis tests benchmarks training
 	$(PY) -m pytest -q -m "not slow and not dask and not browser"
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab

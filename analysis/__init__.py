@@ -26,7 +26,7 @@ __all__ = [
     "load_article",
     "load_corpus",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: Submodules loaded on first attribute access (``analysis.sentiment.polarity(...)`` works after a bare
 #: ``import analysis``) without paying for NLTK, pandas or models at import time.
@@ -50,6 +50,9 @@ _SUBMODULES = frozenset(
         "corpus_views",
         "sentiment_data",
         "target_sentiment",
+        "parse",
+        "context",
+        "mentions",
     }
 )
 _LAZY = {
@@ -65,6 +68,8 @@ _LAZY = {
     "default_gazetteer": "gazetteer",
     "load_gazetteer": "gazetteer",
     "analyze_article": "pipeline",
+    "ArticleContext": "context",
+    "ParsedArticle": "parse",
     "ArticleAnalysis": "pipeline",
     "run_corpus": "runner",
     "read_results": "runner",

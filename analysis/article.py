@@ -29,7 +29,7 @@ from . import nlp
 from .errors import InputError
 from .htmltext import html_to_text, looks_like_html
 
-__all__ = ["Article", "Sentence", "load_article", "EncodingWarning", "clean_text"]
+__all__ = ["Article", "Sentence", "load_article", "EncodingWarning", "clean_text", "decode_bytes"]
 
 
 class EncodingWarning(UserWarning):
@@ -112,7 +112,9 @@ _BOILERPLATE = re.compile(
         follow\s+.{1,80}?\s+on\s+(?:twitter|facebook|instagram|x|threads|linkedin|bluesky|mastodon)\b.*
       | (?:share|share\s+this(?:\s+\w+)?|tweet|email|e-mail|print|comments?|reprints?|save)\s*[:|]?\s*$
       | (?:share|like|follow)\s+(?:us|this|on)\b.*
-      | (?:subscribe|sign\s+up|log\s*in|register|click\s+here|read\s+more|see\s+also|related\s*(?:stories|articles|coverage|:)|more\s+from|recommended|sponsored|advertisement|trending|most\s+(?:read|popular|viewed))\b.{0,120}
+      | (?:subscribe|sign\s+up|log\s*in|register|click\s+here|read\s+more|see\s+also
+          |related\s*(?:stories|articles|coverage|:)|more\s+from|recommended|sponsored|advertisement
+          |trending|most\s+(?:read|popular|viewed))\b.{0,120}
       | (?:try|check)\s+out\s+(?:the|our)\s+new\b.*
       | try\s+(?:the\s+)?beta\b.*
       | get\s+(?:the|our)\b.{0,60}\b(?:everywhere|app|newsletter|alerts|news\s+on|updates)\b.*
@@ -122,7 +124,8 @@ _BOILERPLATE = re.compile(
       | all\s+rights\s+reserved\.?.*
       | this\s+(?:material|story|article)\s+may\s+not\s+be\s+(?:published|reproduced).*
       | (?:\w[\w.'\- ]{0,60}\s)?contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting)\.?
-      | (?:reporting|writing|editing|additional\s+reporting)\s+by\s+[^.]{2,120}(?:;\s*(?:editing|writing)\s+by\s+[^.]{2,120})*\.?\)?
+      | (?:reporting|writing|editing|additional\s+reporting)\s+by\s+[^.]{2,120}
+        (?:;\s*(?:editing|writing)\s+by\s+[^.]{2,120})*\.?\)?
       | (?:https?://|www\.)\S+
       | [^\s@]+@[^\s@]+\.[a-z]{2,}
       | \W*
@@ -140,7 +143,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-def _decode(data: bytes, path: str) -> str:
+def decode_bytes(data: bytes, path: str) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then cp1252/latin-1 with a warning."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
@@ -155,7 +158,8 @@ def _decode(data: bytes, path: str) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} ({exc.reason})",
+                    f"starts with a {codec.upper()} byte-order mark "
+                    f"but is not valid {codec.upper()} ({exc.reason})",
                     path,
                 ) from exc
     if b"\x00" in data:
@@ -433,6 +437,9 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    #: What the loader was given but could not use, one sentence each ("published: cannot read 'soon' as a
+    #: date"); corpus runs write them to the ``warnings`` table instead of dropping them silently.
+    notes: list[str] = field(default_factory=list)
 
     PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -457,7 +464,9 @@ class Article:
         Fields given as arguments win over what the header says. ``parse_header=False`` keeps every line
         of the text as body (boilerplate lines are still removed).
 
-        >>> a = Article.from_text("Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled.")
+        >>> a = Article.from_text(
+        ...     "Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled."
+        ... )
         >>> a.title, a.byline, a.agency, a.dateline, a.text
         ('Talks stall', 'Jane Roe', 'Reuters', 'BEIJING (Reuters) -', 'Talks stalled.')
         """
@@ -475,6 +484,10 @@ class Article:
             raise InputError("no article text left after removing header lines and boilerplate", where)
         body = cls.PARAGRAPH_SEPARATOR.join(paragraphs)
         article_id = id or hashlib.sha1(cleaned.encode("utf-8")).hexdigest()[:16]
+        notes = []
+        given_date = _as_date(published) if published not in (None, "") else None
+        if published not in (None, "") and given_date is None:
+            notes.append(f"published: cannot read {str(published)[:80]!r} as a date; left empty")
         return cls(
             id=str(article_id),
             text=body,
@@ -482,7 +495,7 @@ class Article:
             title=header.title,
             byline=byline or header.byline,
             agency=agency or header.agency,
-            published=_as_date(published) if published not in (None, "") else header.published,
+            published=given_date if published not in (None, "") else header.published,
             dateline=header.dateline,
             url=url,
             source=source,
@@ -490,7 +503,22 @@ class Article:
             boilerplate=boilerplate,
             header=header.lines,
             meta={**(meta or {}), **({"converted_from_html": True} if markup else {})},
+            notes=notes,
         )
+
+    @classmethod
+    def raw(cls, text: str, *, id: str = "<text>") -> Article:
+        """The string exactly as given (no header, boilerplate or encoding clean-up), so that every offset is
+        into ``text`` itself: what the string entry points (``extract_quotes(text)``) analyse. Sentences are
+        cut by Punkt and at blank lines, as for any article; they all belong to paragraph 0.
+
+        >>> a = Article.raw("  Seoul said no.\\n\\nBeijing agreed.")
+        >>> [(s.start, s.text) for s in a.sentences]
+        [(2, 'Seoul said no.'), (18, 'Beijing agreed.')]
+        """
+        if not isinstance(text, str):
+            raise InputError(f"expected text (str), got {type(text).__name__}", id)
+        return cls(id=id, text=text, paragraphs=[text])
 
     @cached_property
     def paragraph_spans(self) -> list[tuple[int, int]]:
@@ -544,7 +572,10 @@ class Article:
 
     def __repr__(self) -> str:
         title = (self.title or self.text[:40]).replace("\n", " ")
-        return f"Article(id={self.id!r}, title={title!r}, paragraphs={len(self.paragraphs)}, chars={len(self.text)})"
+        return (
+            f"Article(id={self.id!r}, title={title!r}, "
+            f"paragraphs={len(self.paragraphs)}, chars={len(self.text)})"
+        )
 
 
 def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
@@ -554,8 +585,8 @@ def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
     :class:`EncodingWarning`), mojibake, and CRLF/CR line ends. Raises :class:`~analysis.errors.InputError`
     naming the path for a missing file, a directory, an empty or whitespace-only file, or binary data.
 
-    >>> a = load_article("seeds/000_de93c8312eb4da64.txt")  # doctest: +SKIP
-    >>> a.title, a.byline, a.agency, str(a.published.date())  # doctest: +SKIP
+    >>> a = load_article("seeds/000_de93c8312eb4da64.txt")
+    >>> a.title, a.byline, a.agency, str(a.published.date())
     ('NKorean defectors in China a sore point in Seoul', 'Sam Kim', 'Associated Press', '2012-03-08')
     """
     path = Path(path)
@@ -570,5 +601,5 @@ def load_article(path: str | Path, *, parse_header: bool = True) -> Article:
         raise InputError(f"cannot be read ({exc.strerror or exc})", where) from exc
     if not data:
         raise InputError("empty file", where)
-    text = _decode(data, where)
+    text = decode_bytes(data, where)
     return Article.from_text(text, id=path.stem, path=where, parse_header=parse_header)

@@ -5,7 +5,12 @@ and counted as skipped, which is not a failure, as long as one article was analy
 (bad input, no article could be analysed, ``--strict`` hit a bad article); 2 the command line itself is
 wrong; 130 interrupted.
 
->>> main(["info", "seeds/000_de93c8312eb4da64.txt"])     # doctest: +SKIP
+>>> main(["info", "seeds/000_de93c8312eb4da64.txt"])  # doctest: +ELLIPSIS
+NKorean defectors in China a sore point in Seoul
+by Sam Kim · Associated Press · 2012-03-08
+...
+governments how each is portrayed: mean target sentiment (-1 to +1), 95% interval
+  South Korea ...
 0
 """
 
@@ -361,12 +366,14 @@ def _info(args: argparse.Namespace) -> int:
     lines.append("")
     words = row.get("n_words", None)
     lines.append(
-        f"size        {int(words) if words is not None else 'n/a'} words, {len(article.sentences)} sentences, "
-        f"{len(article.paragraphs)} paragraphs; mean sentence {_number(row.get('mean_sentence_length'))} words"
+        f"size        {int(words) if words is not None else 'n/a'} words, "
+        f"{len(article.sentences)} sentences, {len(article.paragraphs)} paragraphs; "
+        f"mean sentence {_number(row.get('mean_sentence_length'))} words"
     )
     if "flesch_reading_ease" in row:
         lines.append(
-            f"reading     Flesch reading ease {_number(row.get('flesch_reading_ease'))} (0-100, higher is easier), "
+            f"reading     Flesch reading ease {_number(row.get('flesch_reading_ease'))} "
+            "(0-100, higher is easier), "
             f"grade {_number(row.get('flesch_kincaid_grade'))}"
         )
     if "sentiment_polarity_mean" in row:
@@ -390,7 +397,8 @@ def _info(args: argparse.Namespace) -> int:
         lines.append(f"evidence    {page}  (the article with every attribution and mention marked)")
     else:
         lines.append(
-            "evidence    add --evidence FILE.html to see the article with every attribution and mention marked"
+            "evidence    add --evidence FILE.html to see the article with every attribution and "
+            "mention marked"
         )
     print("\n".join(lines))
     return 0

@@ -3,8 +3,8 @@
 A record that cannot be read is skipped and reported (logged, and kept in ``reader.skipped`` with its
 file, line and reason); ``strict=True`` raises :class:`~analysis.errors.InputError` instead.
 
->>> reader = load_corpus("seeds")                    # doctest: +SKIP
->>> [a.id for a in reader], reader.skipped           # doctest: +SKIP
+>>> reader = load_corpus("seeds")
+>>> [a.id for a in reader], reader.skipped
 (['000_de93c8312eb4da64'], [])
 """
 
@@ -77,14 +77,16 @@ def article_from_record(record: Mapping[str, Any], path: str, line: int, default
         raise InputError(
             f"record is a {type(record).__name__}, expected an object with a text field", path, line
         )
+    given_id = _pick(record, ID_FIELDS)
+    record_id = str(given_id) if given_id is not None else None
     text = _pick(record, TEXT_FIELDS)
     if text is None:
         present = [k for k in record if str(k).strip().lower() in TEXT_FIELDS]
         if present:
-            raise InputError(f"text field {present[0]!r} is empty", path, line)
-        raise InputError(f"no text field (expected one of: {', '.join(TEXT_FIELDS)})", path, line)
+            raise InputError(f"text field {present[0]!r} is empty", path, line, record_id)
+        raise InputError(f"no text field (expected one of: {', '.join(TEXT_FIELDS)})", path, line, record_id)
     if not isinstance(text, str):
-        raise InputError(f"text field is a {type(text).__name__}, not a string", path, line)
+        raise InputError(f"text field is a {type(text).__name__}, not a string", path, line, record_id)
     byline = _pick(record, BYLINE_FIELDS)
     if isinstance(byline, list):
         byline = ", ".join(str(b) for b in byline)
@@ -92,7 +94,7 @@ def article_from_record(record: Mapping[str, Any], path: str, line: int, default
     try:
         return Article.from_text(
             text,
-            id=str(_pick(record, ID_FIELDS) or default_id),
+            id=record_id or default_id,
             title=str(title) if title is not None else None,
             byline=str(byline) if byline is not None else None,
             agency=_pick(record, AGENCY_FIELDS),
@@ -104,7 +106,7 @@ def article_from_record(record: Mapping[str, Any], path: str, line: int, default
             meta={k: v for k, v in record.items() if isinstance(v, str | int | float | bool)},
         )
     except InputError as exc:
-        raise InputError(exc.problem, path, line) from exc
+        raise InputError(exc.problem, path, line, record_id) from exc
 
 
 def iter_sources(path: str | Path) -> Iterator[Path]:
@@ -276,8 +278,8 @@ def load_corpus(path: str | Path, *, strict: bool = False) -> CorpusReader:
     ``url``, ``source``, ``author`` and ``id`` are used when present. Bad records are skipped and listed in
     ``reader.skipped`` (``strict=True`` raises :class:`~analysis.errors.InputError` instead).
 
-    >>> reader = load_corpus("seeds")            # doctest: +SKIP
-    >>> next(reader).title                       # doctest: +SKIP
+    >>> reader = load_corpus("seeds")
+    >>> next(reader).title
     'NKorean defectors in China a sore point in Seoul'
     """
     return CorpusReader(path, strict=strict)

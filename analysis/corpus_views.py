@@ -3,8 +3,8 @@
 Expected columns (what the analyses write):
 
 - ``articles``: article_id, title, published, source, path, n_words ...
-- ``quotes``: article_id, speaker, speaker_type, affiliation, anonymous, kind, text (and ``canonical`` when the
-  extractor names the canonical speaker)
+- ``quotes``: article_id, speaker, speaker_type, affiliation, anonymous, kind, text (and ``canonical``
+  when the extractor names the canonical speaker)
 - ``stance``: article_id, government, mentions, score, label
 
 Corpus means come with 95% bootstrap intervals over articles (fixed seed) and shares with Wilson intervals, so
@@ -194,7 +194,8 @@ def stance_by_group(
     mean_score, ci_low, ci_high (95% bootstrap over articles). ``governments`` limits the rows; groups with
     fewer than ``min_articles`` articles mentioning the government are dropped.
 
-    >>> st = pd.DataFrame({"article_id": ["a", "b", "c"], "government": ["Iran"] * 3, "score": [-0.4, -0.2, 0.3]})
+    >>> st = pd.DataFrame({"article_id": ["a", "b", "c"], "government": ["Iran"] * 3,
+    ...                    "score": [-0.4, -0.2, 0.3]})
     >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "source": ["nyt", "nyt", "breitbart"]})
     >>> stance_by_group(st, arts, by="source")[["source", "articles", "mean_score"]].values.tolist()
     [['breitbart', 1, 0.3], ['nyt', 2, -0.3]]
@@ -420,7 +421,8 @@ def top_sources(quotes: pd.DataFrame, n: int = 15, include_anonymous: bool = Fal
     see :func:`is_named_source`) are left out, and so are anonymous sources unless ``include_anonymous``.
 
     >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "speaker": ["Kim", "Kim", "Lee", "The"],
-    ...                   "speaker_type": ["official"] * 4, "affiliation": ["Seoul"] * 4, "anonymous": [False] * 4})
+    ...                   "speaker_type": ["official"] * 4, "affiliation": ["Seoul"] * 4,
+    ...                   "anonymous": [False] * 4})
     >>> top_sources(q)[["speaker", "quotes", "articles"]].values.tolist()
     [['Kim', 2, 1], ['Lee', 1, 1]]
     """

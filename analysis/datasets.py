@@ -47,8 +47,8 @@ def texts_to_jsonl(
 
     ``metadata`` rows are matched on ``key`` (the file name without ``.txt``); ``columns`` maps record
     fields to metadata columns (``{"date": "publication_date"}``). With ``first_line_title`` the first
-    line of each file is its title and the rest its text. The file is written atomically (a partial file is
-    never left behind) and rewritten only when its content changes, so a resumed corpus run sees the same input.
+    line of each file is its title and the rest its text. The file is written atomically (a partial file
+    is never left behind) and rewritten only when its content changes, so a resumed run sees the same input.
     """
     folder = Path(text_dir)
     if not folder.is_dir():

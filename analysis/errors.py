@@ -20,13 +20,21 @@ class AnalysisError(Exception):
 class InputError(AnalysisError, ValueError):
     """An input file or record cannot be read as an article.
 
-    ``path`` and ``line`` (1-based, when the problem is one record of a larger file) say where.
+    ``path`` and ``line`` (1-based, when the problem is one record of a larger file) say where;
+    ``article_id`` is the id the record gives itself, when it has one (corpus runs keep it in ``errors``).
     """
 
-    def __init__(self, problem: str, path: str | Path | None = None, line: int | None = None):
+    def __init__(
+        self,
+        problem: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        article_id: str | None = None,
+    ):
         self.problem = problem
         self.path = str(path) if path is not None else None
         self.line = line
+        self.article_id = article_id
         where = self.path or "<text>"
         if line is not None:
             where = f"{where}:{line}"

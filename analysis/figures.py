@@ -112,7 +112,8 @@ def export(
     """Save ``fig`` as ``folder/name.png`` and ``.svg`` (default folder: ``figures/``) and return the paths.
 
     Metadata that would change on every run (creation date, software version) is left out, so the files
-    are byte-identical when the figure is. A figure without data raises :class:`~analysis.errors.ArgumentError`.
+    are byte-identical when the figure is. A figure without data raises
+    :class:`~analysis.errors.ArgumentError`.
     """
     if not has_data(fig):
         from .errors import ArgumentError
@@ -252,7 +253,9 @@ def _source_label(row) -> str:
 
 
 def voices_chart(summary: pd.DataFrame, title: str = "Who gets a voice", value: str = "words_quoted"):
-    """Horizontal bars of words attributed to each source (a ``quotes.source_summary`` frame), coloured by type.
+    """Horizontal bars of words attributed to each source, coloured by type.
+
+    The input is a ``quotes.source_summary`` frame.
 
     Each bar is annotated with the number of attributions.
     """
@@ -317,7 +320,10 @@ def quote_positions(table: pd.DataFrame, title: str = "Where in the article each
 
 
 def affiliation_chart(table: pd.DataFrame, title: str = "On whose behalf sources speak"):
-    """Stacked bars: attributions per affiliation (country or organisation; 'not stated' when None), by type."""
+    """Stacked bars: attributions per affiliation, by type.
+
+    The affiliation is a country or organisation; 'not stated' when None.
+    """
     data = table.copy()
     data["affiliation"] = data["affiliation"].fillna("not stated")
     counts = data.groupby(["affiliation", "speaker_type"]).size().unstack(fill_value=0)
@@ -440,7 +446,9 @@ def paragraph_heatmap(paragraphs: pd.DataFrame, title: str = "Sentiment by parag
 
 
 def sentiment_by_voice(sentences: pd.DataFrame, score: str = "polarity", title: str = "Sentiment by voice"):
-    """Distribution of ``score`` for quoted sentences vs the reporter's own (box plus every sentence as a dot).
+    """Distribution of ``score`` for quoted sentences vs the reporter's own.
+
+    Drawn as a box plus every sentence as a dot.
 
     Needs the ``voice`` column that :func:`analysis.sentiment.sentence_table` adds when given quotes.
     """

@@ -8,7 +8,8 @@ Two shipped tables (``analysis/data``) give the aliases, each with its source st
   contextual forms such as "the North").
 
 Users extend or override entries with a TOML file of the same shape as ``governments.toml``
-(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped aliases)::
+(``load_gazetteer(overrides_toml="my.toml")``; add ``replace = true`` to a table to drop the shipped
+aliases)::
 
     [governments."Taiwan"]              # a new key, or an existing one ("China") to extend
     names = ["Taiwan", "Republic of China"]
@@ -45,8 +46,10 @@ few local rules decide whether each match names the *government* or only the *pl
    "Seoul's Unification Ministry", "U.S. Secretary of State Hillary Clinton") are merged into one mention.
 
 >>> g = default_gazetteer()
->>> [(m.text, m.government, m.is_government) for m in g.find_mentions("Seoul pressed China on NKorean defectors living in China.")]
-[('Seoul', 'South Korea', True), ('China', 'China', True), ('NKorean', 'North Korea', False), ('China', 'China', False)]
+>>> mentions = g.find_mentions("Seoul pressed China on NKorean defectors living in China.")
+>>> [(m.text, m.government, m.is_government) for m in mentions]  # doctest: +NORMALIZE_WHITESPACE
+[('Seoul', 'South Korea', True), ('China', 'China', True), ('NKorean', 'North Korea', False),
+ ('China', 'China', False)]
 >>> g.country_of("a political science professor at Seoul's Sungkyunkwan University")
 'South Korea'
 """
@@ -493,7 +496,10 @@ def _decide(
 
 
 def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
-    """Merge adjacent mentions of one government separated only by a title (at most 4 words, no punctuation)."""
+    """Merge adjacent mentions of one government separated only by a title.
+
+    A title is at most 4 words, with no punctuation.
+    """
     out: list[GovernmentMention] = []
     for m in mentions:
         if out:
@@ -517,7 +523,10 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
 def _resolve_anaphora(
     text: str, mentions: list[GovernmentMention], sentences: list[tuple[int, int]] | None = None
 ) -> list[GovernmentMention]:
-    """'the government', 'Its government-run', 'the regime', a bare 'Foreign Ministry' -> a named government."""
+    """Resolve 'the government', 'Its government-run', 'the regime', a bare 'Foreign Ministry'.
+
+    Each becomes a mention of a named government.
+    """
     gov = [m for m in mentions if m.is_government]
     if not gov:
         return []
@@ -654,7 +663,9 @@ def _apply_toml(
 
 
 def load_gazetteer(path: str | Path | None = None, overrides_toml: str | Path | None = None) -> Gazetteer:
-    """Build a gazetteer from the UN table plus a detailed TOML (``path``, default the shipped one) plus overrides.
+    """Build a gazetteer from the UN table plus a detailed TOML plus overrides.
+
+    ``path`` is the detailed TOML (default: the shipped one).
 
     Raises :class:`~analysis.errors.ConfigError` naming the file and key when a TOML file is invalid.
 

@@ -3,7 +3,10 @@
 Block elements (p, div, h1-h6, li, br, tr, article, section, blockquote) become line breaks; script,
 style, nav, header, footer, aside, form, noscript and template contents are dropped; entities are decoded.
 
->>> html_to_text("<html><body><h1>Title</h1><p>First &amp; one.</p><script>x()</script><p>Second.</p></body></html>")
+>>> html_to_text(
+...     "<html><body><h1>Title</h1><p>First &amp; one.</p>"
+...     "<script>x()</script><p>Second.</p></body></html>"
+... )
 'Title\\n\\nFirst & one.\\n\\nSecond.'
 """
 

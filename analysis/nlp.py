@@ -11,7 +11,7 @@ Nothing here downloads anything. The pieces and where their data comes from:
 - stopwords from ``stop-words``, syllables from ``pyphen`` dictionaries, word frequencies from ``wordfreq``.
 
 >>> sentence_spans("U.N. Secretary-General Ban Ki-moon spoke. He left at 12:00 a.m. MST.")
-[(0, 41), (42, 70)]
+[(0, 41), (42, 68)]
 >>> words("More than 21,000 North Korean defectors")
 ['More', 'than', '21,000', 'North', 'Korean', 'defectors']
 """

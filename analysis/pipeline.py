@@ -1,17 +1,14 @@
-"""One call analyses a whole article: every registered analysis, on one shared segmentation.
+"""One call analyses a whole article: every registered analysis on one shared per-article context.
 
-An *analysis* is a function ``(article) -> dict[str, table]`` where a table is a pandas DataFrame or,
-cheaper in a corpus run, a list of row dicts. The pipeline passes the same :class:`~analysis.article.Article`
-to every analysis, so paragraphs, sentences and tokens are computed once (``Article.sentences`` is cached)
-and no module re-splits the text. Every row of every table carries ``article_id``.
+The data flow is one way. An :class:`~analysis.article.Article` (segmented once) goes into an
+:class:`~analysis.context.ArticleContext` (its lazy parse, quotes and government mentions, each computed at
+most once); every *analysis* is a function ``(context) -> {table name: [row dict, ...]}`` that declares the
+columns and types of the tables it writes (its *schema*); the pipeline alone adds ``article_id`` to every row
+and turns the records into typed pandas frames. The ``articles`` table (one row per article) gathers the
+columns that several analyses contribute; every other table belongs to one analysis.
 
-Tables with the same name from several analyses are joined on their key columns (``article_id`` and, when
-both have them, ``sentence`` / ``paragraph``): the ``articles`` table (one row per article) gathers the
-scalar summaries of all analyses.
-
-The analyses to run are listed once, in :data:`ANALYSES`, as ``(name, "module:function")`` pairs imported
-lazily on first use. To add one, append a pair (or call :func:`register`). An intermediate result that
-several analyses need (the quotes, say) is computed once per article through :func:`shared`.
+The analyses to run are listed once, in :data:`ANALYSES`, as :class:`AnalysisSpec` entries whose function
+and schema are imported lazily on first use. To add one, call :func:`register`.
 
 >>> from analysis.article import Article
 >>> result = analyze_article(Article.from_text("Seoul pressed China. It failed.", id="a1"))
@@ -23,87 +20,157 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import nlp
-from .article import Article, load_article
+from .article import Article
+from .context import ArticleContext, as_article
 from .errors import ArgumentError
 
 __all__ = [
     "ANALYSES",
+    "ARTICLES",
+    "AnalysisSpec",
     "ArticleAnalysis",
+    "HEADER_SCHEMA",
+    "Records",
+    "ResolvedAnalysis",
+    "Schema",
     "analyze_article",
-    "article_table",
+    "analysis_records",
+    "article_records",
+    "build_frames",
+    "header_records",
     "register",
     "registered_analyses",
-    "shared",
     "resolve_analyses",
-    "KEY_COLUMNS",
+    "table_schemas",
+    "typed_column",
 ]
 
-Table = pd.DataFrame | list[dict[str, Any]]
-AnalysisFunction = Callable[[Article], Mapping[str, Table]]
+#: Column name -> dtype ("str", "int64", "Int64" (nullable), "float64", "bool", "datetime64[us]").
+Schema = Mapping[str, str]
+#: Rows by table name, as an analysis returns them.
+Records = dict[str, list[dict[str, Any]]]
+AnalysisFunction = Callable[[ArticleContext], Mapping[str, list[dict[str, Any]]]]
 
-#: The registry: ``(name, "module:function")`` or ``(name, callable)``, run in this order.
-#: Modules are imported on first use, so a missing optional analysis costs nothing until asked for.
-ANALYSES: list[tuple[str, str | AnalysisFunction]] = [
-    ("articles", "analysis.pipeline:article_table"),
-    ("stats", "analysis.stats:tables"),
-    ("sentiment", "analysis.pipeline:sentiment_tables"),
-    ("quotes", "analysis.pipeline:quote_tables"),
-    ("stance", "analysis.pipeline:stance_tables"),
+#: The one table every analysis may add columns to (one row per article).
+ARTICLES = "articles"
+
+
+@dataclass(frozen=True)
+class AnalysisSpec:
+    """One registered analysis: its name, its function and the schemas of the tables it writes.
+
+    ``function`` and ``tables`` may be ``"module:attribute"`` strings, imported on first use. ``tables``
+    None means the columns are inferred from the rows (for quick user analyses).
+    """
+
+    name: str
+    function: str | AnalysisFunction
+    tables: str | Mapping[str, Schema] | None = None
+
+
+HEADER_SCHEMA: dict[str, Schema] = {
+    ARTICLES: {
+        "title": "str",
+        "byline": "str",
+        "agency": "str",
+        "published": "datetime64[us]",
+        "source": "str",
+        "path": "str",
+        "n_paragraphs": "int64",
+        "n_sentences": "int64",
+        "n_words": "int64",
+    },
+    "warnings": {"stage": "str", "problem": "str"},
+}
+
+#: The registry, run in this order.
+ANALYSES: list[AnalysisSpec] = [
+    AnalysisSpec("articles", "analysis.pipeline:header_records", "analysis.pipeline:HEADER_SCHEMA"),
+    AnalysisSpec("stats", "analysis.stats:stats_records", "analysis.stats:TABLES"),
+    AnalysisSpec("sentiment", "analysis.sentiment:sentiment_records", "analysis.sentiment:TABLES"),
+    AnalysisSpec("quotes", "analysis.quotes:quote_records", "analysis.quotes:TABLES"),
+    AnalysisSpec("stance", "analysis.stance:stance_records", "analysis.stance:TABLES"),
 ]
 
-#: Columns on which same-named tables from different analyses are joined (those both tables have).
-KEY_COLUMNS = ("article_id", "sentence", "paragraph")
 
-_RESOLVED: dict[str, AnalysisFunction] = {}
+@dataclass(frozen=True)
+class ResolvedAnalysis:
+    """An analysis with its function and schemas imported (what :func:`resolve_analyses` returns)."""
+
+    name: str
+    function: AnalysisFunction
+    tables: Mapping[str, Schema] | None
 
 
-def register(name: str, function: str | AnalysisFunction) -> None:
+def register(
+    name: str, function: str | AnalysisFunction, tables: str | Mapping[str, Schema] | None = None
+) -> None:
     """Add (or replace) an analysis in the registry.
 
-    >>> register("word_count", lambda a: {"articles": [{"article_id": a.id, "chars": len(a.text)}]})  # doctest: +SKIP
+    >>> count = lambda context: {"articles": [{"chars": len(context.article.text)}]}
+    >>> register("chars", count, {"articles": {"chars": "int64"}})
+    >>> analyze_article("Seoul pressed China.", analyses=["chars"]).articles.chars.tolist()
+    [20]
+    >>> unregister("chars")
     """
     if not name or not isinstance(name, str):
         raise ArgumentError(f"analysis name must be a non-empty string, got {name!r}")
-    _RESOLVED.pop(name, None)
-    for i, (existing, _) in enumerate(ANALYSES):
-        if existing == name:
-            ANALYSES[i] = (name, function)
+    spec = AnalysisSpec(name, function, tables)
+    for i, existing in enumerate(ANALYSES):
+        if existing.name == name:
+            ANALYSES[i] = spec
             return
-    ANALYSES.append((name, function))
+    ANALYSES.append(spec)
+
+
+def unregister(name: str) -> None:
+    """Remove an analysis from the registry (no error when it is not there)."""
+    ANALYSES[:] = [spec for spec in ANALYSES if spec.name != name]
 
 
 def registered_analyses() -> list[str]:
     """Names of the registered analyses, in run order."""
-    return [name for name, _ in ANALYSES]
+    return [spec.name for spec in ANALYSES]
 
 
-def _resolve(name: str, target: str | AnalysisFunction) -> AnalysisFunction:
-    if name in _RESOLVED:
-        return _RESOLVED[name]
-    if callable(target):
-        function = target
-    else:
-        module_name, _, attribute = target.partition(":")
-        module = importlib.import_module(module_name)
-        try:
-            function = getattr(module, attribute)
-        except AttributeError as exc:
-            raise ArgumentError(f"analysis {name!r}: {module_name} has no function {attribute!r}") from exc
-    _RESOLVED[name] = function
-    return function
+def _import(target: str, name: str) -> Any:
+    module_name, _, attribute = target.partition(":")
+    module = importlib.import_module(module_name)
+    try:
+        return getattr(module, attribute)
+    except AttributeError as exc:
+        raise ArgumentError(f"analysis {name!r}: {module_name} has no attribute {attribute!r}") from exc
 
 
-def resolve_analyses(analyses: Sequence[str] | None = None) -> list[tuple[str, AnalysisFunction]]:
-    """``(name, function)`` for the named analyses (all registered ones when None), in registry order."""
-    known = dict(ANALYSES)
+def _resolve(spec: AnalysisSpec) -> ResolvedAnalysis:
+    function = _import(spec.function, spec.name) if isinstance(spec.function, str) else spec.function
+    if not callable(function):
+        raise ArgumentError(f"analysis {spec.name!r}: {spec.function!r} is not callable")
+    tables = _import(spec.tables, spec.name) if isinstance(spec.tables, str) else spec.tables
+    return ResolvedAnalysis(spec.name, function, tables)
+
+
+def resolve_analyses(
+    analyses: Sequence[str] | Sequence[AnalysisSpec] | None = None,
+) -> list[ResolvedAnalysis]:
+    """The named analyses (all registered ones when None) with their functions and schemas imported,
+    in registry order. Specs may be given directly (corpus workers receive the specs of the run)."""
+    if (
+        analyses is not None
+        and not isinstance(analyses, str)
+        and all(isinstance(a, AnalysisSpec) for a in analyses)
+    ):
+        return [_resolve(spec) for spec in analyses]
+    known = {spec.name: spec for spec in ANALYSES}
     if analyses is None:
         names = list(known)
     else:
@@ -115,25 +182,42 @@ def resolve_analyses(analyses: Sequence[str] | None = None) -> list[tuple[str, A
                 f"analyses: unknown {', '.join(map(repr, unknown))}; registered: {', '.join(known)}"
             )
         names = [name for name in known if name in set(analyses)]
-    return [(name, _resolve(name, known[name])) for name in names]
+    return [_resolve(known[name]) for name in names]
 
 
-def shared(article: Article, key: str, compute: Callable[[], Any]) -> Any:
-    """A per-article intermediate result computed once and shared by every analysis of the same article.
+def specs_for(analyses: Sequence[str] | None = None) -> list[AnalysisSpec]:
+    """The registered specs of the named analyses (all when None), in registry order (checked)."""
+    names = {r.name for r in resolve_analyses(analyses)}
+    return [spec for spec in ANALYSES if spec.name in names]
 
-    For example quotes, which sentiment (voice of a sentence) and stance (who says it) both need:
 
-    >>> a = Article.from_text("Seoul pressed China.", id="s")
-    >>> calls = []
-    >>> first = shared(a, "n", lambda: calls.append(1) or len(a.sentences))
-    >>> second = shared(a, "n", lambda: calls.append(1) or len(a.sentences))
-    >>> first, second, len(calls)
-    (1, 1, 1)
+def table_schemas(resolved: Sequence[ResolvedAnalysis]) -> dict[str, dict[str, str] | None]:
+    """The schema of every table the analyses write; the ``articles`` columns of all analyses joined.
+
+    A column declared twice in ``articles``, or a table other than ``articles`` written by two analyses, is
+    an ArgumentError naming both analyses.
     """
-    cache = article.__dict__.setdefault("_shared", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
+    schemas: dict[str, dict[str, str] | None] = {}
+    owners: dict[str, str] = {}
+    column_owner: dict[str, str] = {}
+    for r in resolved:
+        for table, schema in (r.tables or {}).items():
+            if table != ARTICLES and table in schemas:
+                raise ArgumentError(
+                    f"table {table!r}: analyses {owners[table]!r} and {r.name!r} both write it"
+                )
+            owners.setdefault(table, r.name)
+            current = schemas.setdefault(table, {})
+            for column, dtype in schema.items():
+                if column in column_owner and table == ARTICLES:
+                    raise ArgumentError(
+                        f"table {table!r}: analyses {column_owner[column]!r} and {r.name!r} both write "
+                        f"column {column}; rename one of them"
+                    )
+                if table == ARTICLES:
+                    column_owner[column] = r.name
+                current[column] = dtype
+    return schemas
 
 
 # -------------------------------------------------------------------------------------- built-in analysis
@@ -149,18 +233,20 @@ def _timestamp(value: Any) -> pd.Timestamp | None:
     return None
 
 
-def article_table(article: Article) -> dict[str, list[dict[str, Any]]]:
-    """The ``articles`` table: one row with the article's header fields and size.
+def header_records(context: ArticleContext) -> Records:
+    """The ``articles`` columns of the header (title, byline, agency, published, source, path and size), and
+    a ``warnings`` row for each thing the loader was given but could not use (``article.notes``).
 
-    >>> a = Article.from_text("Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled.", id="x")
-    >>> row = article_table(a)["articles"][0]
+    >>> text = "Talks stall\\n\\nBy Jane Roe, Reuters\\n\\nBEIJING (Reuters) - Talks stalled."
+    >>> a = Article.from_text(text, id="x")
+    >>> row = header_records(ArticleContext(a))["articles"][0]
     >>> row["title"], row["agency"], row["n_sentences"], row["n_words"]
     ('Talks stall', 'Reuters', 1, 2)
     """
+    article = context.article
     return {
-        "articles": [
+        ARTICLES: [
             {
-                "article_id": article.id,
                 "title": article.title,
                 "byline": article.byline,
                 "agency": article.agency,
@@ -171,203 +257,120 @@ def article_table(article: Article) -> dict[str, list[dict[str, Any]]]:
                 "n_sentences": len(article.sentences),
                 "n_words": len(nlp.words(article.text)),
             }
-        ]
+        ],
+        "warnings": [{"stage": "load", "problem": note} for note in article.notes],
     }
 
 
-def article_quotes(article: Article) -> list:
-    """The attributions of ``article`` (:func:`analysis.quotes.quotes_for_article`), found once and shared."""
-    from .quotes import quotes_for_article
-
-    return shared(article, "quotes", lambda: quotes_for_article(article))
+# ------------------------------------------------------------------------------------ records and frames
 
 
-def quote_tables(article: Article) -> dict[str, list[dict[str, Any]]]:
-    """The ``quotes`` table: one row per attribution (every :class:`~analysis.quotes.Quote` field, ``words``)
-    numbered by ``quote``."""
-    from dataclasses import fields
-
-    quotes = article_quotes(article)
-    if not quotes:
-        return {"quotes": []}
-    # the fields of a Quote are all scalars, so this is ``asdict(q)`` without its recursive deep copy
-    names = [f.name for f in fields(quotes[0])]
-    return {
-        "quotes": [
-            {"quote": i, **{n: getattr(q, n) for n in names}, "words": q.words} for i, q in enumerate(quotes)
-        ]
-    }
-
-
-def sentiment_tables(article: Article) -> dict[str, Table]:
-    """The ``sentences`` table of :func:`analysis.sentiment.sentence_table` (with the voice of each sentence,
-    from the shared quotes) and article-level means for the ``articles`` table."""
-    import numpy as np
-
-    from .sentiment import _sentence_rows, sentence_table
-
-    if not article.sentences:
-        table = sentence_table(article, article_quotes(article))
-        summary = dict.fromkeys(
-            [
-                "sentiment_polarity_mean",
-                "vader_compound_mean",
-                "negative_sentence_share",
-                "positive_sentence_share",
-            ]
-        )
-        return {"sentences": table, "articles": [{"article_id": article.id, **summary}]}
-    # the rows of sentence_table with article_id built in (one frame, no copy to add the column); the means
-    # are those pandas computes (a float64 sum divided by the count)
-    rows, columns = _sentence_rows(article, article_quotes(article), article_id=article.id)
-    n = len(rows)
-    labels = [row["label"] for row in rows]
-    summary = {
-        "sentiment_polarity_mean": float(np.array([row["polarity"] for row in rows], dtype=float).mean()),
-        "vader_compound_mean": float(np.array([row["vader_compound"] for row in rows], dtype=float).mean()),
-        "negative_sentence_share": float(labels.count("negative") / n),
-        "positive_sentence_share": float(labels.count("positive") / n),
-    }
-    return {"sentences": rows, "articles": [{"article_id": article.id, **summary}]}
+def analysis_records(context: ArticleContext, resolved: Sequence[ResolvedAnalysis]) -> Records:
+    """Run each analysis on ``context``: rows by table, ``article_id`` first in every row, the ``articles``
+    contributions joined into one row."""
+    article_id = context.article.id
+    records: Records = {}
+    article_row: dict[str, Any] = {"article_id": article_id}
+    for r in resolved:
+        result = r.function(context)
+        if not isinstance(result, Mapping):
+            raise ArgumentError(
+                f"analysis {r.name!r} returned {type(result).__name__}, expected a dict of tables"
+            )
+        for table, rows in result.items():
+            if isinstance(rows, pd.DataFrame):
+                raise ArgumentError(
+                    f"analysis {r.name!r}: table {table!r} must be a list of row dicts, not a DataFrame"
+                )
+            if table == ARTICLES:
+                if len(rows) > 1:
+                    raise ArgumentError(f"analysis {r.name!r}: the articles table takes one row per article")
+                for row in rows:
+                    clash = (set(row) & set(article_row)) - {"article_id"}
+                    if clash:
+                        raise ArgumentError(
+                            f"table 'articles': analysis {r.name!r} writes column(s) "
+                            f"{', '.join(sorted(clash))} "
+                            "that another analysis wrote; rename one of them"
+                        )
+                    article_row.update(row)
+                continue
+            target = records.setdefault(table, [])
+            target.extend({"article_id": article_id, **row} for row in rows)
+    if len(article_row) > 1 or any(r.tables and ARTICLES in r.tables for r in resolved):
+        records = {ARTICLES: [article_row], **records}
+    return records
 
 
-def stance_tables(article: Article) -> dict[str, Table]:
-    """``stance`` (one row per government), ``stance_evidence`` (one row per mention, with its voice from the
-    shared quotes) and ``relations`` (who does what to whom) from :mod:`analysis.stance`."""
-    from .stance import (
-        _evidence_rows,
-        _relations_rows,
-        _stance_rows,
-        actor_relations,
-        government_stance,
-        stance_evidence,
-    )
+def article_records(
+    article: Article | str | Path | ArticleContext, analyses: Sequence[str] | None = None
+) -> Records:
+    """The rows of every table for one article (what a corpus worker computes per article).
 
-    # The tables of stance_evidence, government_stance and actor_relations, built with article_id in the
-    # rows (one frame each, no copy to add the column); empty ones as those functions return them.
-    quotes = article_quotes(article)
-    if not isinstance(article, Article):
-        evidence = stance_evidence(article, quotes)
-        return {
-            "stance": government_stance(article, quotes, evidence=evidence),
-            "stance_evidence": evidence,
-            "relations": actor_relations(article),
-        }
-    evidence_rows = _evidence_rows(article, quotes, article_id=article.id)
-    if evidence_rows:
-        stance = [{"article_id": article.id, **row} for row in _stance_rows(evidence_rows)]
-        evidence = evidence_rows
-    else:
-        evidence = _empty_table("stance_evidence", lambda: stance_evidence(article, quotes), article.id)
-        stance = _empty_table(
-            "stance", lambda: government_stance(article, quotes, evidence=evidence), article.id
-        )
-    relation_rows = _relations_rows(article, article_id=article.id)
-    if relation_rows:
-        relations = relation_rows
-    else:
-        relations = _empty_table("relations", lambda: actor_relations(article), article.id)
-    return {"stance": stance, "stance_evidence": evidence, "relations": relations}
+    >>> article_records("Seoul pressed China.", analyses=["articles"])["articles"][0]["n_words"]
+    3
+    """
+    return analysis_records(ArticleContext.of(article), resolve_analyses(analyses))
 
 
-_EMPTY_TABLES: dict[str, pd.DataFrame] = {}
+def build_frames(
+    records: Mapping[str, list[dict[str, Any]]], schemas: Mapping[str, Schema | None], strict: bool = True
+) -> dict[str, pd.DataFrame]:
+    """Typed DataFrames from rows: the columns (``article_id`` first) and dtypes of each table's schema, in
+    schema order; a table with no rows is an empty frame with those columns. Tables are given in the order of
+    ``schemas``, then any others. ``strict=False`` (some analysis declared no schema) appends undeclared
+    columns with inferred types instead of raising.
+
+    >>> frames = build_frames({"t": [{"article_id": "a", "n": 1}]}, {"t": {"n": "int64"}})
+    >>> frames["t"].dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    for table in [*schemas, *(t for t in records if t not in schemas)]:
+        rows = records.get(table, [])
+        schema = schemas.get(table)
+        if schema is None:
+            frames[table] = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"article_id": []})
+            continue
+        extra = list(dict.fromkeys(k for row in rows for k in row if k not in schema and k != "article_id"))
+        if extra and strict:
+            raise ArgumentError(f"table {table!r}: rows have undeclared column(s) {', '.join(extra)}")
+        ids = [row["article_id"] for row in rows]
+        columns = {"article_id": typed_column(ids, "str", table, "article_id")}
+        for name, dtype in schema.items():
+            columns[name] = typed_column([row.get(name) for row in rows], dtype, table, name)
+        frame = pd.DataFrame(columns)
+        for name in extra:
+            frame[name] = pd.Series([row.get(name) for row in rows], dtype=object).infer_objects()
+        frames[table] = frame
+    return frames
 
 
-def _empty_table(name: str, compute: Callable[[], pd.DataFrame], article_id: str) -> pd.DataFrame:
-    """An analysis' empty table with its ``article_id`` column, as the pipeline would build it: built once
-    (from ``compute()``, which must return no rows), then copied (an empty frame does not depend on the article)."""
-    if name not in _EMPTY_TABLES:
-        frame = _with_article_id(compute(), article_id)
-        if len(frame):
-            return frame
-        _EMPTY_TABLES[name] = frame
-    return _EMPTY_TABLES[name].copy()
+_NUMPY_TYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
+_NULLABLE = {"int64": "Int64", "bool": "boolean"}
+
+
+def typed_column(values: list[Any], dtype: str, table: str = "", column: str = "") -> Any:
+    """One column of values as an array of ``dtype`` (a schema type); an int or bool column with missing
+    values becomes its nullable pandas type rather than failing.
+
+    >>> typed_column([1, None], "int64").dtype, typed_column(["a", None], "str").dtype
+    (Int64Dtype(), <StringDtype(na_value=nan)>)
+    """
+    try:
+        if dtype in _NUMPY_TYPES:
+            try:
+                return np.array(values, dtype=_NUMPY_TYPES[dtype])
+            except (TypeError, ValueError):
+                if dtype not in _NULLABLE:
+                    raise
+                return pd.array(values, dtype=_NULLABLE[dtype])
+        return pd.array(values, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError(f"table {table!r}, column {column!r}: values are not {dtype} ({exc})") from exc
 
 
 # ----------------------------------------------------------------------------------------------- result
-
-
-def as_frame(table: Table) -> pd.DataFrame:
-    """A DataFrame from a table given as a DataFrame or as a list of row dicts."""
-    if isinstance(table, pd.DataFrame):
-        return table
-    return pd.DataFrame.from_records(list(table))
-
-
-def _with_article_id(frame: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    if "article_id" not in frame.columns:
-        frame = frame.copy()
-        frame.insert(0, "article_id", article_id)
-    elif frame.columns[0] != "article_id":
-        frame = frame[["article_id", *[c for c in frame.columns if c != "article_id"]]]
-    return frame
-
-
-def _keys_of(row: Mapping[str, Any], keys: Sequence[str]) -> tuple:
-    return tuple(row.get(k) for k in keys)
-
-
-def combine_rows(
-    parts: Iterable[tuple[str, str, Table]], article_id: str | None = None
-) -> list[tuple[str, str, Table]]:
-    """Join same-named tables given as row lists without pandas, when their rows line up one to one on
-    :data:`KEY_COLUMNS` (as the one-row ``articles`` tables do); other parts are returned unchanged for
-    :func:`merge_tables`. Rows get ``article_id`` when it is missing."""
-    combined: list[tuple[str, str, Table]] = []
-    where: dict[str, int] = {}
-    for name, table, data in parts:
-        if not isinstance(data, pd.DataFrame):
-            data = [
-                row if "article_id" in row or article_id is None else {"article_id": article_id, **row}
-                for row in data
-            ]
-        if table in where:
-            index = where[table]
-            owner, _, current = combined[index]
-            if (
-                isinstance(current, list)
-                and isinstance(data, list)
-                and len(current) == len(data)
-                and current
-                and data
-            ):
-                keys = [k for k in KEY_COLUMNS if k in current[0] and k in data[0]]
-                if all(_keys_of(a, keys) == _keys_of(b, keys) for a, b in zip(current, data, strict=True)):
-                    clash = (set(current[0]) & set(data[0])) - set(keys)
-                    if clash:
-                        raise ArgumentError(
-                            f"table {table!r}: analyses {owner!r} and {name!r} both write column(s) "
-                            f"{', '.join(sorted(clash))}; rename one of them"
-                        )
-                    merged = [{**a, **b} for a, b in zip(current, data, strict=True)]
-                    combined[index] = (f"{owner}+{name}", table, merged)
-                    continue
-            combined.append((name, table, data))
-            continue
-        where[table] = len(combined)
-        combined.append((name, table, data))
-    return combined
-
-
-def merge_tables(parts: Iterable[tuple[str, str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Combine ``(analysis, table, frame)`` parts: same-named tables are joined on :data:`KEY_COLUMNS`."""
-    tables: dict[str, pd.DataFrame] = {}
-    owners: dict[str, str] = {}
-    for analysis, name, frame in parts:
-        if name not in tables:
-            tables[name], owners[name] = frame, analysis
-            continue
-        current = tables[name]
-        keys = [c for c in KEY_COLUMNS if c in current.columns and c in frame.columns]
-        clash = (set(current.columns) & set(frame.columns)) - set(keys)
-        if clash:
-            raise ArgumentError(
-                f"table {name!r}: analyses {owners[name]!r} and {analysis!r} both write column(s) "
-                f"{', '.join(sorted(clash))}; rename one of them"
-            )
-        tables[name] = current.merge(frame, on=keys, how="outer", sort=False)
-        owners[name] = f"{owners[name]}+{analysis}"
-    return tables
 
 
 @dataclass
@@ -376,12 +379,17 @@ class ArticleAnalysis:
 
     ``result.tables()`` gives the dict; each table is also an attribute (``result.articles``,
     ``result.sentences``...) and an item (``result["quotes"]``). Every table has an ``article_id`` column.
+    ``result.context`` is the article's context (its parse, quotes and mentions).
     """
 
     article_id: str
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     analyses: list[str] = field(default_factory=list)
-    article: Article | None = field(default=None, repr=False, compare=False)
+    context: ArticleContext | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def article(self) -> Article | None:
+        return self.context.article if self.context is not None else None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """All tables by name."""
@@ -409,53 +417,30 @@ class ArticleAnalysis:
         return f"ArticleAnalysis(article_id={self.article_id!r}, tables: {shapes})"
 
 
-def _as_article(article: Article | str | Path) -> Article:
-    if isinstance(article, Article):
-        return article
-    if isinstance(article, Path):
-        return load_article(article)
-    if isinstance(article, str):
-        if "\n" not in article and len(article) < 4096 and Path(article).is_file():
-            return load_article(article)
-        return Article.from_text(article)
-    raise ArgumentError(
-        f"article: expected an Article, a file path or a text string, got {type(article).__name__}"
-    )
-
-
-def run_analyses(
-    article: Article, functions: Sequence[tuple[str, AnalysisFunction]]
-) -> list[tuple[str, str, Table]]:
-    """Run each analysis on ``article``; ``(analysis, table, data)`` for every table they return."""
-    parts = []
-    for name, function in functions:
-        result = function(article)
-        if not isinstance(result, Mapping):
-            raise ArgumentError(
-                f"analysis {name!r} returned {type(result).__name__}, expected a dict of tables"
-            )
-        for table, data in result.items():
-            parts.append((name, table, data))
-    return parts
-
-
-def analyze_article(article: Article | str | Path, analyses: Sequence[str] | None = None) -> ArticleAnalysis:
+def analyze_article(
+    article: Article | str | Path | ArticleContext, analyses: Sequence[str] | None = None
+) -> ArticleAnalysis:
     """Analyse one article with every registered analysis (or those named in ``analyses``).
 
-    ``article`` is an :class:`~analysis.article.Article`, a path to a text file, or the text itself.
+    ``article`` is an :class:`~analysis.article.Article`, a path to a text file, the text itself, or an
+    :class:`~analysis.context.ArticleContext` (to reuse a parse or quotes already made).
 
     >>> result = analyze_article("Seoul pressed China. It failed.", analyses=["articles"])
     >>> list(result.tables()), int(result.articles.loc[0, "n_sentences"])
-    (['articles'], 2)
+    (['articles', 'warnings'], 2)
     """
-    article = _as_article(article)
-    functions = resolve_analyses(analyses)
-    parts = combine_rows(run_analyses(article, functions), article.id)
+    context = (
+        article
+        if isinstance(article, ArticleContext)
+        else ArticleContext(as_article(article, "analyze_article"))
+    )
+    resolved = resolve_analyses(analyses)
+    records = analysis_records(context, resolved)
     return ArticleAnalysis(
-        article_id=article.id,
-        frames=merge_tables(
-            [(name, table, _with_article_id(as_frame(data), article.id)) for name, table, data in parts]
+        article_id=context.article.id,
+        frames=build_frames(
+            records, table_schemas(resolved), strict=all(r.tables is not None for r in resolved)
         ),
-        analyses=[name for name, _ in functions],
-        article=article,
+        analyses=[r.name for r in resolved],
+        context=context,
     )

@@ -5,7 +5,8 @@ quotation marks and the reporting cues outside them ("said", "according to", "pl
 before or after the cue, and the reported content, then resolves pronouns, surnames and definite
 descriptions ("the report") back to the full source named earlier in the article.
 
->>> [(q.kind, q.cue, q.speaker) for q in extract_quotes('"We will win," Kim Sung-joo said. He added that it would take time.')]
+>>> quotes = extract_quotes('"We will win," Kim Sung-joo said. He added that it would take time.')
+>>> [(q.kind, q.cue, q.speaker) for q in quotes]
 [('direct', 'said', 'Kim Sung-joo'), ('indirect', 'added', 'Kim Sung-joo')]
 
 Conventions (those of the PolNeAR attribution corpus): the content of a direct quote includes its quotation
@@ -27,8 +28,9 @@ that"). Headlines ("Rubio: I Still Believe ...", "Sanders Says He ...") are attr
 Decisions (documented, tested):
 
 - "raised the issue" and other verbs of action with no reported content are not attributions;
-- passives ("was accused of", "were charged with") are left out, except verbs of asking, quoting, judging and
-  perceiving ("was asked by X whether", "is widely seen as"), whose source is the "by" agent when there is one;
+- passives ("was accused of", "were charged with") are left out, except verbs of asking, quoting, judging
+  and perceiving ("was asked by X whether", "is widely seen as"), whose source is the "by" agent when there
+  is one;
 - "raised hopes that", "stoked fears that" (an event's effect) and "supported his call for" (a reaction to a
   statement) are not attributions; "Kim is expected to ..." with a named person is reported fact;
 - a belief verb inside a paraphrase attributed with "according to" ("China fears that ..., according to Kim")
@@ -37,7 +39,8 @@ Decisions (documented, tested):
 - an anonymous source ("an official at Seoul's Foreign Ministry, speaking on condition of anonymity",
   "sources", "a diplomat who asked not to be named") has ``speaker_type == "anonymous"``, ``anonymous=True``
   and the affiliation the text gives it;
-- state media keep the type "media" with the state's affiliation ("its government-run website" -> North Korea);
+- state media keep the type "media" with the state's affiliation ("its government-run website" ->
+  North Korea);
 - a country, capital or ministry speaking ("Pyongyang said", "North Korea calls") is "government";
 - affiliation comes from the speaker phrase and its appositive via :mod:`analysis.gazetteer` (a Seoul
   university professor speaks for South Korea); a person's own name never sets it.
@@ -110,7 +113,8 @@ accuse accuses accused accusing note notes noted noting explain explains explain
 write writes wrote writing announce announces announced announcing suggest suggests suggested suggesting
 declare declares declared declaring stated tweet tweets tweeted tweeting
 ask asks asked asking reply replies replied replying respond responds responded responding
-recall recalls recalled recalling conclude concludes concluded concluding predict predicts predicted predicting
+recall recalls recalled recalling conclude concludes concluded concluding
+predict predicts predicted predicting
 admit admits admitted admitting complain complains complained complaining criticize criticizes criticized
 criticised criticizing criticising praise praises praised praising blast blasts blasted blasting
 dismiss dismisses dismissed dismissing reject rejects rejected rejecting vow vows vowed vowing
@@ -139,8 +143,8 @@ referenced bemoaned detailing highlighting highlighted reacted proclaimed procla
 #: Verbs of thinking and feeling: cues only when a clause follows ("believes that", "thinks he").
 _THOUGHT_FORMS = frozenset(
     """
-think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared expect expects
-expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
+think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears feared
+expect expects expected know knows knew worry worries worried suspect suspects suspected doubt doubts doubted
 maintain maintains maintained hoping remember remembers remembered
 """.split()
 )
@@ -175,8 +179,9 @@ _MULTI_CUES = [
 _CUE_WORDS = (frozenset(_CUE_FORMS) | frozenset(_CALL_FORMS)) - {"states", "state", "report", "reports"}
 #: Forms that are also nouns: a cue only when not followed by punctuation ("the report, which ...").
 _NOUNLIKE = frozenset(
-    """report reports claim claims estimate estimates note notes charge charges question questions remark remarks
-    call calls promise promises pledge pledges warning states state show shows mention mentions cite vow vows
+    """report reports claim claims estimate estimates note notes charge charges question questions remark
+    remarks call calls promise promises pledge pledges warning states state show shows mention mentions cite
+    vow vows
     threat threats tweet tweets reply replies agree praise blast blasts label labels stress testify dub
     found finds""".split()
 )
@@ -184,10 +189,9 @@ _SPEECH_SET = frozenset(_CUE_FORMS) | _THOUGHT_FORMS
 _CALL_SET = frozenset(_CALL_FORMS)
 _MULTI_RE = re.compile(r"(?:" + "|".join(_MULTI_CUES) + r")(?![\w'’-])", re.IGNORECASE)
 _MULTI_FIRST = frozenset(
-    "according play plays played playing point points pointed pointing went made call calls "
-    "called calling put puts putting has have had talk talks talked talking spoke speak "
-    "speaks speaking refer refers referred referring warn warns warned warning shot fired hit issue issues issued "
-    "issuing".split()
+    "according play plays played playing point points pointed pointing went made call calls called calling "
+    "put puts putting has have had talk talks talked talking spoke speak speaks speaking refer refers "
+    "referred referring warn warns warned warning shot fired hit issue issues issued issuing".split()
 )
 
 
@@ -374,7 +378,8 @@ _UNNAMED_HEAD = re.compile(
 _NOT_SOURCE_LINE = re.compile(
     r"^\s*(?:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:,.*)?$|Follow\b.*\bTwitter\b.*$|"
     r"(?:Associated\s+Press|AP|Reuters|AFP)\s*$|(?:Published|Updated|Posted)\s*:.*$|"
-    r"[A-Z][A-Z ,.]{2,40}\s*(?:\(\w+\))?\s*[-—–]\s*$|https?://\S+\s*$|.*\b(?:Copyright|All rights reserved)\b.*$)",
+    r"[A-Z][A-Z ,.]{2,40}\s*(?:\(\w+\))?\s*[-—–]\s*$|https?://\S+\s*$|"
+    r".*\b(?:Copyright|All rights reserved)\b.*$)",
 )
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
@@ -493,7 +498,9 @@ def country_of(phrase: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def place_of(phrase: str) -> str | None:
-    """The government a phrase *is* (a country, capital, institution: "Seoul", "the U.N."), not a leader's name.
+    """The government a phrase *is* (a country, capital, institution: "Seoul", "the U.N.").
+
+    A leader's name is not a government.
 
     >>> place_of("Pyongyang"), place_of("Kim Jong Un")
     ('North Korea', None)
@@ -1224,9 +1231,9 @@ _HEADLINE_COLON = re.compile(
     r"(?m)^[ \t]*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*):[ \t]+(\S[^\n]{5,200}?)[ \t]*$"
 )
 _NOT_HEADLINE_SOURCE = frozenset(
-    "q a correction corrections contributing twitter revealed wow related watch video photo photos update updated "
-    "read note editor's editor’s source sources listen see also more click advertisement transcript tags topics "
-    "breaking exclusive warning live opinion analysis commentary editorial bonus".split()
+    "q a correction corrections contributing twitter revealed wow related watch video photo photos update "
+    "updated read note editor's editor’s source sources listen see also more click advertisement transcript "
+    "tags topics breaking exclusive warning live opinion analysis commentary editorial bonus".split()
 )
 
 
@@ -1256,10 +1263,10 @@ def _headline_attributions(text: str, excluded: list[tuple[int, int]]) -> list[_
 
 _COLON_VERB = re.compile(r"\b([a-z]+(?:ed|es|s))\s*:\s*$")
 _INVERSION_CUES = frozenset(
-    """said says added adds wrote writes asked asks explained explains continued continues noted notes recalled
-    recalls argued argues insisted insists warned warns declared declares conceded concluded replied replies
-    responded remarked observed quipped joked tweeted told tells acknowledged admitted stated countered
-    reacted boomed yelled shouted exclaimed retorted interjected chimed agreed""".split()
+    """said says added adds wrote writes asked asks explained explains continued continues noted notes
+    recalled recalls argued argues insisted insists warned warns declared declares conceded concluded
+    replied replies responded remarked observed quipped joked tweeted told tells acknowledged admitted
+    stated countered reacted boomed yelled shouted exclaimed retorted interjected chimed agreed""".split()
 ) | frozenset(w for w in _CUE_FORMS if w.endswith("ed"))
 _NOUN_BASE = frozenset(
     "report claim estimate note charge question call promise pledge show mention cite vow threat tweet reply "
@@ -1403,7 +1410,8 @@ def _according(text: str, s0: int, s1: int, c0: int, c1: int, quotes) -> _Raw | 
 
 
 #: Attributions PolNeAR annotates beyond verbs of saying: inferences with no source ("seems", "appears to",
-#: "is expected to"), intentions ("wants", "plans to"), stances ("supports", "opposes") and views ("sees X as").
+#: "is expected to"), intentions ("wants", "plans to"), stances ("supports", "opposes") and views
+#: ("sees X as").
 _FAMILY_RE = re.compile(
     r"\b(?:(?P<inference>seem|seems|seemed|(?:appear|appears|appeared)(?=\s+(?:to|likely|unlikely|ready|poised|"
     r"increasingly|more|less|certain|headed|as\s+(?:if|though))\b)|(?<=\s)expected(?=\s+to\b))"
@@ -1433,13 +1441,13 @@ _FAMILY_WORDS = sorted(
         re.findall(
             r"[a-z]+",
             """
-seem seems seemed appear appears appeared expected want wants wanted plan plans planned planning decide decides
-decided intend intends intended hope hopes hoped hoping expect expects expecting aim aims aimed vowed pledged
-promised threatened threatens refuses refused seek seeks sought seeking support supports supported supporting
-oppose opposes opposed opposing backs backed backing favor favors favored favour favours favoured prefer prefers
-preferred see sees saw view views viewed regard regards regarded consider considers considered accused criticized
-criticised praised blamed credited asked quoted seen perceived portrayed billed touted described questions
-concerns doubts worries criticism complaints endorsement critical that""",
+seem seems seemed appear appears appeared expected want wants wanted plan plans planned planning decide
+decides decided intend intends intended hope hopes hoped hoping expect expects expecting aim aims aimed vowed
+pledged promised threatened threatens refuses refused seek seeks sought seeking support supports supported
+supporting oppose opposes opposed opposing backs backed backing favor favors favored favour favours favoured
+prefer prefers preferred see sees saw view views viewed regard regards regarded consider considers considered
+accused criticized criticised praised blamed credited asked quoted seen perceived portrayed billed touted
+described questions concerns doubts worries criticism complaints endorsement critical that""",
         )
     )
 )
@@ -1493,13 +1501,16 @@ _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", 
 
 
 _INNER_VERBS = _SPEECH_SET | frozenset(
-    "want wants wanted hope hopes hoped fear fears feared expect expects expected see sees saw consider considers "
-    "considered call calls called describe describes described".split()
+    "want wants wanted hope hopes hoped fear fears feared expect expects expected see sees saw consider "
+    "considers considered call calls called describe describes described".split()
 )
 
 
 def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
-    """The source inside a relative clause: "a delicate minuet that Clinton and leading Democrats hope will ..."."""
+    """The source inside a relative clause.
+
+    Example: "a delicate minuet that Clinton and leading Democrats hope will ...".
+    """
     toks = _tokens(text, after_that, min(s1, after_that + 90))
     for k, t in enumerate(toks[:8]):
         w = t[2]
@@ -1549,13 +1560,13 @@ def _inner_holder(text: str, after_that: int, s1: int) -> _Mention | None:
 
 #: Nouns whose "that" clause is reported content even with no holder named ("the idea that", "reports that").
 _CONTENT_NOUNS = frozenset(
-    "claim claims assertion assertions belief beliefs idea ideas hope hopes fear fears view argument arguments "
-    "assurance assurances warning warnings suggestion suggestions sign signs signal signals message promise "
-    "promises pledge concern concerns worry worries expectation expectations speculation report reports rumor "
-    "rumors rumours allegation allegations charge charges accusation accusations insistence conviction theory "
-    "impression perception recognition consensus doubt doubts suspicion suspicions prediction predictions "
-    "indication indications evidence acknowledgment admission realization sense feeling notion "
-    "understanding confidence hint news".split()
+    "claim claims assertion assertions belief beliefs idea ideas hope hopes fear fears view argument "
+    "arguments assurance assurances warning warnings suggestion suggestions sign signs signal signals "
+    "message promise promises pledge concern concerns worry worries expectation expectations speculation "
+    "report reports rumor rumors rumours allegation allegations charge charges accusation accusations "
+    "insistence conviction theory impression perception recognition consensus doubt doubts suspicion "
+    "suspicions prediction predictions indication indications evidence acknowledgment admission realization "
+    "sense feeling notion understanding confidence hint news".split()
 )
 _HOLDER_ADJECTIVES = frozenset(
     "aware clear confident sure convinced certain adamant hopeful worried concerned afraid "
@@ -1566,8 +1577,11 @@ _HOLDER_ADJECTIVES = frozenset(
 def _complement_holder(
     text: str, clause_start: int, w0: int, c0: int, possessive_only: bool = False
 ) -> _Mention | None:
-    """The holder of a "<word> that CLAUSE" attribution: the subject of the verb, possibly a few words back
-    ("reminding viewers that" -> the subject of "reminding"), or the possessive of a noun ("his claim that")."""
+    """The holder of a "<word> that CLAUSE" attribution.
+
+    That is the subject of the verb, possibly a few words back ("reminding viewers that" -> the subject of
+    "reminding"), or the possessive of a noun ("his claim that").
+    """
     word = text[w0:c0]
     if word[:1].islower():
         pm = _POSSESSIVE_BEFORE.search(text, max(clause_start, w0 - 60), w0)
@@ -1666,7 +1680,8 @@ def _family_attributions(
             out.append(_Raw(that, end, w0, c0, subject, s0, "other"))
             continue
         if cls == "topic":
-            # "raised questions about X", "his criticism of X", "in favor of X": the content is the topic phrase
+            # "raised questions about X", "his criticism of X", "in favor of X": the content is the
+            # topic phrase
             if any(r.start <= c0 < r.end or r.cue_start <= c0 < r.cue_end for r in taken + out):
                 continue
             prep = re.match(r"\s+\w+\s+", text[c1 : c1 + 10])
@@ -1701,8 +1716,8 @@ def _family_attributions(
                 r.cue_start <= c0 < r.cue_end or r.start <= c0 < r.end for r in taken + out
             ):
                 continue
-            # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the content is
-            # the clause (its subject is the one talked about); the source, if any, follows "by"
+            # "Rubio was asked by moderator Gerard Baker whether ...", "X is widely seen as ...": the
+            # content is the clause (its subject is the one talked about); the source, if any, follows "by"
             start = s0
             start = _after_quotes(quotes, start, c0)
             start = _lstrip(text, start, c0)
@@ -2030,8 +2045,9 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
     :func:`analysis.nlp.sentence_spans` returns them); by default they are computed here.
 
     >>> q = extract_quotes("Prices will rise, according to Seoul's Unification Ministry.")[0]
-    >>> (q.text, q.kind, q.cue, q.speaker, q.speaker_type, q.affiliation)
-    ('Prices will rise', 'indirect', 'according to', "Seoul's Unification Ministry", 'government', 'South Korea')
+    >>> (q.text, q.kind, q.cue, q.speaker, q.speaker_type, q.affiliation)  # doctest: +NORMALIZE_WHITESPACE
+    ('Prices will rise', 'indirect', 'according to', "Seoul's Unification Ministry", 'government',
+     'South Korea')
     """
     if not isinstance(text, str):
         raise ArgumentError(f"extract_quotes(text): expected a str, got {type(text).__name__}")
@@ -2284,11 +2300,12 @@ def quote_table(quotes: list[Quote]):
 def source_summary(quotes: list[Quote]):
     """One row per source: mentions, words quoted, type, affiliation, anonymous, first position (0..1).
 
-    ``words_quoted`` counts the words of every attribution (quoted or paraphrased); ``with_quote_marks`` counts
-    the attributions that are direct or mixed. Sources are the resolved speakers; attributions with no resolved
-    speaker are grouped as "(unresolved)". Sorted by words quoted, then mentions.
+    ``words_quoted`` counts the words of every attribution (quoted or paraphrased); ``with_quote_marks``
+    counts the attributions that are direct or mixed. Sources are the resolved speakers; attributions with no
+    resolved speaker are grouped as "(unresolved)". Sorted by words quoted, then mentions.
 
-    >>> row = source_summary(extract_quotes('"We will win," Lee said. Lee added that it would take time.')).iloc[0]
+    >>> quotes = extract_quotes('"We will win," Lee said. Lee added that it would take time.')
+    >>> row = source_summary(quotes).iloc[0]
     >>> (row["speaker"], int(row["mentions"]), int(row["words_quoted"]), int(row["with_quote_marks"]))
     ('Lee', 2, 8, 1)
     """
@@ -2324,3 +2341,55 @@ def source_summary(quotes: list[Quote]):
         }
     ).reset_index()
     return summary.sort_values(["words_quoted", "mentions"], ascending=False, ignore_index=True)[columns]
+
+
+# ----------------------------------------------------------------------------------------------- pipeline
+
+
+def find_quotes(context) -> list[Quote]:
+    """The attributions of the article of an :class:`~analysis.context.ArticleContext` (offsets into
+    ``article.text``); the context calls this once and shares the result as ``context.quotes``."""
+    return quotes_for_article(context.article)
+
+
+#: Schema of the table :func:`quote_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "quotes": {
+        "quote": "int64",
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+        "kind": "str",
+        "cue": "str",
+        "cue_start": "int64",
+        "cue_end": "int64",
+        "speaker": "str",
+        "speaker_start": "Int64",
+        "speaker_end": "Int64",
+        "speaker_type": "str",
+        "affiliation": "str",
+        "anonymous": "bool",
+        "mention": "str",
+        "paragraph": "int64",
+        "position": "float64",
+        "verb_class": "str",
+        "words": "int64",
+    }
+}
+
+
+def quote_records(context) -> dict[str, list[dict]]:
+    """The ``quotes`` table: one row per attribution of ``context.quotes``, numbered by ``quote``.
+
+    >>> from analysis.context import ArticleContext
+    >>> rows = quote_records(ArticleContext.of('"We will not yield," the ministry said.'))["quotes"]
+    >>> [(r["quote"], r["text"], r["speaker"], r["kind"]) for r in rows]
+    [(0, '"We will not yield,"', 'ministry', 'direct')]
+    """
+    columns = [c for c in TABLES["quotes"] if c not in ("quote", "words")]
+    return {
+        "quotes": [
+            {"quote": i, **{c: getattr(q, c) for c in columns}, "words": q.words}
+            for i, q in enumerate(context.quotes)
+        ]
+    }

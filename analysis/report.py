@@ -1,8 +1,8 @@
 """The main job: execute every numbered notebook in order and write an HTML report a journalist can read.
 
-Each ``notebooks/NN_*.ipynb`` is executed headlessly (nbclient, kernel ``python3``, over local sockets) from the
-repository root; the figures it exports land in ``figures/``. ``reports/`` then holds, per notebook, a page
-without code (prose, tables and figures: ``NN_name.html``), the same page with its code
+Each ``notebooks/NN_*.ipynb`` is executed headlessly (nbclient, kernel ``python3``, over local sockets)
+from the repository root; the figures it exports land in ``figures/``. ``reports/`` then holds, per
+notebook, a page without code (prose, tables and figures: ``NN_name.html``), the same page with its code
 (``NN_name.code.html``) and the executed notebook; the evidence view of the seed article
 (``evidence_seed.html``, see :mod:`analysis.views`); and ``index.html``, which shows each notebook's title, a
 two-line description and a thumbnail of its main figure. The committed notebooks are not modified
@@ -212,18 +212,22 @@ def _nav(summary: NotebookSummary, with_code: bool) -> str:
     label = "this page without code" if with_code else "this page with its code"
     return (
         f"<nav class='na-nav'><a href='index.html'>← all notebooks</a>"
-        f"<a href='{html.escape(other)}'>{label}</a><a href='{html.escape(summary.stem)}.ipynb'>notebook</a></nav>"
+        f"<a href='{html.escape(other)}'>{label}</a>"
+        f"<a href='{html.escape(summary.stem)}.ipynb'>notebook</a></nav>"
     )
 
 
 # ------------------------------------------------------------------------------------------------ index
 
 _INDEX_CSS = """
-body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#222;max-width:1100px;margin:2em auto;padding:0 1em}
+body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#222;max-width:1100px;margin:2em auto;
+  padding:0 1em}
 h1{margin-bottom:.2em} .lead{color:#555;margin-top:0}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1.2em;margin:1.5em 0}
-.card{border:1px solid #dde3e5;border-radius:6px;padding:1em;background:#fff;display:flex;flex-direction:column}
-.card img{width:100%;height:190px;object-fit:contain;background:#fafafa;border:1px solid #eee;border-radius:4px}
+.card{border:1px solid #dde3e5;border-radius:6px;padding:1em;background:#fff;display:flex;
+  flex-direction:column}
+.card img{width:100%;height:190px;object-fit:contain;background:#fafafa;border:1px solid #eee;
+  border-radius:4px}
 .card h2{font-size:1.05em;margin:.6em 0 .3em 0} .card h2 a{color:#1f4e66;text-decoration:none}
 .card p{margin:.2em 0 .6em 0;font-size:.92em;line-height:1.45;color:#333;flex-grow:1}
 .card .links{font-size:.85em} .card .links a{margin-right:1em;color:#2e6f8e}
@@ -242,8 +246,9 @@ def _card(summary: NotebookSummary, thumbnail: str | None) -> str:
         else "<div class='noimg'>no figure</div>"
     )
     return (
-        f"<div class='card'>{image}<h2><a href='{html.escape(summary.stem)}.html'>{html.escape(summary.title)}</a></h2>"
-        f"<p>{html.escape(summary.description)}</p><div class='links'><a href='{html.escape(summary.stem)}.html'>"
+        f"<div class='card'>{image}<h2><a href='{html.escape(summary.stem)}.html'>"
+        f"{html.escape(summary.title)}</a></h2><p>{html.escape(summary.description)}</p>"
+        f"<div class='links'><a href='{html.escape(summary.stem)}.html'>"
         f"read</a><a href='{html.escape(summary.stem)}.code.html'>with code</a>"
         f"<a href='{html.escape(summary.stem)}.ipynb'>notebook</a></div></div>"
     )
@@ -253,7 +258,8 @@ def _evidence_card(name: str, page: str, title: str | None, preview: str) -> str
     return (
         f"<div class='card'><a href='{html.escape(page)}' class='preview'>{preview}</a>"
         f"<h2><a href='{html.escape(page)}'>Evidence view: {html.escape(title or name)}</a></h2>"
-        "<p>The article itself with every attribution highlighted by source and every government mention marked "
+        "<p>The article itself with every attribution highlighted by source and every government mention "
+        "marked "
         "by its target sentiment; hover for the details. Check any figure against the text here.</p>"
         f"<div class='links'><a href='{html.escape(page)}'>open</a></div></div>"
     )
@@ -271,10 +277,12 @@ def _write_index(
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>News analysis report</title><style>{_INDEX_CSS}</style></head><body>"
-        "<h1>News analysis report</h1><p class='lead'>One AP story read closely (notebooks 01-04), then a corpus of "
+        "<h1>News analysis report</h1><p class='lead'>One AP story read closely (notebooks 01-04), then a "
+        "corpus of "
         "articles (05). Each page shows the prose, tables and figures; the code is one click away.</p>"
         f"<div class='cards'>{''.join(cards)}</div>"
-        f"<details><summary>All {len(figures)} figures (PNG; SVG beside each)</summary><ul>{figure_items}</ul>"
+        f"<details><summary>All {len(figures)} figures (PNG; SVG beside each)</summary>"
+        f"<ul>{figure_items}</ul>"
         "</details></body></html>\n",
         encoding="utf-8",
     )

@@ -17,9 +17,9 @@ Output layout (``out_dir``)::
 
 Articles that cannot be read or analysed go to the ``errors`` table (path, line, stage, reason).
 
->>> summary = run_corpus(["seeds"], "results/seeds", progress=False)      # doctest: +SKIP
->>> summary.analysed, read_results("results/seeds", "articles").shape     # doctest: +SKIP
-(1, (1, 10))
+>>> summary = run_corpus(["seeds"], "results/seeds", progress=False)
+>>> summary.analysed, read_results("results/seeds", "articles")["article_id"].tolist()
+(1, ['000_de93c8312eb4da64'])
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from typing import Any
 
 import pandas as pd
 
-from .article import Article, _decode, load_article
+from .article import Article, decode_bytes, load_article
 from .corpus import NOT_ARTICLES, TEXT_SUFFIXES, article_from_record, iter_sources, raw_records
 from .errors import ArgumentError, InputError
 
@@ -161,7 +161,7 @@ def load_unit(unit: Unit, strict: bool = False) -> Article:
         else:
             if not unit.payload:
                 raise InputError("empty file", unit.path)
-            text = _decode(unit.payload, unit.path)
+            text = decode_bytes(unit.payload, unit.path)
             article = Article.from_text(text, id=Path(unit.path).stem, path=unit.path)
     article.id = unit.article_id or article.id
     return article
@@ -172,7 +172,7 @@ def load_unit(unit: Unit, strict: bool = False) -> Article:
 
 @dataclass
 class ShardResult:
-    """What a worker returns for one shard: the tables, and counts."""
+    """One shard, ready to write: its tables (typed frames) and counts."""
 
     index: int
     first_position: int
@@ -182,9 +182,30 @@ class ShardResult:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
+@dataclass
+class UnitsResult:
+    """What a worker returns for a run of consecutive units of one shard: rows by table, error rows."""
+
+    shard: int
+    first_position: int
+    n_units: int
+    analysed: int
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def unit_id(unit: Unit) -> str:
+    """The id an article of this unit gets when its record names none: the file's relative path for text
+    files, ``<file stem>:<line>`` for JSONL/CSV records (so error rows always say which record failed)."""
+    if unit.article_id:
+        return unit.article_id
+    stem = Path(unit.path).stem
+    return f"{stem}:{unit.line}" if unit.line is not None else stem
+
+
 def _error_row(unit: Unit, stage: str, reason: str, article_id: str | None = None) -> dict[str, Any]:
     return {
-        "article_id": article_id or unit.article_id,
+        "article_id": article_id or unit_id(unit),
         "path": unit.path,
         "line": unit.line,
         "stage": stage,
@@ -192,27 +213,19 @@ def _error_row(unit: Unit, stage: str, reason: str, article_id: str | None = Non
     }
 
 
-def process_shard(
-    index: int,
+def analyse_units(
+    shard: int,
     units: Sequence[Unit],
-    analyses: Sequence[tuple[str, Any]] | None = None,
+    analyses: Sequence[Any] | None = None,
     strict: bool = False,
-    on_article: Callable[[], None] | None = None,
-) -> ShardResult:
-    """Load and analyse the units of one shard; rows keep the units' order. Runs in any worker."""
-    from .pipeline import (
-        ANALYSES,
-        _resolve,
-        _with_article_id,
-        as_frame,
-        merge_tables,
-        run_analyses,
-    )
+) -> UnitsResult:
+    """Load and analyse consecutive units of one shard (what every worker runs: this process, a local
+    process or a Dask worker). Rows keep the units' order; bad units become error rows."""
+    from .context import ArticleContext
+    from .pipeline import analysis_records, resolve_analyses
 
-    specs = list(ANALYSES) if analyses is None else list(analyses)
-    functions = [(name, _resolve(name, target)) for name, target in specs]
-    records: dict[tuple[str, str], list] = {}
-    frames: dict[tuple[str, str], list[pd.DataFrame]] = {}
+    resolved = resolve_analyses(analyses)
+    records: dict[str, list[dict[str, Any]]] = {}
     errors: list[dict[str, Any]] = []
     analysed = 0
     for unit in units:
@@ -221,49 +234,52 @@ def process_shard(
         except InputError as exc:
             if strict:
                 raise
-            errors.append(_error_row(unit, "load", exc.problem))
-            if on_article:
-                on_article()
+            errors.append(_error_row(unit, "load", exc.problem, getattr(exc, "article_id", None)))
             continue
         try:
-            parts = run_analyses(article, functions)
+            rows = analysis_records(ArticleContext(article), resolved)
         except Exception as exc:  # an analysis bug on one article must not stop a corpus run
             if strict:
                 raise
             log.warning("analysis failed on %s: %s", article.path or article.id, exc)
             errors.append(_error_row(unit, "analysis", f"{type(exc).__name__}: {exc}", article.id))
-            if on_article:
-                on_article()
             continue
-        for name, table, data in parts:
-            key = (name, table)
-            if isinstance(data, pd.DataFrame):
-                frames.setdefault(key, []).append(_with_article_id(data, article.id))
-            else:
-                rows = records.setdefault(key, [])
-                for row in data:
-                    if "article_id" not in row:
-                        row = {"article_id": article.id, **row}
-                    rows.append(row)
+        for table, table_rows in rows.items():
+            records.setdefault(table, []).extend(table_rows)
         analysed += 1
-        if on_article:
-            on_article()
-
-    built: list[tuple[str, str, pd.DataFrame]] = []
-    for key in dict.fromkeys([*records, *frames]):
-        pieces = list(frames.get(key, []))
-        if records.get(key):
-            pieces.insert(
-                0, as_frame(records[key])
-            )  # only one of the two kinds is used per table in practice
-        pieces = [p for p in pieces if len(p.columns)]
-        if pieces:
-            frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
-            built.append((key[0], key[1], frame.reset_index(drop=True)))
-    tables = merge_tables(built)
-    tables[ERRORS] = pd.DataFrame(errors, columns=ERROR_COLUMNS).astype({"line": "Int64"})
     first = units[0].position if units else 0
-    return ShardResult(index, first, len(units), analysed, len(errors), tables)
+    return UnitsResult(shard, first, len(units), analysed, records, errors)
+
+
+def assemble_shard(
+    index: int, parts: Sequence[UnitsResult], analyses: Sequence[Any] | None = None
+) -> ShardResult:
+    """The typed tables of a shard from its parts (in unit order), as the pipeline builds them."""
+    from .pipeline import build_frames, resolve_analyses, table_schemas
+
+    resolved = resolve_analyses(analyses)
+    parts = sorted(parts, key=lambda p: p.first_position)
+    records: dict[str, list[dict[str, Any]]] = {}
+    errors: list[dict[str, Any]] = []
+    for part in parts:
+        for table, rows in part.records.items():
+            records.setdefault(table, []).extend(rows)
+        errors.extend(part.errors)
+    tables = build_frames(
+        records, table_schemas(resolved), strict=all(r.tables is not None for r in resolved)
+    )
+    tables[ERRORS] = pd.DataFrame(errors, columns=ERROR_COLUMNS).astype({"line": "Int64"})
+    first = parts[0].first_position if parts else 0
+    return ShardResult(
+        index, first, sum(p.n_units for p in parts), sum(p.analysed for p in parts), len(errors), tables
+    )
+
+
+def process_shard(
+    index: int, units: Sequence[Unit], analyses: Sequence[Any] | None = None, strict: bool = False
+) -> ShardResult:
+    """Analyse and assemble one whole shard in this process (for benchmarks and tests)."""
+    return assemble_shard(index, [analyse_units(index, units, analyses, strict)], analyses)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -324,7 +340,7 @@ def _part_name(index: int, fmt: str) -> str:
     return f"part-{index:05d}.{fmt}"
 
 
-def write_shard(out_dir: Path, result: ShardResult, fmt: str) -> dict[str, Any]:
+def write_shard(out_dir: Path, result: ShardResult, fmt: str, version: str = "") -> dict[str, Any]:
     """Write every table of a shard, then its done-marker (the marker makes the shard count)."""
     counts = {}
     for name, frame in result.tables.items():
@@ -335,6 +351,7 @@ def write_shard(out_dir: Path, result: ShardResult, fmt: str) -> dict[str, Any]:
         _write_table(frame, out_dir / name / _part_name(result.index, fmt), fmt)
         counts[name] = len(frame)
     marker = {
+        "version": version,
         "index": result.index,
         "first_position": result.first_position,
         "units": result.n_units,
@@ -388,18 +405,41 @@ class RunSummary:
     out_dir: str
     tables: dict[str, int] = field(default_factory=dict)
     workers: str = "1 process"
+    #: Shards an earlier run wrote with another version of the package, analysed again by this run.
+    shards_rerun: int = 0
+    version: str = ""
 
     def __str__(self) -> str:
         rate = (self.analysed / self.seconds) if self.seconds > 0 else 0.0
+        reused = ""
+        if self.shards_resumed:
+            reused = f" ({self.shards_resumed} reused from an earlier run of this version)"
+        if self.shards_rerun:
+            reused += f" ({self.shards_rerun} written by another version, analysed again)"
         lines = [
             f"articles in: {self.articles_in}   analysed: {self.analysed}   skipped: {self.skipped}",
-            f"shards: {self.shards} ({self.shards_resumed} already done, resumed)   "
+            f"shards: {self.shards}{reused}   "
             f"time: {self.seconds:.1f} s   workers: {self.workers}   ({rate:.3g} articles/s this run)",
             "tables: " + ", ".join(f"{name} ({rows} rows)" for name, rows in sorted(self.tables.items())),
             f"results in {self.out_dir}"
             + (f"  (see the '{ERRORS}' table for skipped articles)" if self.skipped else ""),
         ]
         return "\n".join(lines)
+
+
+def code_version() -> str:
+    """What wrote a shard: the package version and the parser model (``news-analysis 0.2.0 + spaCy
+    en_core_web_sm 3.8.0``); shards of another version are analysed again when a run resumes."""
+    from . import __version__
+
+    try:
+        from .parse import model_info
+
+        info = model_info()
+        model = f" + spaCy {info['name']} {info['version']}"
+    except Exception:  # noqa: BLE001 - no parser installed: the version alone
+        model = ""
+    return f"news-analysis {__version__}{model}"
 
 
 def _manifest(paths: Sequence[str | Path], shard_size: int, analyses: list[str], fmt: str) -> dict[str, Any]:
@@ -421,6 +461,11 @@ def _check_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
             raise InputError(f"unreadable run manifest ({exc}); use another --out folder", path) from exc
         if existing != manifest:
             differ = [k for k in manifest if existing.get(k) != manifest[k]]
+            if "version" in differ and len(differ) == 1:  # written by another version: shards are re-run
+                _atomic_write(
+                    path, lambda tmp: tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+                )
+                return
             raise ArgumentError(
                 f"out_dir {out_dir} holds results of a different run (different {', '.join(differ)}); "
                 "resuming would mix them: choose another output folder or delete this one"
@@ -444,11 +489,17 @@ def _shards(units: Iterable[Unit], size: int) -> Iterator[tuple[int, list[Unit]]
 
 
 class _Executor:
-    """Submit shards to local processes or a Dask cluster and collect them as they finish."""
+    """Run tasks in this process, in local processes or on a Dask cluster; collect them as they finish.
+
+    One interface for the three, so :func:`run_corpus` has one submit loop: ``submit(fn, *args)`` returns a
+    future, ``wait_one(pending)`` returns ``(done, not_done)``. In this process a task runs when submitted.
+    """
 
     def __init__(self, jobs: int, dask: str | None):
         self.dask = dask
         self.cluster = None
+        self.pool = None
+        self.client = None
         if dask:
             try:
                 from distributed import Client, LocalCluster
@@ -476,7 +527,7 @@ class _Executor:
                 )
             self.workers = len(self.client.scheduler_info().get("workers", {})) or jobs
             self.label = f"Dask {dask} ({self.workers} workers)"
-        else:
+        elif jobs > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
@@ -485,14 +536,31 @@ class _Executor:
             self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
             self.workers = jobs
             self.label = f"{jobs} processes"
+        else:
+            self.workers = 1
+            self.label = "1 process"
 
-    def submit(self, *args):
-        if self.dask:
-            return self.client.submit(process_shard, *args, pure=False)
-        return self.pool.submit(process_shard, *args)
+    @property
+    def in_flight(self) -> int:
+        """How many tasks to keep submitted: enough to keep every worker busy, few enough for flat memory."""
+        return 1 if self.pool is None and self.client is None else 2 * self.workers
+
+    def submit(self, function: Callable[..., Any], *args: Any):
+        if self.client is not None:
+            return self.client.submit(function, *args, pure=False)
+        if self.pool is not None:
+            return self.pool.submit(function, *args)
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # noqa: BLE001 - re-raised by future.result(), as a pool would
+            future.set_exception(exc)
+        return future
 
     def wait_one(self, pending: set) -> tuple[set, set]:
-        if self.dask:
+        if self.client is not None:
             from distributed import wait
 
             result = wait(list(pending), return_when="FIRST_COMPLETED")
@@ -503,12 +571,17 @@ class _Executor:
         return set(done), set(not_done)
 
     def close(self) -> None:
-        if self.dask:
+        if self.client is not None:
             self.client.close()
             if self.cluster is not None:
                 self.cluster.close()
-        else:
+        if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _tasks(batch: list[Unit], size: int) -> Iterator[list[Unit]]:
+    for i in range(0, len(batch), size):
+        yield batch[i : i + size]
 
 
 def run_corpus(
@@ -524,6 +597,7 @@ def run_corpus(
     limit: int | None = None,
     sample: int | None = None,
     progress: bool = True,
+    task_size: int = 1,
 ) -> RunSummary:
     """Analyse every article under ``paths`` and write tidy tables to ``out_dir``, resuming a killed run.
 
@@ -534,11 +608,11 @@ def run_corpus(
     k-th one), for a quick look at a large corpus. ``strict`` stops at the first bad article instead of
     listing it in ``errors``.
 
-    >>> s = run_corpus("seeds", "results/seeds", progress=False)   # doctest: +SKIP
-    >>> s.articles_in, s.analysed, s.skipped                       # doctest: +SKIP
+    >>> s = run_corpus("seeds", "results/seeds", progress=False)
+    >>> s.articles_in, s.analysed, s.skipped
     (1, 1, 0)
     """
-    from .pipeline import ANALYSES, resolve_analyses
+    from .pipeline import specs_for
 
     started = time.perf_counter()
     if isinstance(paths, str | Path):
@@ -550,6 +624,8 @@ def run_corpus(
         raise ArgumentError(f"fmt must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if not isinstance(jobs, int) or jobs < 1:
         raise ArgumentError(f"jobs must be a positive integer, got {jobs!r}")
+    if not isinstance(task_size, int) or task_size < 1:
+        raise ArgumentError(f"task_size must be a positive integer, got {task_size!r}")
     if not isinstance(shard_size, int) or shard_size < 1:
         raise ArgumentError(f"shard_size must be a positive integer, got {shard_size!r}")
     if limit is not None and (not isinstance(limit, int) or limit < 0):
@@ -559,10 +635,12 @@ def run_corpus(
     for path in paths:
         if not Path(path).exists():
             raise InputError("no such file or folder", path)
-    names = [name for name, _ in resolve_analyses(analyses)]
-    specs = [(name, target) for name, target in ANALYSES if name in names]
+    specs = specs_for(analyses)
+    names = [spec.name for spec in specs]
     out_dir = Path(out_dir)
     manifest = _manifest(paths, shard_size, names, fmt)
+    version = code_version()
+    manifest["version"] = version
     every = 1
     if sample is not None:
         every = max(1, (count_units(paths) or 0) // sample)
@@ -571,6 +649,14 @@ def run_corpus(
         manifest["limit"] = limit
     _check_manifest(out_dir, manifest)
     done = _markers(out_dir)
+    stale = [i for i, marker in done.items() if marker.get("version") != version]
+    for i in stale:  # another version wrote these: analyse them again rather than mix versions
+        del done[i]
+        (out_dir / MARKERS / f"part-{i:05d}.json").unlink(missing_ok=True)
+    if stale:
+        log.warning(
+            "%d shards in %s were written by another version; analysing them again", len(stale), out_dir
+        )
     _clean_partial(out_dir, done, fmt)
     resumed = len(done)
 
@@ -600,36 +686,35 @@ def run_corpus(
     executor = None
     workers_label = "1 process"
     try:
-        if jobs == 1 and not dask:
-            for index, batch in _shards(units, shard_size):
-                if index in done:
-                    bar.update(len(batch))
-                    continue
-                result = process_shard(index, batch, specs, strict, on_article=lambda: bar.update(1))
-                done[index] = write_shard(out_dir, result, fmt)
-        else:
-            executor = _Executor(jobs, dask)
-            workers_label = executor.label
-            max_in_flight = 2 * executor.workers
-            pending: dict[Any, int] = {}
+        executor = _Executor(jobs, dask)
+        workers_label = executor.label
+        pending: dict[Any, int] = {}  # future -> shard index
+        parts: dict[int, list[UnitsResult]] = {}
+        expected: dict[int, int] = {}
 
-            def collect(block: bool) -> None:
-                finished, _ = executor.wait_one(set(pending)) if block else (set(), set())
-                for future in finished:
-                    n_units = pending.pop(future)
-                    result = future.result()
-                    done[result.index] = write_shard(out_dir, result, fmt)
-                    bar.update(n_units)
+        def collect() -> None:
+            finished, _ = executor.wait_one(set(pending))
+            for future in finished:
+                index = pending.pop(future)
+                part = future.result()
+                parts.setdefault(index, []).append(part)
+                bar.update(part.n_units)
+                if sum(p.n_units for p in parts[index]) == expected[index]:
+                    done[index] = write_shard(
+                        out_dir, assemble_shard(index, parts.pop(index), specs), fmt, version
+                    )
 
-            for index, batch in _shards(units, shard_size):
-                if index in done:
-                    bar.update(len(batch))
-                    continue
-                while len(pending) >= max_in_flight:
-                    collect(block=True)
-                pending[executor.submit(index, batch, specs, strict)] = len(batch)
-            while pending:
-                collect(block=True)
+        for index, batch in _shards(units, shard_size):
+            if index in done:
+                bar.update(len(batch))
+                continue
+            expected[index] = len(batch)
+            for task in _tasks(batch, task_size):
+                while len(pending) >= executor.in_flight:
+                    collect()
+                pending[executor.submit(analyse_units, index, task, specs, strict)] = index
+        while pending:
+            collect()
     finally:
         bar.close()
         if executor is not None:
@@ -649,6 +734,8 @@ def run_corpus(
         out_dir=str(out_dir),
         tables=tables,
         workers=workers_label,
+        shards_rerun=len(stale),
+        version=version,
     )
     _atomic_write(out_dir / "summary.json", lambda tmp: tmp.write_text(json.dumps(asdict(summary), indent=1)))
     return summary
@@ -668,7 +755,8 @@ def result_tables(out_dir: str | Path) -> list[str]:
 def read_results(out_dir: str | Path, table: str) -> pd.DataFrame:
     """One result table of a corpus run, all done shards in corpus order (an empty frame if it has no rows).
 
-    >>> read_results("results/seeds", "articles").columns[:3].tolist()    # doctest: +SKIP
+    >>> _ = run_corpus("seeds", "results/seeds", analyses=["articles"], progress=False)
+    >>> read_results("results/seeds", "articles").columns[:3].tolist()
     ['article_id', 'title', 'byline']
     """
     out_dir = Path(out_dir)

@@ -1,4 +1,5 @@
-"""Sentence, paragraph and article sentiment: a fast exact VADER, word-level explanations, a news-tuned polarity.
+"""Sentence, paragraph and article sentiment: a fast exact VADER, word-level explanations, a news-tuned
+polarity.
 
 Three layers:
 
@@ -11,10 +12,11 @@ Three layers:
   capitals, "but", idioms, and the final contribution.
 - :func:`polarity` is the package's best sentence-level score in [-1, 1]: a linear combination of VADER
   sub-scores and a word model (ridge regression on Porter stems, negation-marked), with a smooth neutral
-  band for sentences without VADER lexicon words, fitted by ``training/train_sentiment.py`` on the train splits of the VADER rated sets and
-  NewsMTSC and shipped as ``analysis/models/sentiment_polarity.json``. On held-out NewsMTSC sentences
-  its Pearson r with the (proxy) rating is 0.57 against plain VADER's 0.43; it never scores below plain
-  VADER on a dev set (``benchmarks/eval_sentiment.py``) and runs about 2.5-3x faster than NLTK's VADER.
+  band for sentences without VADER lexicon words, fitted by ``training/train_sentiment.py`` on the train
+  splits of the VADER rated sets and NewsMTSC and shipped as ``analysis/models/sentiment_polarity.json``.
+  On held-out NewsMTSC sentences its Pearson r with the (proxy) rating is 0.57 against plain VADER's 0.43;
+  it never scores below plain VADER on a dev set (``benchmarks/eval_sentiment.py``) and runs about 2.5-3x
+  faster than NLTK's VADER.
 
 On top of these, :func:`sentence_table`, :func:`paragraph_table` and :func:`article_summary` describe an
 :class:`~analysis.article.Article` (sentences come from ``article.sentences``; nothing is re-split).
@@ -27,6 +29,7 @@ On top of these, :func:`sentence_table`, :func:`paragraph_table` and :func:`arti
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -399,7 +402,8 @@ def explain(text: str) -> list[WordContribution]:
     As in NLTK, a token that occurs twice is scored in the context of its first occurrence (its boosters
     and negations are those of the first occurrence); only the "but" factor depends on its own position.
 
-    >>> [(w.word, w.lexicon_valence, w.negations, round(w.valence, 3)) for w in explain("not good") if w.role == "lexicon"]
+    >>> words = [w for w in explain("not good") if w.role == "lexicon"]
+    >>> [(w.word, w.lexicon_valence, w.negations, round(w.valence, 3)) for w in words]
     [('good', 1.9, [('not', -0.74)], -1.406)]
     """
     _check_text(text)
@@ -416,7 +420,10 @@ def explain(text: str) -> list[WordContribution]:
 
 
 def explain_table(text: str, nonzero_only: bool = True) -> pd.DataFrame:
-    """:func:`explain` as a DataFrame; by default only the words that score (lexicon words, boosters, negations)."""
+    """:func:`explain` as a DataFrame.
+
+    By default only the words that score (lexicon words, boosters, negations).
+    """
     rows = [record.as_record() for record in explain(text)]
     table = pd.DataFrame(rows, columns=list(WordContribution(0, "", 0, 0, None).as_record()))
     if nonzero_only:
@@ -500,7 +507,10 @@ def _emoticons() -> frozenset[str]:
 
 
 def _social_register(text: str, tokens: list[str]) -> bool:
-    """Social-media register: "!", @mentions, #hashtags, links or emoticons (80% of the tweets, 1-3% of news)."""
+    """Social-media register: "!", @mentions, #hashtags, links or emoticons.
+
+    Found in 80% of the tweets, 1-3% of news.
+    """
     if "!" in text or "@" in text or "#" in text or "http" in text:
         return True
     emoticons = _emoticons()
@@ -577,7 +587,10 @@ _LEXICON_SHARE = FEATURES.index("lexicon_share")
 
 @dataclass(frozen=True)
 class PolarityModel:
-    """The shipped polarity model: word weights, a linear layer over :data:`FEATURES`, a neutral band, clipping."""
+    """The shipped polarity model.
+
+    Word weights, a linear layer over :data:`FEATURES`, a neutral band, clipping.
+    """
 
     word_weights: dict[str, float]
     word_intercept: float
@@ -665,7 +678,8 @@ def polarity_model() -> PolarityModel:
 def polarity(text: str) -> float:
     """The package's best sentence-level sentiment, in [-1, 1] (negative to positive).
 
-    >>> polarity("Officials praised the peaceful agreement.") > 0 > polarity("Troops killed dozens of protesters.")
+    >>> good, bad = "Officials praised the peaceful agreement.", "Troops killed dozens of protesters."
+    >>> polarity(good) > 0 > polarity(bad)
     True
     """
     _check_text(text)
@@ -716,10 +730,36 @@ SENTENCE_COLUMNS = [
 ]
 
 
-def _voice(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, float]:
-    length = max(1, end - start)
-    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in spans)
-    share = min(1.0, inside / length)
+class _Coverage:
+    """How many characters of ``[start, end)`` the quote spans cover (overlapping spans count once each), in
+    O(log n) per query: the integral of the number of spans covering each position, from breakpoints."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        events: dict[int, int] = {}
+        for a, b in spans:
+            if b > a:
+                events[a] = events.get(a, 0) + 1
+                events[b] = events.get(b, 0) - 1
+        self.points = sorted(events)
+        self.depth, self.area = [], []  # spans covering [points[i], points[i+1]); integral up to points[i]
+        depth = area = 0
+        for i, x in enumerate(self.points):
+            if i:
+                area += depth * (x - self.points[i - 1])
+            depth += events[x]
+            self.depth.append(depth)
+            self.area.append(area)
+
+    def integral(self, x: int) -> int:
+        i = bisect.bisect_right(self.points, x) - 1
+        return 0 if i < 0 else self.area[i] + self.depth[i] * (x - self.points[i])
+
+    def covered(self, start: int, end: int) -> int:
+        return self.integral(end) - self.integral(start)
+
+
+def _voice(start: int, end: int, coverage: _Coverage) -> tuple[str, float]:
+    share = min(1.0, coverage.covered(start, end) / max(1, end - start))
     return ("quoted" if share >= 0.5 else "reporter"), share
 
 
@@ -736,14 +776,15 @@ def sentence_table(article, quotes: Iterable[Any] | None = None, threshold: floa
     >>> sentence_table(Article.from_text("Peace talks succeeded. Troops killed ten people.")).label.tolist()
     ['positive', 'negative']
     """
-    rows, columns = _sentence_rows(article, quotes, threshold)
+    rows = sentence_records(article, quotes, threshold)
+    columns = SENTENCE_COLUMNS + (["voice", "quoted_share"] if quotes is not None else [])
     return pd.DataFrame(rows, columns=columns)
 
 
-def _sentence_rows(
-    article, quotes: Iterable[Any] | None = None, threshold: float = 0.05, article_id: str | None = None
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """The rows and columns of :func:`sentence_table`; with ``article_id``, rows start with that column."""
+def sentence_records(
+    article, quotes: Iterable[Any] | None = None, threshold: float = 0.05
+) -> list[dict[str, Any]]:
+    """The rows of :func:`sentence_table` as dicts (``voice`` and ``quoted_share`` when quotes are given)."""
     rows = []
     spans = None
     if quotes is not None:
@@ -755,6 +796,7 @@ def _sentence_rows(
                 raise ArgumentError(
                     f"quotes: items need .start and .end offsets, got {type(quote).__name__}"
                 ) from exc
+        coverage = _Coverage(spans)
     model = polarity_model()
     for sentence in article.sentences:
         # vader_scores(text) and polarity(text), sharing VADER's tokens and valences
@@ -764,8 +806,7 @@ def _sentence_rows(
         agreement = sum(
             label(value, threshold) == this_label for value in (scores["compound"], blob_polarity, score)
         )
-        row = {} if article_id is None else {"article_id": article_id}
-        row |= {
+        row = {
             "sentence": sentence.index,
             "start": sentence.start,
             "end": sentence.end,
@@ -782,12 +823,63 @@ def _sentence_rows(
             "agreement": agreement,
         }
         if spans is not None:
-            row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, spans)
+            row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, coverage)
         rows.append(row)
-    columns = SENTENCE_COLUMNS + (["voice", "quoted_share"] if spans is not None else [])
-    if article_id is not None:
-        columns = ["article_id", *columns]
-    return rows, columns
+    return rows
+
+
+#: Schemas of the tables :func:`sentiment_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "sentences": {
+        "sentence": "int64",
+        "start": "int64",
+        "end": "int64",
+        "paragraph": "int64",
+        "text": "str",
+        "vader_neg": "float64",
+        "vader_neu": "float64",
+        "vader_pos": "float64",
+        "vader_compound": "float64",
+        "textblob_polarity": "float64",
+        "textblob_subjectivity": "float64",
+        "polarity": "float64",
+        "label": "str",
+        "agreement": "int64",
+        "voice": "str",
+        "quoted_share": "float64",
+    },
+    "articles": {
+        "sentiment_polarity_mean": "float64",
+        "vader_compound_mean": "float64",
+        "negative_sentence_share": "float64",
+        "positive_sentence_share": "float64",
+    },
+}
+
+
+def sentiment_records(context) -> dict[str, list[dict[str, Any]]]:
+    """The ``sentences`` rows (with the voice of each sentence, from the context's quotes) and the article's
+    sentiment means for the ``articles`` table.
+
+    >>> from analysis.context import ArticleContext
+    >>> rows = sentiment_records(ArticleContext.of('Peace talks succeeded. "We failed," he said.'))
+    >>> [(r["label"], r["voice"]) for r in rows["sentences"]], rows["articles"][0]["positive_sentence_share"]
+    ([('positive', 'reporter'), ('negative', 'quoted')], 0.5)
+    """
+    rows = sentence_records(context.article, context.quotes)
+    n = len(rows)
+    if not n:
+        summary = dict.fromkeys(TABLES["articles"])
+    else:
+        labels = [row["label"] for row in rows]
+        # the means pandas computes (a float64 sum divided by the count)
+        summary = {
+            "sentiment_polarity_mean": float(np.array([r["polarity"] for r in rows], dtype=float).mean()),
+            "vader_compound_mean": float(np.array([r["vader_compound"] for r in rows], dtype=float).mean()),
+            "negative_sentence_share": labels.count("negative") / n,
+            "positive_sentence_share": labels.count("positive") / n,
+        }
+    return {"sentences": rows, "articles": [summary]}
 
 
 def paragraph_table(article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -27,8 +27,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .context import ArticleContext
 from .errors import ArgumentError
-from .gazetteer import GovernmentMention, default_gazetteer
+from .gazetteer import GovernmentMention
 from .target_sentiment import LABELS, TargetSentiment, target_sentiment
 
 __all__ = [
@@ -36,6 +37,11 @@ __all__ = [
     "target_sentiment",
     "government_mentions",
     "stance_evidence",
+    "evidence_records",
+    "stance_rows",
+    "relation_records",
+    "stance_records",
+    "TABLES",
     "government_stance",
     "actor_relations",
     "NARRATOR",
@@ -48,46 +54,18 @@ THRESHOLD = 0.1
 BOOTSTRAP_SAMPLES = 2000
 SEED = 0
 
-_EVIDENCE_COLUMNS = [
-    "government",
-    "mention",
-    "kind",
-    "sentence",
-    "sentence_text",
-    "start",
-    "end",
-    "voice",
-    "label",
-    "score",
-    "p_negative",
-    "p_neutral",
-    "p_positive",
-]
 
-
-def _as_article(article, function: str):
-    """Accept an Article, or a string of text (made into one); anything else is an ArgumentError."""
+def _context(article, function: str) -> ArticleContext:
+    """The context of an Article, an ArticleContext or a text string; anything else is an ArgumentError."""
     from .article import Article
 
-    if isinstance(article, Article):
+    if isinstance(article, ArticleContext):
         return article
+    if isinstance(article, Article):
+        return ArticleContext(article)
     if isinstance(article, str):
-        return Article.from_text(article)
+        return ArticleContext(Article.from_text(article))
     raise ArgumentError(f"{function}(article): expected an Article or a str, got {type(article).__name__}")
-
-
-def _find_mentions(article) -> list[GovernmentMention]:
-    """Gazetteer mentions of the article, using its own sentence spans (computed once per article)."""
-    cached = getattr(article, "_government_mentions", None)
-    if cached is not None and cached[0] == article.text:
-        return cached[1]
-    spans = [(s.start, s.end) for s in article.sentences]
-    mentions = default_gazetteer().find_mentions(article.text, spans)
-    try:
-        object.__setattr__(article, "_government_mentions", (article.text, mentions))
-    except (AttributeError, TypeError):  # slotted or frozen objects: just don't cache
-        pass
-    return mentions
 
 
 def _sentence_of(article, pos: int):
@@ -102,9 +80,10 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
 
     Columns: government, mention, kind, start, end, sentence, is_government, reason.
     """
-    article = _as_article(article, "government_mentions")
+    context = _context(article, "government_mentions")
+    article = context.article
     rows = []
-    for m in _find_mentions(article):
+    for m in context.mentions:
         if not include_places and not m.is_government:
             continue
         s = _sentence_of(article, m.start)
@@ -125,22 +104,6 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
     )
 
 
-def _quotes_for(article, quotes):
-    if quotes is not None:
-        return list(quotes)
-    try:
-        from . import quotes as quotes_module  # built on another branch; optional
-    except ImportError:
-        return []
-    fn = getattr(quotes_module, "quotes_for_article", None) or getattr(quotes_module, "extract_quotes", None)
-    if fn is None:
-        return []
-    try:
-        return list(fn(article) if fn.__name__ == "quotes_for_article" else fn(article.text))
-    except Exception:  # noqa: BLE001 - voice is an enrichment; never let it break the stance table
-        return []
-
-
 def _voice(quotes: Sequence[Any], start: int, end: int) -> str:
     """The quoted source whose quote span holds the mention, else the narrator."""
     for q in quotes:
@@ -152,19 +115,19 @@ def _voice(quotes: Sequence[Any], start: int, end: int) -> str:
 def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFrame:
     """One row per government mention: sentence, offsets into ``article.text``, voice and target sentiment.
 
-    ``quotes``: objects with ``.start``, ``.end`` (quote content span) and ``.speaker``; when None,
-    :mod:`analysis.quotes` is used if it is installed, else every mention is in the narrator's voice.
+    ``article``: an Article, a text or an :class:`~analysis.context.ArticleContext`. ``quotes``: objects with
+    ``.start``, ``.end`` (quote content span) and ``.speaker``; by default the context's quotes.
     """
-    article = _as_article(article, "stance_evidence")
-    return pd.DataFrame(_evidence_rows(article, quotes), columns=_EVIDENCE_COLUMNS)
+    context = _context(article, "stance_evidence")
+    return pd.DataFrame(evidence_records(context, quotes), columns=list(TABLES["stance_evidence"]))
 
 
-def _evidence_rows(article, quotes: Sequence[Any] | None = None, article_id: str | None = None) -> list[dict]:
-    """The rows of :func:`stance_evidence`; with ``article_id``, each row starts with that column."""
-    qs = _quotes_for(article, quotes)
+def evidence_records(context: ArticleContext, quotes: Sequence[Any] | None = None) -> list[dict]:
+    """The rows of :func:`stance_evidence`: one per mention that counts as a government."""
+    article = context.article
+    qs = context.quotes if quotes is None else list(quotes)
     rows = []
-    first = {} if article_id is None else {"article_id": article_id}
-    for m in _find_mentions(article):
+    for m in context.mentions:
         if not m.is_government:
             continue
         s = _sentence_of(article, m.start)
@@ -174,7 +137,6 @@ def _evidence_rows(article, quotes: Sequence[Any] | None = None, article_id: str
         ts = target_sentiment(s.text, a, b)
         rows.append(
             {
-                **first,
                 "government": m.government,
                 "mention": m.text,
                 "kind": m.kind,
@@ -213,35 +175,12 @@ def government_stance(
     mentions, fixed seed), label, n_negative, n_neutral, n_positive, mentions_narrator, mentions_quoted,
     score_narrator, score_quoted, voices (the quoted sources that mention it).
     """
-    article = _as_article(article, "government_stance")
-    ev = stance_evidence(article, quotes) if evidence is None else evidence
-    rows = _stance_rows(ev)
-    if not rows:
-        return pd.DataFrame(rows, columns=_STANCE_COLUMNS).sort_values(
-            ["mentions", "government"], ascending=[False, True], ignore_index=True
-        )
-    return pd.DataFrame(rows, columns=_STANCE_COLUMNS)
+    context = _context(article, "government_stance")
+    ev = evidence_records(context, quotes) if evidence is None else evidence
+    return pd.DataFrame(stance_rows(ev), columns=list(TABLES["stance"]))
 
 
-_STANCE_COLUMNS = [
-    "government",
-    "mentions",
-    "score",
-    "ci_low",
-    "ci_high",
-    "label",
-    "n_negative",
-    "n_neutral",
-    "n_positive",
-    "mentions_narrator",
-    "mentions_quoted",
-    "score_narrator",
-    "score_quoted",
-    "voices",
-]
-
-
-def _stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
+def stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
     """The rows of :func:`government_stance` from an evidence table (or its rows), most-mentioned first."""
     if isinstance(ev, list):
         governments = [row["government"] for row in ev]
@@ -253,7 +192,8 @@ def _stance_rows(ev: pd.DataFrame | list[dict]) -> list[dict]:
         all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
     rng = np.random.default_rng(SEED)
     # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
-    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order kept.
+    # same grouping as ``ev.groupby("government", sort=True)``: sorted keys, missing keys dropped, row order
+    # kept.
     groups: dict[str, list[int]] = {}
     for i, gov in enumerate(governments):
         if gov is None or (isinstance(gov, float) and gov != gov):
@@ -404,7 +344,8 @@ def _relation_rows(article, sentence, mentions: list[GovernmentMention]) -> list
     # 1. agent + cue verb + target (a government mention or a group noun) in the same clause
     for src in gov:
         tail = text[src.end : sentence.end]
-        # skip the rest of the subject: "and other senior officials have publicly", "'s government-run website recently"
+        # skip the rest of the subject: "and other senior officials have publicly",
+        # "'s government-run website recently"
         words = list(_WORD.finditer(tail))
         for w in words[:9]:
             cue = w.group(0).lower()
@@ -499,27 +440,14 @@ def actor_relations(article) -> pd.DataFrame:
     Columns: source, source_mention, target (a government key, or a group phrase such as "defectors"),
     target_mention, cue, polarity, sentence, sentence_text, cue_start (offset into ``article.text``).
     """
-    article = _as_article(article, "actor_relations")
-    return pd.DataFrame(_relations_rows(article), columns=_RELATION_COLUMNS)
+    context = _context(article, "actor_relations")
+    return pd.DataFrame(relation_records(context), columns=list(TABLES["relations"]))
 
 
-_RELATION_COLUMNS = [
-    "source",
-    "source_mention",
-    "target",
-    "target_mention",
-    "cue",
-    "polarity",
-    "sentence",
-    "sentence_text",
-    "cue_start",
-]
-
-
-def _relations_rows(article, article_id: str | None = None) -> list[dict]:
-    """The rows of :func:`actor_relations`: the first row of each (source, target, cue, sentence), as
-    ``drop_duplicates`` keeps them; with ``article_id``, each row starts with that column."""
-    mentions = _find_mentions(article)
+def relation_records(context: ArticleContext) -> list[dict]:
+    """The rows of :func:`actor_relations`: the first row of each (source, target, cue, sentence)."""
+    article = context.article
+    mentions = context.mentions
     rows = []
     seen = set()
     for s in article.sentences:
@@ -528,5 +456,68 @@ def _relations_rows(article, article_id: str | None = None) -> list[dict]:
             if key in seen:
                 continue
             seen.add(key)
-            rows.append(row if article_id is None else {"article_id": article_id, **row})
+            rows.append(row)
     return rows
+
+
+#: Schemas of the tables :func:`stance_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "stance": {
+        "government": "str",
+        "mentions": "int64",
+        "score": "float64",
+        "ci_low": "float64",
+        "ci_high": "float64",
+        "label": "str",
+        "n_negative": "int64",
+        "n_neutral": "int64",
+        "n_positive": "int64",
+        "mentions_narrator": "int64",
+        "mentions_quoted": "int64",
+        "score_narrator": "float64",
+        "score_quoted": "float64",
+        "voices": "str",
+    },
+    "stance_evidence": {
+        "government": "str",
+        "mention": "str",
+        "kind": "str",
+        "sentence": "int64",
+        "sentence_text": "str",
+        "start": "int64",
+        "end": "int64",
+        "voice": "str",
+        "label": "str",
+        "score": "float64",
+        "p_negative": "float64",
+        "p_neutral": "float64",
+        "p_positive": "float64",
+    },
+    "relations": {
+        "source": "str",
+        "source_mention": "str",
+        "target": "str",
+        "target_mention": "str",
+        "cue": "str",
+        "polarity": "str",
+        "sentence": "int64",
+        "sentence_text": "str",
+        "cue_start": "int64",
+    },
+}
+
+
+def stance_records(context: ArticleContext) -> dict[str, list[dict]]:
+    """``stance`` (one row per government), ``stance_evidence`` (one per mention, with its voice from the
+    context's quotes) and ``relations`` (who does what to whom) for the pipeline.
+
+    >>> rows = stance_records(ArticleContext.of("Seoul pressed China to stop the repatriations."))
+    >>> [r["government"] for r in rows["stance"]], [(r["source"], r["target"]) for r in rows["relations"]]
+    (['China', 'South Korea'], [('South Korea', 'China')])
+    """
+    evidence = evidence_records(context)
+    return {
+        "stance": stance_rows(evidence),
+        "stance_evidence": evidence,
+        "relations": relation_records(context),
+    }

@@ -7,7 +7,7 @@ Everything works from the Article's one segmentation (``article.sentences``) and
 >>> from analysis import Article
 >>> a = Article.from_text("Seoul pressed China. China refused to stop the repatriation of defectors.")
 >>> article_table(a)[["words", "sentences", "mean_sentence_length"]].iloc[0].tolist()
-[12, 2, 6.0]
+[11.0, 2.0, 5.5]
 """
 
 from __future__ import annotations
@@ -37,12 +37,14 @@ __all__ = [
     "quantities",
     "keyness",
     "content_words",
+    "stats_records",
+    "TABLES",
 ]
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-# --------------------------------------------------------------------------------------------- building blocks
+# ------------------------------------------------------------------------------------------ building blocks
 
 
 def _sentence_words(article: Article) -> list[list[str]]:
@@ -103,7 +105,7 @@ def readability(sentence_words: Sequence[Sequence[str]]) -> Readability:
 
     >>> r = readability([["The", "cat", "sat"], ["It", "was", "happy"]])
     >>> r.words, r.sentences, r.syllables, round(r.flesch_reading_ease, 1)
-    (6, 2, 7, 100.2)
+    (6, 2, 7, 105.1)
     """
     counted = [
         [w for w in sentence if _HAS_LETTER.search(w) or w[:1].isdigit()] for sentence in sentence_words
@@ -282,7 +284,9 @@ def sentence_table(article: Article) -> pd.DataFrame:
 
 
 def sentence_length_summary(article: Article) -> pd.DataFrame:
-    """The distribution of sentence lengths in words: count, mean, std, quartiles, and the share above 25 words.
+    """The distribution of sentence lengths in words.
+
+    Count, mean, std, quartiles, and the share above 25 words.
 
     One tidy row per statistic (columns ``statistic``, ``value``).
     """
@@ -544,7 +548,8 @@ def keyness(article: Article, n: int = 20, min_count: int = 2) -> pd.DataFrame:
     For each content word seen at least ``min_count`` times, the expected count is its general-English
     frequency (wordfreq's Zipf scale, a blend of news, web, books, subtitles and more) times the article's
     length. ``log_ratio`` is log2(observed / expected) and ``g2`` Dunning's log-likelihood; words unknown to
-    wordfreq get a floor frequency of Zipf 1.0 (once per billion words). Sorted by ``g2``, overused words only.
+    wordfreq get a floor frequency of Zipf 1.0 (once per billion words). Sorted by ``g2``, overused words
+    only.
     """
     words = [w for ws in _sentence_words(article) for w in ws]
     total = len(words)
@@ -576,13 +581,52 @@ def keyness(article: Article, n: int = 20, min_count: int = 2) -> pd.DataFrame:
     return pd.DataFrame(rows[:n], columns=["word", "count", "zipf", "expected", "log_ratio", "g2"])
 
 
-def tables(article: Article) -> dict[str, list[dict]]:
-    """The statistics a corpus run keeps, as row lists: ``articles`` (one row) and ``quantities``.
+#: Schemas of the tables :func:`stats_records` writes (the pipeline adds ``article_id``).
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "characters": "int64",
+        "mean_sentence_length": "float64",
+        "median_sentence_length": "float64",
+        "max_sentence_length": "int64",
+        "min_sentence_length": "int64",
+        "types": "int64",
+        "ttr": "float64",
+        "mtld": "float64",
+        "hdd": "float64",
+        "syllables": "int64",
+        "complex_words": "int64",
+        "flesch_reading_ease": "float64",
+        "flesch_kincaid_grade": "float64",
+        "gunning_fog": "float64",
+    },
+    "quantities": {
+        "text": "str",
+        "start": "int64",
+        "end": "int64",
+        "kind": "str",
+        "value": "float64",
+        "unit": "str",
+        "qualifier": "str",
+        "sentence": "int64",
+    },
+}
 
-    Used by :func:`analysis.analyze_article`; the per-paragraph and vocabulary tables stay available
-    from their own functions for single-article work.
+
+def stats_records(context) -> dict[str, list[dict]]:
+    """The statistics a corpus run keeps: ``articles`` columns (one row) and ``quantities`` rows.
+
+    The per-paragraph and vocabulary tables stay available from their own functions.
+
+    >>> from analysis.context import ArticleContext
+    >>> rows = stats_records(ArticleContext.of("More than 21,000 people fled. Prices rose 5%."))
+    >>> [(q["text"], q["kind"]) for q in rows["quantities"]]
+    [('More than 21,000', 'count'), ('5%', 'percent')]
     """
+    article = context.article
     record = article_record(article)
-    for duplicate in ("title", "paragraphs", "sentences", "words"):  # the pipeline's articles table has these
+    for duplicate in ("article_id", "title", "paragraphs", "sentences", "words"):  # the header has these
         record.pop(duplicate, None)
-    return {"articles": [record], "quantities": quantity_records(article, context=False)}
+    quantities = quantity_records(article, context=False)
+    for row in quantities:
+        row.pop("article_id", None)
+    return {"articles": [record], "quantities": quantities}

@@ -44,8 +44,10 @@ def source_key(quote: Any) -> str:
     else the speaker, else "(unresolved)".
 
     >>> from types import SimpleNamespace
-    >>> source_key(SimpleNamespace(speaker="he", canonical="Kim Sung-joo")), source_key(SimpleNamespace(speaker=None))
-    ('Kim Sung-joo', '(unresolved)')
+    >>> source_key(SimpleNamespace(speaker="he", canonical="Kim Sung-joo"))
+    'Kim Sung-joo'
+    >>> source_key(SimpleNamespace(speaker=None))
+    '(unresolved)'
     """
     return getattr(quote, "canonical", None) or getattr(quote, "speaker", None) or "(unresolved)"
 
@@ -289,7 +291,10 @@ def _mention_title(row: dict, scored: dict | None) -> str:
     else:
         probabilities = ""
         if all(k in scored for k in ("p_negative", "p_neutral", "p_positive")):
-            probabilities = f" (p− {scored['p_negative']:.2f}, p0 {scored['p_neutral']:.2f}, p+ {scored['p_positive']:.2f})"
+            probabilities = (
+                f" (p− {scored['p_negative']:.2f}, p0 {scored['p_neutral']:.2f},"
+                f" p+ {scored['p_positive']:.2f})"
+            )
         lines.append(
             f"target sentiment: {scored.get('label')}, score {_fmt(scored.get('score'))}{probabilities}"
         )
@@ -369,7 +374,10 @@ def _sources_table(quotes, colors) -> str:
             + _cell(sum(getattr(q, "words", 0) for q in group))
             + "</tr>"
         )
-    head = "<tr><th></th><th>source</th><th>type</th><th>affiliation</th><th>n</th><th>kinds</th><th>words</th></tr>"
+    head = (
+        "<tr><th></th><th>source</th><th>type</th><th>affiliation</th><th>n</th><th>kinds</th>"
+        "<th>words</th></tr>"
+    )
     return f"<table class='na-table na-sources'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -444,7 +452,8 @@ EVIDENCE_CSS = """
 .na-evidence .na-quote{border-radius:2px;padding:.1em 0}
 .na-evidence .na-cue{font-weight:bold;border-bottom:3px solid;font-style:italic}
 .na-evidence .na-speaker{font-weight:bold;text-decoration:underline;text-decoration-thickness:3px}
-.na-evidence mark.na-gov{background:transparent;color:inherit;border:2px solid;border-radius:3px;padding:0 1px}
+.na-evidence mark.na-gov{background:transparent;color:inherit;border:2px solid;border-radius:3px;
+  padding:0 1px}
 .na-evidence mark.na-negative{border-color:#c0392b}
 .na-evidence mark.na-neutral{border-color:#7f8c8d}
 .na-evidence mark.na-positive{border-color:#2e86ab}
@@ -507,7 +516,8 @@ def evidence_html(
     ``full_page=False`` returns a ``<div>`` (with its style sheet) to embed in another page or a notebook.
 
     >>> from analysis.article import Article
-    >>> "No attributed statement found" in evidence_html(Article.from_text("Seoul pressed China."), full_page=False)
+    >>> page = evidence_html(Article.from_text("Seoul pressed China."), full_page=False)
+    >>> "No attributed statement found" in page
     True
     """
     article = _article(article)

@@ -8,7 +8,8 @@ Usage: ``PYTHONPATH=. python benchmarks/eval_quotes.py [--data DIR] [--part dev|
   ``heldout`` (scored only for the report); pass another corpus folder with ``--corpus`` to score it whole;
 - matching: a prediction matches a gold attribution when their content spans overlap by at least half of the
   shorter one (``strict``: 80%); one-to-one, greedily by overlap;
-- classes: gold "quoted" = Content contains a double quotation mark (" “ ” « » „ or the NYT's ''), predicted "quoted" = kind direct or mixed;
+- classes: gold "quoted" = Content contains a double quotation mark (" “ ” « » „ or the NYT's ''),
+  predicted "quoted" = kind direct or mixed;
 - speaker accuracy: among matches with a gold Source, the predicted speaker mention overlaps the Source span;
   cue accuracy: among matches, the predicted cue overlaps the gold Cue span;
 - speed: articles per second of ``extract_quotes`` on one core, against a baseline (sentence splitting only)
@@ -201,8 +202,8 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def class_prf(c: Counts, quoted: bool) -> tuple[float, float, float]:
     """P/R/F1 for one class: recall over gold of the class, precision over predictions of the class.
 
-    A prediction of the class counts as correct when it matches any gold attribution; a gold attribution of the
-    class counts as found when any prediction matches it.
+    A prediction of the class counts as correct when it matches any gold attribution; a gold attribution of
+    the class counts as found when any prediction matches it.
     """
     if quoted:
         return prf_from(c.tp_q_pred, c.pred_q, c.tp_q, c.gold_q)
@@ -281,7 +282,8 @@ def row(label: str, c: Counts, speed: str = "") -> str:
     sp = c.speaker_ok / c.speaker_n if c.speaker_n else 0.0
     cu = c.cue_ok / c.cue_n if c.cue_n else 0.0
     return (
-        f"| {label} | {c.n_gold} | {c.n_pred} | {p:.3f} | {r:.3f} | **{f:.3f}** | {pq:.3f}/{rq:.3f}/**{fq:.3f}** "
+        f"| {label} | {c.n_gold} | {c.n_pred} | {p:.3f} | {r:.3f} | **{f:.3f}** "
+        f"| {pq:.3f}/{rq:.3f}/**{fq:.3f}** "
         f"| {pi_:.3f}/{ri:.3f}/{fi:.3f} | {sp:.3f} | {cu:.3f} |{speed}"
     )
 
@@ -351,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Context, a ceiling for this metric: humans scored against each other on the same scale")
         print("(every ordered pair of annotators; gold/predicted count attributions over all pairs).\n")
         print(
-            "| pairs | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 | speaker acc | cue acc |"
+            "| pairs | gold | predicted | P | R | F1 | quoted P/R/F1 | indirect P/R/F1 "
+            "| speaker acc | cue acc |"
         )
         print("|---|---|---|---|---|---|---|---|---|---|")
         print(row(f"annotator vs annotator ({n_multi} multi-annotated art.)", counts))

@@ -107,7 +107,8 @@ def main(argv=None) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(
-            f"| {row['set']} | {row['n']} | {row['r_polarity']:.3f} | {row['r_vader']:.3f} | {row['r_textblob']:.3f} "
+            f"| {row['set']} | {row['n']} | {row['r_polarity']:.3f} | {row['r_vader']:.3f} "
+            f"| {row['r_textblob']:.3f} "
             f"| {row['f1_polarity']:.3f} | {row['f1_vader']:.3f} | {row['f1_textblob']:.3f} |"
         )
     # Speed on a fixed mix of held-out sentences from every set.

@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     path = args.data / "newsmtsc" / f"{args.split}.jsonl"
     if not path.exists():
         print(
-            f"NewsMTSC data not found at {path}; skipping the stance benchmark (set --data or NEWS_ANALYSIS_DATA)."
+            f"NewsMTSC data not found at {path}; "
+            "skipping the stance benchmark (set --data or NEWS_ANALYSIS_DATA)."
         )
         return 0
     try:  # one CPU core
@@ -105,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, f1m, acc, per, tps in rows:
         speed = "—" if tps != tps else f"{tps:,.0f}"
         print(
-            f"| {name} | {f1m:.3f} | {acc:.3f} | {per['negative']:.3f} | {per['neutral']:.3f} | {per['positive']:.3f} | {speed} |"
+            f"| {name} | {f1m:.3f} | {acc:.3f} | {per['negative']:.3f} | {per['neutral']:.3f} "
+            f"| {per['positive']:.3f} | {speed} |"
         )
     # sentences whose targets differ in gold label: does the model tell them apart?
     by_sentence: dict[str, list[int]] = {}

@@ -15,6 +15,9 @@ NETGUARD = Path(__file__).resolve().parent / "netguard"
 
 sys.path.insert(0, str(NETGUARD))
 
+# helpers run as scripts or loaded into subprocesses, not modules to import for docstring examples
+collect_ignore = ["resume_worker.py", "netguard"]
+
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:

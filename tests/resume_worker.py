@@ -10,12 +10,12 @@ from analysis import pipeline
 from analysis.runner import run_corpus
 
 
-def slow(article):
+def slow(context):
     time.sleep(float(sys.argv[3]))
     return {"articles": [{"slow": 1}]}
 
 
 if __name__ == "__main__":
-    pipeline.register("slow", "resume_worker:slow")
+    pipeline.register("slow", "resume_worker:slow", {"articles": {"slow": "int64"}})
     summary = run_corpus(sys.argv[1], sys.argv[2], shard_size=2, progress=False)
     print(summary)

@@ -1,4 +1,7 @@
-"""Article model and single-file loader: the seed's metadata, general header/boilerplate rules, encodings, errors."""
+"""Article model and single-file loader.
+
+The seed's metadata, general header/boilerplate rules, encodings, errors.
+"""
 
 from __future__ import annotations
 
@@ -69,7 +72,8 @@ def test_dateline_agency_and_credit_line_are_general():
         "TOKYO (AP) -- A strong earthquake struck Japan on Friday, officials said.\n\n"
         "The government said it was assessing damage.\n\n"
         "Associated Press writer Mari Yamaguchi contributed to this report.\n\n"
-        "Copyright 2011 The Associated Press. All rights reserved.\n\nShare this article\n\nSubscribe to our newsletter"
+        "Copyright 2011 The Associated Press. All rights reserved.\n\n"
+        "Share this article\n\nSubscribe to our newsletter"
     )
     article = Article.from_text(text)
     assert article.title == "Quake hits coast"

@@ -21,7 +21,7 @@ def _write(tmp_path, name, data: bytes):
     return path
 
 
-# ------------------------------------------------------------------------------------- raises, naming the path
+# ------------------------------------------------------------------------------------ raises, naming the path
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_missing_path_and_directory(tmp_path):
         load_corpus(tmp_path / "missing_dir")
 
 
-# ---------------------------------------------------------------------------------------------- gives a result
+# --------------------------------------------------------------------------------------------- gives a result
 
 
 @pytest.mark.parametrize(

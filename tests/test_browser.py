@@ -6,10 +6,10 @@ drives it over the Chrome DevTools Protocol (a websocket, via ``websocket-client
 waits until every cell has run, checks that no cell shows an error, and saves a screenshot to
 ``reports/browser/``. Needs: ``apt-get install chromium``; nothing is downloaded.
 
-It also renders the HTML report from the saved notebook outputs and opens ``index.html`` and the seed's evidence
-view (``evidence_seed.html``) in the same headless Chromium: the cards have their titles, descriptions and
-thumbnails, every attribution and government mention is highlighted with its hover text, and screenshots of
-both pages go to ``reports/browser/``.
+It also renders the HTML report from the saved notebook outputs and opens ``index.html`` and the seed's
+evidence view (``evidence_seed.html``) in the same headless Chromium: the cards have their titles,
+descriptions and thumbnails, every attribution and government mention is highlighted with its hover
+text, and screenshots of both pages go to ``reports/browser/``.
 """
 
 from __future__ import annotations
@@ -134,7 +134,8 @@ STATE_JS = """(() => {
     const status = document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-KernelStatus');
     const stderr = [...document.querySelectorAll(
         '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')].map(e => e.textContent);
-    const rendered = [...document.querySelectorAll('.jp-OutputArea-output .jp-RenderedText')].map(e => e.textContent);
+    const rendered = [...document.querySelectorAll('.jp-OutputArea-output .jp-RenderedText')]
+        .map(e => e.textContent);
     const outputs = document.querySelectorAll('.jp-OutputArea-output').length;
     const kernelName = (document.querySelector('.jp-KernelName') || {}).textContent || '';
     return {cells: cells.length, prompts, outputs, stderr, rendered, kernelName,
@@ -397,7 +398,8 @@ EVIDENCE_JS = """(() => {
         const r = el.getBoundingClientRect();
         el.scrollIntoView({block: 'center'});
         const box = el.getClientRects()[0];  // the first line of the mark
-        const under = document.elementFromPoint(box.left + Math.min(box.width / 2, 4), box.top + box.height / 2);
+        const x = box.left + Math.min(box.width / 2, 4), y = box.top + box.height / 2;
+        const under = document.elementFromPoint(x, y);
         const hovered = under && el.contains(under) ? under.closest('[title]') : null;
         const style = getComputedStyle(el);
         return {id: el.dataset.quote ?? el.dataset.mention, start: +el.dataset.start, end: +el.dataset.end,
@@ -453,7 +455,9 @@ def test_browser_check_sees_errors(tmp_path):
     notebook = _write_notebook(
         tmp_path / "check.ipynb",
         [
-            "import analysis\nprint('sentences:', len(analysis.Article.from_text('Seoul pressed China. It failed.').sentences))",
+            "import analysis\n"
+            "print('sentences:', "
+            "len(analysis.Article.from_text('Seoul pressed China. It failed.').sentences))",
             "raise ValueError('deliberate failure for the browser check')",
             "print('never runs')",
         ],

@@ -79,7 +79,9 @@ def test_jsonl_strict_raises_with_line(tmp_path):
 def test_csv_records_and_line_numbers(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text(
-        'headline,Body,date,publisher\nTalks,"Seoul pressed China.\n\nBeijing refused.",2012-03-08,AP\nEmpty,,2012,AP\n'
+        "headline,Body,date,publisher\n"
+        'Talks,"Seoul pressed China.\n\nBeijing refused.",2012-03-08,AP\n'
+        "Empty,,2012,AP\n"
         "Third,Short one here.,not a date,X\n",
         encoding="utf-8",
     )

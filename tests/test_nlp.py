@@ -13,8 +13,8 @@ def _split(text: str) -> list[str]:
 
 def test_news_abbreviations_do_not_end_sentences():
     text = (
-        "Now Kim is expected to seek help from U.N. Secretary-General Ban Ki-moon and U.S. Secretary of State "
-        "Hillary Clinton during a visit to the United States this week. He left."
+        "Now Kim is expected to seek help from U.N. Secretary-General Ban Ki-moon and U.S. Secretary of "
+        "State Hillary Clinton during a visit to the United States this week. He left."
     )
     assert _split(text) == [text[: text.index(" He left.")], "He left."]
 

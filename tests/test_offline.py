@@ -29,6 +29,9 @@ def test_analysis_in_fresh_process_makes_no_connection(guarded_env):
         f"a = analysis.load_article({str(SEED)!r})\n"
         "s.article_table(a); s.keyness(a); s.collocations(a); s.quantities(a)\n"
         "analysis.nlp.vader().polarity_scores(a.text)\n"
+        "from analysis.parse import ParsedArticle, model_info\n"
+        "assert len(ParsedArticle(a).sentences(entities=True)) == len(a.sentences)\n"
+        "assert model_info()['version'] == '3.8.0'\n"
         "import socket\n"
         "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError:\n    pass\n"
         "print('ok')\n"
@@ -51,7 +54,8 @@ def test_in_process_guard(network_guard, seed):
 def test_no_code_execution_from_data():
     """Models and tables load as JSON, TOML, TSV or npz without pickle; nothing is eval'd or exec'd."""
     forbidden = re.compile(
-        r"\bimport pickle\b|\bpickle\.|\bjoblib\b|\bmarshal\.loads|(?<![.\w])eval\(|(?<![.\w])exec\(|yaml\.load\(|allow_pickle=True"
+        r"\bimport pickle\b|\bpickle\.|\bjoblib\b|\bmarshal\.loads|(?<![.\w])eval\(|(?<![.\w])exec\(|"
+        r"yaml\.load\(|allow_pickle=True"
     )
     offenders = []
     for folder in ("analysis", "training", "benchmarks"):
@@ -82,7 +86,8 @@ def test_pipeline_and_command_line_make_no_connection(guarded_env, tmp_path):
         f"r = analysis.analyze_article(analysis.load_article({str(SEED)!r}))\n"
         "assert {'quotes', 'stance', 'sentences'} <= set(r.tables())\n"
         "from analysis.cli import main\n"
-        f"assert main(['analyze', {str(SEED.parent)!r}, '--out', {str(tmp_path / 'out')!r}, '--no-progress']) == 0\n"
+        f"assert main(['analyze', {str(SEED.parent)!r}, '--out', {str(tmp_path / 'out')!r}, "
+        "'--no-progress']) == 0\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
@@ -103,7 +108,8 @@ def test_guard_is_active_inside_notebook_kernels(guarded_env, tmp_path, monkeypa
     notebook = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_code_cell(
-                "import socket\ntry:\n    socket.create_connection(('192.0.2.7', 443), timeout=1)\nexcept OSError as e:\n    print(e)"
+                "import socket\ntry:\n    socket.create_connection(('192.0.2.7', 443), timeout=1)\n"
+                "except OSError as e:\n    print(e)"
             )
         ]
     )

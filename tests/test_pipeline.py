@@ -16,7 +16,6 @@ from analysis.pipeline import ArticleAnalysis, analyze_article
 def registry(monkeypatch):
     """A private copy of the registry, so tests can register analyses without leaking them."""
     monkeypatch.setattr(pipeline, "ANALYSES", list(pipeline.ANALYSES))
-    monkeypatch.setattr(pipeline, "_RESOLVED", {})
     return pipeline.ANALYSES
 
 
@@ -45,7 +44,8 @@ def test_accepts_path_and_text():
     assert by_path.articles.loc[0, "n_sentences"] == 16
     by_text = analyze_article("Seoul pressed China. It failed.", analyses=["articles"])
     assert by_text.articles.loc[0, "n_sentences"] == 2
-    assert list(by_text.tables()) == ["articles"] and by_text.analyses == ["articles"]
+    assert list(by_text.tables()) == ["articles", "warnings"] and by_text.analyses == ["articles"]
+    assert by_text.warnings.empty and list(by_text.warnings.columns) == ["article_id", "stage", "problem"]
     with pytest.raises(ArgumentError, match="article"):
         analyze_article(42)
 
@@ -61,10 +61,14 @@ def test_unknown_table_attribute_names_the_tables():
 def test_one_segmentation_shared_by_all_analyses(registry, monkeypatch):
     """Every registered analysis reads article.sentences; Punkt runs once per paragraph, not per analysis."""
     pipeline.register(
-        "sentences_a", lambda a: {"check": [{"sentence": s.index, "len_a": len(s.text)} for s in a.sentences]}
+        "sentences_a",
+        lambda c: {"check": [{"sentence": s.index, "len_a": len(s.text)} for s in c.article.sentences]},
+        {"check": {"sentence": "int64", "len_a": "int64"}},
     )
     pipeline.register(
-        "sentences_b", lambda a: {"check": pd.DataFrame({"sentence": [s.index for s in a.sentences], "b": 1})}
+        "sentences_b",
+        lambda c: {"check_b": [{"sentence": s.index, "b": 1} for s in c.article.sentences]},
+        {"check_b": {"sentence": "int64", "b": "int64"}},
     )
     tokenizer = nlp.sentence_tokenizer()
     calls = []
@@ -77,13 +81,31 @@ def test_one_segmentation_shared_by_all_analyses(registry, monkeypatch):
     # one Punkt pass per paragraph, shared by every registered analysis (statistics, sentiment, quotes ...)
     assert len(calls) == len(article.paragraphs), pipeline.registered_analyses()
     sentences = result.check
-    assert list(sentences.columns) == ["article_id", "sentence", "len_a", "b"]
+    assert list(sentences.columns) == ["article_id", "sentence", "len_a"]
     assert len(sentences) == 16 and (sentences["article_id"] == article.id).all()
     assert sentences["len_a"].tolist() == [len(s.text) for s in article.sentences]
+    assert result.check_b["b"].tolist() == [1] * 16
+    # the quotes and government mentions were found once, in the context every analysis shared
+    assert result.context.computed()["quotes"] and result.context.computed()["mentions"]
+
+
+def test_tables_are_typed_and_other_shapes_are_refused(registry):
+    result = analyze_article("Seoul pressed China. It failed.")
+    assert str(result.quotes["speaker_start"].dtype) == "Int64" and result.quotes.empty
+    assert str(result.stance["mentions"].dtype) == "int64"
+    pipeline.register("frame", lambda c: {"x": pd.DataFrame({"a": [1]})}, {"x": {"a": "int64"}})
+    with pytest.raises(ArgumentError, match="list of row dicts"):
+        analyze_article("Seoul pressed China.", analyses=["frame"])
+    pipeline.register("undeclared", lambda c: {"y": [{"a": 1, "b": 2}]}, {"y": {"a": "int64"}})
+    with pytest.raises(ArgumentError, match="undeclared column"):
+        analyze_article("Seoul pressed China.", analyses=["undeclared"])
+    pipeline.register("twice", lambda c: {"quotes": []}, {"quotes": {"a": "int64"}})
+    with pytest.raises(ArgumentError, match="both write it"):
+        analyze_article("Seoul pressed China.", analyses=["quotes", "twice"])
 
 
 def test_registry_selection_and_errors(registry):
-    pipeline.register("chars", lambda a: {"articles": [{"chars": len(a.text)}]})
+    pipeline.register("chars", lambda c: {"articles": [{"chars": len(c.article.text)}]})
     article = Article.from_text("Seoul pressed China. It failed.", id="x")
     both = analyze_article(article)
     assert both.articles.loc[0, "chars"] == len(article.text)
@@ -92,8 +114,8 @@ def test_registry_selection_and_errors(registry):
     assert list(only.articles.columns) == ["article_id", "chars"]
     with pytest.raises(ArgumentError, match="unknown 'nope'"):
         analyze_article(article, analyses=["nope"])
-    pipeline.register("clash", lambda a: {"articles": [{"chars": 0}]})
-    with pytest.raises(ArgumentError, match="both write column"):
+    pipeline.register("clash", lambda c: {"articles": [{"chars": 0}]})
+    with pytest.raises(ArgumentError, match="another analysis wrote"):
         analyze_article(article)
 
 

@@ -196,7 +196,10 @@ def test_seed_mixed_quotes_carry_their_partial_quotes(seed_quotes):
 
 
 def test_seed_raw_file_with_byline_and_twitter_line(seed_quotes):
-    """The raw seed file (headline, byline, dateline, Twitter line) gives the same attributions, no Sam Kim."""
+    """The raw seed file (headline, byline, dateline, Twitter line) gives the same attributions.
+
+    The byline's Sam Kim is not a source.
+    """
     _, body_quotes = seed_quotes
     raw = SEED.read_text(encoding="utf-8")
     quotes = extract_quotes(raw)
@@ -230,7 +233,7 @@ def test_seed_source_summary(seed_quotes):
     assert summary["words_quoted"].sum() == sum(q.words for q in quotes)
 
 
-# ------------------------------------------------------------------------------------------------ direct quotes
+# ---------------------------------------------------------------------------------------------- direct quotes
 
 
 @pytest.mark.parametrize(
@@ -256,7 +259,10 @@ def test_direct_quote_marks_and_order(text, content, cue, mention):
 
 
 def test_quote_before_cue_with_inverted_speaker_and_appositive():
-    text = "“We will not back down,” said Kim Sung-joo, a political science professor at Seoul's Sungkyunkwan University."
+    text = (
+        "“We will not back down,” said Kim Sung-joo, "
+        "a political science professor at Seoul's Sungkyunkwan University."
+    )
     one(
         text,
         kind="direct",
@@ -274,7 +280,10 @@ def test_quote_split_around_its_cue_is_one_attribution():
 
 
 def test_paragraph_left_open_continues_in_the_next_paragraph():
-    text = 'The minister said: "We will fight on the beaches.\n\n"We will never surrender."\n\nThe crowd cheered.'
+    text = (
+        'The minister said: "We will fight on the beaches.\n\n"We will never surrender."\n\n'
+        "The crowd cheered."
+    )
     q = one(text, kind="direct", speaker_type="government")
     assert q.text.startswith('"We will fight') and q.text.endswith('never surrender."')
     assert quote_spans(text) == [(19, 49), (51, 77)]
@@ -308,7 +317,7 @@ def test_any_text_gives_consistent_offsets(text):
         assert 0 <= a < b <= len(text)
 
 
-# ------------------------------------------------------------------------------------------------ indirect speech
+# -------------------------------------------------------------------------------------------- indirect speech
 
 
 @pytest.mark.parametrize(
@@ -390,7 +399,8 @@ def test_estimates_have_sources():
     ("text", "affiliation"),
     [
         (
-            "An official at Seoul's Foreign Ministry, speaking on condition of anonymity, said talks would resume.",
+            "An official at Seoul's Foreign Ministry, speaking on condition of anonymity, "
+            "said talks would resume.",
             "South Korea",
         ),
         ("Sources said the deal was close.", None),
@@ -448,7 +458,7 @@ def test_coordinated_cues_share_the_subject():
     ]
 
 
-# ------------------------------------------------------------------------------------------------ tables, errors
+# --------------------------------------------------------------------------------------------- tables, errors
 
 
 def test_quote_table_columns_and_rows():
@@ -468,7 +478,7 @@ def test_bad_input_raises_argument_error():
     assert extract_quotes("") == [] and extract_quotes("   \n") == []
 
 
-# ------------------------------------------------------------------------------------------------ benchmark, notebook
+# ---------------------------------------------------------------------------------------- benchmark, notebook
 
 
 def _data_root() -> Path:
@@ -520,7 +530,7 @@ def test_notebook_executes(tmp_path):
     assert not [o for o in outputs if o.get("output_type") == "error"]
 
 
-# ------------------------------------------------------------------------------------------------ more conventions
+# ------------------------------------------------------------------------------------------- more conventions
 
 
 def test_colon_cue_with_the_quote_in_the_next_paragraph():
@@ -597,7 +607,8 @@ def test_participle_cue_takes_the_sentence_subject():
 
 def test_inverted_speaker_after_a_paraphrase_with_name_appositive():
     q = one(
-        "The plant is under intense pressure from imports, said the company's chief executive, John J. Ferriola.",
+        "The plant is under intense pressure from imports, "
+        "said the company's chief executive, John J. Ferriola.",
         cue="said",
         text="The plant is under intense pressure from imports",
     )
@@ -635,7 +646,7 @@ def test_nouns_passives_and_phrasal_verbs_are_not_cues(text):
     assert extract_quotes(text) == []
 
 
-# ------------------------------------------------------------------------------------------------ PolNeAR families
+# ------------------------------------------------------------------------------------------- PolNeAR families
 
 
 @pytest.mark.parametrize(

@@ -104,13 +104,12 @@ def test_dask_local_cluster_gives_the_same_rows(corpus, local_run, tmp_path, mon
 def test_analysis_failure_goes_to_errors(corpus, tmp_path, monkeypatch):
     from analysis import pipeline
 
-    def fragile(article):
-        if article.id == "generated/g003":
+    def fragile(context):
+        if context.article.id == "generated/g003":
             raise ValueError("boom")
         return {"articles": [{"ok": True}]}
 
-    monkeypatch.setattr(pipeline, "ANALYSES", [*pipeline.ANALYSES, ("fragile", fragile)])
-    monkeypatch.setattr(pipeline, "_RESOLVED", {})
+    monkeypatch.setattr(pipeline, "ANALYSES", [*pipeline.ANALYSES, pipeline.AnalysisSpec("fragile", fragile)])
     summary = run_corpus(corpus, tmp_path / "out", shard_size=100, progress=False)
     assert (summary.analysed, summary.skipped) == (11, 4)
     errors = read_results(tmp_path / "out", "errors")
@@ -183,7 +182,7 @@ def test_killed_run_resumes_without_lost_or_duplicated_rows(tmp_path):
 
     finished = subprocess.run([*worker, "0"], env=env, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
-    assert f"shards: 20 ({done_before} already done, resumed)" in finished.stdout
+    assert f"shards: 20 ({done_before} reused from an earlier run of this version)" in finished.stdout
     articles = read_results(out, "articles")
     assert articles["article_id"].tolist() == [f"a{i:03d}" for i in range(40)]  # complete, ordered, unique
     assert (articles["slow"] == 1).all()
@@ -204,7 +203,10 @@ def test_sample_spreads_over_the_corpus(corpus, tmp_path):
 @pytest.mark.dask
 @pytest.mark.slow
 def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, local_run, tmp_path, monkeypatch):
-    """``dask="tcp://..."``: a running cluster; article files are read here and shipped (workers may not see them)."""
+    """``dask="tcp://..."``: a running cluster.
+
+    Article files are read here and shipped (workers may not see them).
+    """
     distributed = pytest.importorskip("distributed")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     with distributed.LocalCluster(
@@ -213,7 +215,12 @@ def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, loca
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
         summary = run_corpus(corpus, tmp_path / "tcp", dask=address, shard_size=4, progress=False)
+        with distributed.Client(address) as client:
+            from analysis.parse import model_loads
+
+            loads = client.run(model_loads)  # the parser model loads once per worker, not per article
     assert summary.workers == f"Dask {address} (2 workers)"
+    assert len(loads) == 2 and set(loads.values()) <= {0, 1}
     expected, got = _all_tables(local_run), _all_tables(tmp_path / "tcp")
     for name in expected:
         pd.testing.assert_frame_equal(got[name], expected[name])
@@ -222,13 +229,52 @@ def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, loca
 def test_column_missing_in_a_whole_shard_keeps_its_type(corpus, tmp_path, monkeypatch):
     from analysis import pipeline
 
-    def score(article):  # a numeric score that only the JSONL articles have
-        return {"articles": [{"score": 0.5 if article.id.startswith("j") else None}]}
+    def score(context):  # a numeric score that only the JSONL articles have
+        return {"articles": [{"score": 0.5 if context.article.id.startswith("j") else None}]}
 
-    monkeypatch.setattr(pipeline, "ANALYSES", [*pipeline.ANALYSES, ("score", score)])
-    monkeypatch.setattr(pipeline, "_RESOLVED", {})
+    spec = pipeline.AnalysisSpec("score", score, {"articles": {"score": "float64"}})
+    monkeypatch.setattr(pipeline, "ANALYSES", [*pipeline.ANALYSES, spec])
     run_corpus(corpus, tmp_path / "out", shard_size=4, progress=False)
     articles = read_results(tmp_path / "out", "articles")
     assert articles["score"].dtype == "float64"
     assert articles.set_index("article_id")["score"].dropna().to_dict() == {"j0": 0.5, "j1": 0.5, "j2": 0.5}
     assert len(pd.read_parquet(tmp_path / "out" / "articles", columns=["article_id"])) == 12
+
+
+def test_shards_of_another_version_are_analysed_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = run_corpus(corpus, out, shard_size=4, progress=False)
+    before = read_results(out, "articles")
+    marker = out / "_shards" / "part-00000.json"
+    old = json.loads(marker.read_text())
+    assert old["version"] == first.version and first.version.startswith("news-analysis ")
+    marker.write_text(json.dumps({**old, "version": "news-analysis 0.0.1"}))
+    manifest = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**manifest, "version": "news-analysis 0.0.1"}))
+    second = run_corpus(corpus, out, shard_size=4, progress=False)
+    assert (second.shards_rerun, second.shards_resumed) == (1, second.shards - 1)
+    assert "1 written by another version, analysed again" in str(second)
+    pd.testing.assert_frame_equal(read_results(out, "articles"), before)
+    assert json.loads(marker.read_text())["version"] == first.version
+
+
+def test_error_rows_keep_the_record_id_and_bad_dates_are_recorded(tmp_path):
+    path = tmp_path / "records.jsonl"
+    lines = [
+        {"id": "ok-1", "text": "Seoul pressed China. It failed.", "date": "2016-03-01"},
+        {"id": "no-text", "text": ""},
+        {"id": "bad-date", "text": "Seoul pressed China again.", "date": "not a date"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n{broken\n", encoding="utf-8")
+    summary = run_corpus(path, tmp_path / "out", progress=False)
+    assert (summary.analysed, summary.skipped) == (2, 2)
+    errors = read_results(tmp_path / "out", "errors")
+    assert errors[["article_id", "line", "stage"]].values.tolist() == [
+        ["no-text", 2, "load"],
+        ["records:4", 4, "load"],
+    ]
+    warnings = read_results(tmp_path / "out", "warnings")
+    assert warnings["article_id"].tolist() == ["bad-date"]
+    assert "cannot read 'not a date' as a date" in warnings["problem"].iloc[0]
+    articles = read_results(tmp_path / "out", "articles").set_index("article_id")
+    assert pd.isna(articles.loc["bad-date", "published"]) and not pd.isna(articles.loc["ok-1", "published"])

@@ -59,15 +59,16 @@ def test_bad_offsets_raise(start, end):
     [
         # overall tone negative, one target praised
         (
-            "Critics slammed the ministry as corrupt and incompetent, while Kim won praise for his calm leadership.",
+            "Critics slammed the ministry as corrupt and incompetent, "
+            "while Kim won praise for his calm leadership.",
             "Kim",
             "the ministry",
         ),
         # overall tone positive, one target the villain
         ("Obama hailed Merkel as a trusted friend, while he accused Putin of lying.", "Merkel", "Putin"),
         (
-            "The senator thanked the nurses for their heroic work, and attacked the governor for his disastrous "
-            "handling of the crisis.",
+            "The senator thanked the nurses for their heroic work, "
+            "and attacked the governor for his disastrous handling of the crisis.",
             "the nurses",
             "the governor",
         ),

@@ -27,7 +27,8 @@ def test_hand_counts_small_text():
         6,
         pytest.approx(14 / 3),
     )
-    # 12 distinct lower-cased words ("the" twice... the, cat, sat, on, mat, it, was, happy, dogs, bark, loudly, at, night)
+    # 13 distinct lower-cased words of 14 ("the" twice): the, cat, sat, on, mat, it, was, happy, dogs, bark,
+    # loudly, at, night
     assert row.types == 13 and row.ttr == pytest.approx(13 / 14)
 
 

@@ -19,7 +19,8 @@ Three steps:
 3. the neutral band of :func:`analysis.sentiment.shrink`, applied only to sentences in which no VADER lexicon
    word scored: the band (step 0.01) that maximises out-of-fold macro-F1 + Pearson r summed over the sets.
 
-Pure numpy/scipy/scikit-learn with fixed folds: re-running on the same machine reproduces the JSON byte for byte (across CPU types, within 1e-6: see training/compare_models.py).
+Pure numpy/scipy/scikit-learn with fixed folds: re-running on the same machine reproduces the JSON byte for
+byte (across CPU types, within 1e-6: see training/compare_models.py).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ from analysis.sentiment_data import data_available, default_data_dir, dev_sets  
 MIN_COUNT = 2
 RIDGE_ALPHA = 1.0
 NEWS_WEIGHT = 2.0
-#: Weight of each set's train split in the linear layer and in the word model (each set normalised to its weight).
+#: Weight of each set's train split in the linear layer and in the word model (each set normalised to its
+#: weight).
 SET_WEIGHTS = {"tweets": 3.0, "movies": 1.0, "amazon": 1.0, "newsmtsc": NEWS_WEIGHT}
 WORD_SET_WEIGHTS = {"tweets": 1.0, "movies": 1.0, "amazon": 1.0, "newsmtsc": NEWS_WEIGHT}
 N_FOLDS = 5
@@ -199,7 +201,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if not data_available(args.data):
         print(
-            f"training data not found under {args.data} (need vader/*_GroundTruth.txt and newsmtsc/*.jsonl); nothing done"
+            f"training data not found under {args.data} "
+            "(need vader/*_GroundTruth.txt and newsmtsc/*.jsonl); nothing done"
         )
         return 0
     model = train(args.data)

@@ -4,7 +4,9 @@ Uses NewsMTSC ``train.jsonl`` ONLY (the dev/test file is never read here). The l
 regression, or one-vs-rest logistic regression on Naive-Bayes-scaled features) and its L2 strength C are
 chosen by 3-fold cross-validation on train, folds grouped by sentence, scored by macro-F1; small per-class
 label offsets are tuned on the out-of-fold predictions; the chosen model is then refit on all of train.
-Deterministic (lbfgs, fixed seed, fixed zip timestamps): re-running on the same machine writes a byte-identical file; across CPU types the weights agree within 1e-6 and give the same labels (tests/test_training.py).
+Deterministic (lbfgs, fixed seed, fixed zip timestamps): re-running on the same machine writes a
+byte-identical file; across CPU types the weights agree within 1e-6 and give the same labels
+(tests/test_training.py).
 
     python training/train_stance.py [--data DIR] [--out analysis/models/target_sentiment.npz] [--quick]
 
@@ -127,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     train_path = args.data / "newsmtsc" / "train.jsonl"
     if not train_path.exists():
         print(
-            f"NewsMTSC training data not found at {train_path}; nothing to train (set --data or NEWS_ANALYSIS_DATA)."
+            f"NewsMTSC training data not found at {train_path}; "
+            "nothing to train (set --data or NEWS_ANALYSIS_DATA)."
         )
         return 0
     from sklearn.metrics import f1_score
@@ -137,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     items, y, groups = load_targets(train_path)
     X = featurize(items)
     print(
-        f"{len(items)} training targets, {X.nnz / len(items):.0f} active features each, {time.perf_counter() - t0:.1f}s"
+        f"{len(items)} training targets, {X.nnz / len(items):.0f} active features each, "
+        f"{time.perf_counter() - t0:.1f}s"
     )
 
     grid = [("lr", 0.05), ("nblr", 0.1), ("nblr", 0.3)]

