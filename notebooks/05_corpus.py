@@ -32,6 +32,7 @@
 # articles, or to a number to sample PolNeAR too.
 
 # %%
+import hashlib
 import os
 import pathlib
 import shutil
@@ -51,7 +52,7 @@ pd.set_option("display.width", 160)
 pd.set_option("display.max_colwidth", 60)
 
 corpus = views.default_corpus()
-work = pathlib.Path("results") / "corpus"
+work = pathlib.Path(os.environ.get("NEWS_ANALYSIS_RESULTS", "results")) / "corpus"
 if datasets.is_polnear(corpus):
     # the articles are .txt files and their outlet and date are in metadata.tsv: join them into one JSONL file
     runner_input = datasets.polnear_to_jsonl(corpus, work / "polnear.jsonl")
@@ -60,7 +61,17 @@ if datasets.is_polnear(corpus):
 else:
     runner_input, group, group_name, default_sample = corpus, "category", "category", "300"
 sample = int(os.environ.get("NEWS_ANALYSIS_CORPUS_SAMPLE", default_sample)) or None
-results = work / f"{corpus.name}-{sample or 'all'}"
+# results are kept per version of the analysis code (a digest of the package's files), so an edit to an
+# analysis never reuses results computed before it; results of older versions are removed
+code = hashlib.sha256()
+for source in sorted(pathlib.Path("analysis").rglob("*")):
+    if source.is_file() and source.suffix in (".py", ".json", ".npz", ".toml", ".tsv", ".txt"):
+        code.update(source.as_posix().encode() + source.read_bytes())
+name = f"{corpus.name}-{sample or 'all'}"
+results = work / f"{name}-{code.hexdigest()[:10]}"
+for older in work.glob(f"{name}-*"):
+    if older.is_dir() and older != results:
+        shutil.rmtree(older)
 print(f"corpus:  {corpus}\ninput:   {runner_input}\nsample:  {sample or 'all articles'}\nresults: {results}")
 
 # %% [markdown]
@@ -68,7 +79,7 @@ print(f"corpus:  {corpus}\ninput:   {runner_input}\nsample:  {sample or 'all art
 #
 # The corpus goes through the same command a user runs in a terminal. It reads the articles one at a time,
 # analyses each once, and saves the results in shards under `results/` (not part of the repository); running
-# the notebook again reuses them. For a big corpus add `--jobs 4` or `--dask local`.
+# the notebook again with the same code reuses them. For a big corpus add `--jobs 4` or `--dask local`.
 
 # %%
 command = [sys.executable, "-m", "analysis", "analyze", str(runner_input), "--out", str(results), "--no-progress"]

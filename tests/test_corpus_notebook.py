@@ -16,6 +16,7 @@ def _run(monkeypatch, tmp_path, data: str):
     monkeypatch.delenv("NEWS_ANALYSIS_CORPUS", raising=False)
     monkeypatch.setenv("NEWS_ANALYSIS_CORPUS_SAMPLE", "40")
     monkeypatch.setenv("NEWS_ANALYSIS_FIGURES", str(tmp_path / "figures"))
+    monkeypatch.setenv("NEWS_ANALYSIS_RESULTS", str(tmp_path / "results"))
     notebook = execute_notebook(NOTEBOOK, cwd=ROOT)
     outputs = [o for c in notebook.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
