@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -181,3 +182,17 @@ from analysis.quotes import extract_quotes
 
 quote_table(extract_quotes("Trump wants to build a wall on the border. Many voters see Clinton as the stronger "
                            "candidate. The race seems closer than the polls suggest."))[["cue", "verb_class", "speaker", "text"]]
+
+# %% [markdown]
+# ## 7. Check it on the text: the evidence view
+#
+# Every attribution of this notebook drawn on the article itself, one colour per source: hover over a
+# highlighted passage for its source, type, affiliation, cue and kind; the cue words and the speaker's mention
+# are underlined in the source's colour, and the government mentions are boxed (notebook 04). The same view of
+# any article: `analysis.views.show(article)` in a notebook, `analysis.views.write_evidence(article,
+# "page.html")` for a file, or `python -m analysis info FILE --evidence page.html`.
+
+# %%
+from analysis import load_article, views
+
+views.show(load_article("seeds/000_de93c8312eb4da64.txt"))

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -216,3 +218,17 @@ figures.export(fig, "04_relations_graph")
 # with the evidence table beside them, not on their own.
 # (Per-mention labels use small class offsets tuned on training folds for macro-F1; scores and the
 # per-government means use the model's probabilities.)
+
+# %% [markdown]
+# ## 8. Check it on the text: the evidence view
+#
+# Every government mention of this notebook on the article itself: boxed in the colour of its target
+# sentiment (red negative, grey neutral, blue positive), dashed when the words only name the place or its
+# people and were not counted. Hover over a box for the score, the voice (narrator or quoted source) and the
+# rule that decided; the quoted passages are highlighted by source as in notebook 03. The side table repeats
+# the per-government scores with their intervals.
+
+# %%
+from analysis import load_article, views
+
+views.show(load_article("seeds/000_de93c8312eb4da64.txt"))
