@@ -72,7 +72,7 @@ __all__ = [
 
 SENSES_PATH = Path(__file__).with_name("data") / "mention_senses.toml"
 #: Different sports words a story must use to count as a sports report (besides their density).
-SPORTS_MIN_WORDS = 3
+SPORTS_MIN_WORDS = 2
 #: Different domestic words a story must use to count as that government's domestic politics.
 DOMESTIC_MIN_CUES = 2
 #: The senses a mention can have.
@@ -489,7 +489,8 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             out.append(replace(m, sense="government", reason=m.reason or "an office-holder"))
             continue
         if m.kind not in _NAME_KINDS:
-            out.append(replace(m, sense="government"))
+            reason = m.reason or f"'{m.text}' in a story that names {m.government}"
+            out.append(replace(m, sense="government", reason=reason))
             continue
         s = article.sentence_at(m.start)
         ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport)

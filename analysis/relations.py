@@ -116,13 +116,14 @@ _WALK_DEPS = frozenset(
 
 
 def _objects(verb, depth: int = 4) -> list:
-    """Nouns the act of a verb reaches within its own clause, nearest first: direct and prepositional objects,
+    """(noun, cue verb, act noun on the way or None) for the nouns the act of a verb reaches within its own
+    clause, nearest first: direct and prepositional objects,
     their prepositional objects ("sanctions on Iran", "help from the U.N.", "diplomacy with Beijing"), the
     objects of a controlled verb ("is expected to seek help", "urged X to stop Y"), and conjuncts of each;
     subordinate clauses (ccomp, advcl, relcl) are not entered."""
-    found, frontier = [], [(verb, 0, verb)]
+    found, frontier = [], [(verb, 0, verb, None)]
     while frontier:
-        node, d, cue = frontier.pop(0)
+        node, d, cue, act = frontier.pop(0)
         for c in node.children:
             if c.dep_ not in _WALK_DEPS or d >= depth:
                 continue
@@ -135,8 +136,9 @@ def _objects(verb, depth: int = 4) -> list:
             if c.dep_ == "conj" and node is verb:
                 continue  # a second verb: its own act
             if c.pos_ in ("NOUN", "PROPN", "PRON"):
-                found.append((c, cue))
-            frontier.append((c, d + 1 if c.dep_ == "prep" else d, c if c.dep_ == "xcomp" else cue))
+                found.append((c, cue, act))
+            nxt_act = c.lower_ if c.lower_ in ACT_NOUNS and act is None else act
+            frontier.append((c, d + 1 if c.dep_ == "prep" else d, c if c.dep_ == "xcomp" else cue, nxt_act))
     return found
 
 
@@ -222,14 +224,16 @@ def _sentence_relations(ps, mentions) -> list[dict]:
             subjects = [src] + [
                 m for t in token.conjuncts if (m := _actor_of(t, covered)) is not None and m is not src
             ]
-            for obj, cue in _objects(verb):
+            for obj, cue, act in _objects(verb):
                 target = target_of(obj)
                 if target is None:
                     continue
                 # for verbs of naming, the words of the clause after the verb ("human scum", "a grave
                 # provocation that tarnishes ...")
                 phrase = ps.sentence.text[cue.idx + len(cue.text) :]
-                pol = _polarity(cue.lemma_.lower(), phrase)
+                lemma = cue.lemma_.lower()
+                # "imposed sanctions on Iran": an act noun on the way to the target carries the polarity
+                pol = ACT_NOUNS[act] if act and lemma not in CUE_POLARITY else _polarity(lemma, phrase)
                 for s in subjects:
                     add(s, target[0], target[1], cue, cue.text, pol, "verb")
         # 2. passive: "<target> was annoyed by <source>('s pressure)"

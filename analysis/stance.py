@@ -1,14 +1,24 @@
 """Stance toward each government in an article: mentions, target sentiment, voices and actor relations.
 
-- :func:`government_mentions`: every gazetteer match with its sentence (place and people uses kept, flagged);
-- :func:`stance_evidence`: one row per government mention with its sentence, offsets, voice (the narrator or
-  the quoted source's name) and the target-dependent sentiment of that sentence toward the mention;
-- :func:`government_stance`: one row per government: mentions, mean score with a bootstrap interval,
-  label, counts by label and by voice;
-- :func:`actor_relations`: who does what to whom ("Seoul pressed China", "North Korea calls defectors
-  human scum"): source, target, cue, polarity, sentence.
+- :func:`government_mentions`: every gazetteer match with its sentence and its decision: ``is_government``,
+  ``sense`` (government, place, people, team, economy, venue, other) and the ``reason``
+  (:mod:`analysis.mentions`);
+- :func:`stance_evidence`: one row per government-sense mention with its sentence, offsets, ``voice`` (the
+  narrator or the quoted source's name), ``voice_kind`` (reporter / quoted / source: the government is the
+  one speaking), grammatical ``role`` and the target-dependent sentiment of its sentence toward it;
+- :func:`government_stance`: one row per government with at least one government-sense mention: mentions,
+  mean score with a bootstrap interval, label, ``uncertain`` and ``lean``, counts by label and by voice,
+  ``why``. A row with fewer than three mentions, an interval that includes 0 or no mention of its lean's sign
+  is ``uncertain`` and labelled "neutral" (the label never says more than the mentions show; ``lean`` keeps
+  the sign of the mean);
+- :func:`portrayal`: the same reading for any named actor, a person or a government
+  (:mod:`analysis.portrayal`);
+- :func:`actor_relations`: who does what to whom, from the dependency parse ("Seoul pressed China",
+  passives reversed, "Seoul's pressure on Beijing"): source, target, cue, polarity, how, sentence
+  (:mod:`analysis.relations`).
 
-``target_sentiment`` (re-exported from :mod:`analysis.target_sentiment`) is the model behind the scores.
+``target_sentiment`` (re-exported from :mod:`analysis.target_sentiment`) is the model behind the scores; the
+pipeline calls ``target_sentiment_in`` on the article's own parse.
 
 >>> from analysis.article import Article
 >>> a = Article.from_text("Seoul pressed China to stop the repatriations. China rejected the demand.")
@@ -77,17 +87,25 @@ def _context(article, function: str) -> ArticleContext:
     raise ArgumentError(f"{function}(article): expected an Article or a str, got {type(article).__name__}")
 
 
-def _sentence_of(article, pos: int):
-    for s in article.sentences:
-        if s.start <= pos < s.end:
-            return s
-    return None
+#: Columns of :func:`government_mentions`.
+MENTION_COLUMNS = (
+    "government",
+    "mention",
+    "kind",
+    "start",
+    "end",
+    "sentence",
+    "is_government",
+    "sense",
+    "reason",
+)
 
 
 def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
     """Every government alias found in the article, with its sentence index and the government/place decision.
 
-    Columns: government, mention, kind, start, end, sentence, is_government, reason.
+    Columns: government, mention, kind, start, end, sentence, is_government, sense (government, place,
+    people, team, economy, venue, other), reason (the rule that decided, see :mod:`analysis.mentions`).
     """
     context = _context(article, "government_mentions")
     article = context.article
@@ -95,7 +113,7 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
     for m in context.mentions:
         if not include_places and not m.is_government:
             continue
-        s = _sentence_of(article, m.start)
+        s = article.sentence_at(m.start)
         rows.append(
             {
                 "government": m.government,
@@ -105,12 +123,11 @@ def government_mentions(article, include_places: bool = True) -> pd.DataFrame:
                 "end": m.end,
                 "sentence": s.index if s else -1,
                 "is_government": m.is_government,
+                "sense": m.sense or ("government" if m.is_government else "other"),
                 "reason": m.reason,
             }
         )
-    return pd.DataFrame(
-        rows, columns=["government", "mention", "kind", "start", "end", "sentence", "is_government", "reason"]
-    )
+    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
 
 
 def stance_evidence(article, quotes: Sequence[Any] | None = None) -> pd.DataFrame:
