@@ -441,6 +441,26 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     return True, "government", "the state (no other reading)"
 
 
+def _needs_entities(ps, m: GovernmentMention) -> bool:
+    """Whether deciding ``m`` may ask the entity recogniser: a proper name right before or after it (past a
+    possessive), or a person it may be the nationality of ("Volandri of Italy", "Honiss (New Zealand)")."""
+    if not ps.parsed:
+        return False
+    span = ps.char_span(m.start, m.end)
+    if span is None or len(span) == 0:
+        return False
+    doc = ps.doc
+    after = span.end + (1 if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'") else 0)
+    if after < len(doc) and doc[after].pos_ == "PROPN":
+        return True
+    if span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
+        return True
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN") or (
+        root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == "("
+    )
+
+
 def _surface_sense(m: GovernmentMention, sport: bool = False) -> str:
     """The sense behind a surface-rule rejection ("locative 'in China'" -> place)."""
     r = m.reason
@@ -470,13 +490,20 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     """
     article = context.article
     sport = is_sports_story(article.text)
-    need = set()
+    # one parse batch: every sentence with a mention that may count (its evidence is scored on the parse too)
+    need, names = set(), {}
     for m in candidates:
-        if m.is_government and m.kind in _NAME_KINDS:
+        if m.is_government:
             s = article.sentence_at(m.start)
             if s is not None:
                 need.add(s.index)
+                if m.kind in _NAME_KINDS:
+                    names.setdefault(s.index, []).append(m)
     parsed = {p.index: p for p in context.parsed.sentences(sorted(need))} if need else {}
+    # one entity batch: the sentences where a name touches another proper name or a person's name
+    ner = sorted(i for i, ms in names.items() if any(_needs_entities(parsed[i], m) for m in ms))
+    if ner:
+        context.parsed.sentences(ner, entities=True)
     out = []
     for m in candidates:
         if not m.is_government:
