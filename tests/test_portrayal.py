@@ -141,3 +141,23 @@ def test_persent_dev_beats_the_baselines():
     # measured 0.49 against 0.39
     assert held_out > rows["VADER over sentences naming the target (baseline)"] + 0.05
     assert held_out > rows["always positive (baseline)"] + 0.2
+
+
+@pytest.mark.slow
+def test_retrained_calibration_agrees_with_the_shipped_one(tmp_path):
+    data = require_data("persent", "dev.jsonl").parents[1]
+    sys.path.insert(0, str(REPO / "training"))
+    from compare_models import load_model_file, model_differences
+
+    out = tmp_path / "portrayal_calibration.json"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "training" / "train_portrayal.py"), "--data", str(data), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    shipped = REPO / "analysis" / "models" / "portrayal_calibration.json"
+    problems = model_differences(load_model_file(out), load_model_file(shipped), rtol=1e-5, atol=1e-5)
+    assert not problems, "\n".join(problems)
