@@ -151,7 +151,7 @@ def test_retrained_calibration_agrees_with_the_shipped_one(tmp_path):
 
     out = tmp_path / "portrayal_calibration.json"
     result = subprocess.run(
-        [sys.executable, str(REPO / "training" / "train_portrayal.py"), "--data", str(data), "--out", str(out)],
+        [sys.executable, str(REPO / "training" / "train_portrayal.py"), "--data", str(data), "--out", out],
         capture_output=True,
         text=True,
         timeout=900,
