@@ -106,24 +106,24 @@ def _actor_of(token, covered: dict[int, object]):
 def _group_phrase(token) -> str | None:
     if token.lower_ not in GROUP_NOUNS:
         return None
-    mods = [t.text for t in token.lefts if t.dep_ in ("amod", "compound") and t.i >= token.i - 3]
+    mods = [t.text for t in token.lefts if t.dep_ in ("det", "amod", "compound") and t.i >= token.i - 3]
     return " ".join([*mods, token.text])
 
 
-_WALK_DEPS = frozenset(
-    {"dobj", "dative", "attr", "oprd", "prep", "pobj", "xcomp", "conj", "appos", "pcomp", "nmod"}
-)
+_WALK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "xcomp", "conj", "pcomp", "nmod"})
 
 
 def _objects(verb, depth: int = 4) -> list:
-    """(noun, cue verb, act noun on the way or None) for the nouns the act of a verb reaches within its own
-    clause, nearest first: direct and prepositional objects,
-    their prepositional objects ("sanctions on Iran", "help from the U.N.", "diplomacy with Beijing"), the
-    objects of a controlled verb ("is expected to seek help", "urged X to stop Y"), and conjuncts of each;
-    subordinate clauses (ccomp, advcl, relcl) are not entered."""
-    found, frontier = [], [(verb, 0, verb, None)]
+    """(noun, cue verb, act noun on the way or None, direct) for the nouns the act of a verb reaches within
+    its own clause, nearest first: direct and prepositional objects, their prepositional objects ("sanctions
+    on Iran", "help from the U.N.", "diplomacy with Beijing"), the objects of a controlled verb ("is expected
+    to seek help", "urged X to stop Y"), and conjuncts of each; subordinate clauses (ccomp, advcl, relcl)
+    and what an object is called (appositions, "human scum") are not entered. ``direct``: reached without
+    passing through a noun other than an act noun (a group is a target only then: "pressure on activists",
+    not "diplomacy with Beijing on migrants")."""
+    found, frontier = [], [(verb, 0, verb, None, True)]
     while frontier:
-        node, d, cue, act = frontier.pop(0)
+        node, d, cue, act, direct = frontier.pop(0)
         for c in node.children:
             if c.dep_ not in _WALK_DEPS or d >= depth:
                 continue
@@ -136,9 +136,12 @@ def _objects(verb, depth: int = 4) -> list:
             if c.dep_ == "conj" and node is verb:
                 continue  # a second verb: its own act
             if c.pos_ in ("NOUN", "PROPN", "PRON"):
-                found.append((c, cue, act))
+                found.append((c, cue, act, direct))
             nxt_act = c.lower_ if c.lower_ in ACT_NOUNS and act is None else act
-            frontier.append((c, d + 1 if c.dep_ == "prep" else d, c if c.dep_ == "xcomp" else cue, nxt_act))
+            nxt_direct = direct and (c.pos_ not in ("NOUN", "PROPN", "PRON") or c.lower_ in ACT_NOUNS)
+            frontier.append(
+                (c, d + 1 if c.dep_ == "prep" else d, c if c.dep_ == "xcomp" else cue, nxt_act, nxt_direct)
+            )
     return found
 
 
@@ -224,9 +227,9 @@ def _sentence_relations(ps, mentions) -> list[dict]:
             subjects = [src] + [
                 m for t in token.conjuncts if (m := _actor_of(t, covered)) is not None and m is not src
             ]
-            for obj, cue, act in _objects(verb):
+            for obj, cue, act, direct in _objects(verb):
                 target = target_of(obj)
-                if target is None:
+                if target is None or (not direct and _actor_of(obj, covered) is None):
                     continue
                 # for verbs of naming, the words of the clause after the verb ("human scum", "a grave
                 # provocation that tarnishes ...")

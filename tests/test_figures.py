@@ -107,7 +107,7 @@ def test_relations_graph_is_legible(seed):
             "called",
             "calls",
             "deal between",
-            "engaged",
+            "engaged",  # Seoul -> Beijing ("years of behind-the-scenes diplomacy with Beijing")
             "friction between",
             "pressed",
             "raised",
