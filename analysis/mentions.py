@@ -86,6 +86,11 @@ _SPORT_ONLY = frozenset(
 _NAME_KINDS = frozenset({"name", "short", "demonym", "capital"})
 _STOP_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "AUX", "PART", "NUM", "SYM", "ADV"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+#: People of the state: "officials in Beijing" is the government, not a place.
+_OFFICIALS = frozenset(
+    "officials official authorities leaders diplomats government sources police ministers envoys".split()
+)
+_LIST_LOCATIVES = frozenset({"in", "at", "across", "throughout", "inside", "within", "near", "around"})
 _CONTEST_PREPS = frozenset({"over", "to", "against", "with", "by", "v", "vs"})
 
 
@@ -367,6 +372,14 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
                 )
     role = _role_token(root)
     head = role.head
+    # a list after a locative: "in Australia, Finland, Brazil, even Malaysia"
+    if (
+        role is not root
+        and role.dep_ == "pobj"
+        and head.lower_ in _LIST_LOCATIVES
+        and head.head.lower_ not in _OFFICIALS  # "officials in Beijing and Seoul"
+    ):
+        return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
     # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"
     if role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
         e = _entity_over(entities(), head.head.i)
@@ -379,7 +392,11 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     # a place after a place: "Opel workers in Ruesselsheim, Germany"
     if root.dep_ in ("appos", "npadvmod", "conj") and root.head.pos_ == "PROPN":
         h = root.head
-        if h.dep_ == "pobj" and h.head.lower_ in ("in", "at", "near", "from", "outside", "into"):
+        if (
+            h.dep_ == "pobj"
+            and h.head.lower_ in ("in", "at", "near", "from", "outside", "into")
+            and h.head.head.lower_ not in _OFFICIALS
+        ):
             return False, "place", f"'{h.text}, {m.text}' (a place)"
     # 5. contests: "England beat Wales", "win over South Africa", "loss to Ireland"
     if role.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in senses.sports_verbs:
@@ -417,6 +434,7 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
             head.lower_ in ("by", "from")
             or verb.lemma_.lower() in senses.addressee_verbs
             or verb.lower_ in senses.relation_nouns
+            or verb.lower_ in _OFFICIALS  # "officials in Beijing"
         )
     ):
         return (

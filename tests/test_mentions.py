@@ -38,6 +38,8 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Bringing Cadillac production to Sweden should help the firm.", "Sweden", "place"),
         ("The London FTSE fell 0.8% on Monday.", "London", "other"),
         ("It has new posts covering Maseru and Mbabane in the region.", "Maseru", "place"),
+        ("Podcasters are springing up in Australia, Finland, Brazil, even Malaysia.", "Brazil", "place"),
+        ("The US division of the carmaker lost money.", "US", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -54,6 +56,7 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The friction between Seoul and Beijing comes at a bad time.", "Seoul"),
         ("Chinese diplomats could be annoyed by Seoul's stepped-up pressure.", "Seoul"),
         ("Poland has requested more time to consider the directive.", "Poland"),
+        ("Officials in Beijing and Seoul said the talks would resume.", "Seoul"),
         ("The US Anti-Doping Agency decided to press charges against the sprinter.", "US"),
     ],
 )
