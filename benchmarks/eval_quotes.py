@@ -7,7 +7,8 @@ Usage: ``PYTHONPATH=. python benchmarks/eval_quotes.py [--data DIR] [--part dev|
 - split: a stable hash of the file name puts ~70% of the articles in ``dev`` (used for tuning) and the rest in
   ``heldout`` (scored only for the report); pass another corpus folder with ``--corpus`` to score it whole;
 - matching: a prediction matches a gold attribution when their content spans overlap by at least half of the
-  shorter one (``strict``: 80%); one-to-one, greedily by overlap; ``boundaries 80%``: the overlap is at least 80%
+  shorter one (``strict``: 80%); one-to-one, greedily by overlap; ``boundaries 80%``: the overlap is at least
+  80%
   of the longer of the two (both edges nearly right: a prediction covering a gold paraphrase plus the rest of
   the sentence no longer counts);
 - classes: gold "quoted" = Content contains a double quotation mark (" “ ” « » „ or the NYT's ''),
@@ -126,7 +127,9 @@ def _length(a: list[tuple[int, int]]) -> int:
     return sum(y - x for x, y in a)
 
 
-def match(gold: list[GoldAttribution], pred: list, threshold: float, of: str = "shorter") -> list[tuple[int, int]]:
+def match(
+    gold: list[GoldAttribution], pred: list, threshold: float, of: str = "shorter"
+) -> list[tuple[int, int]]:
     """One-to-one (gold index, prediction index) pairs, greedily by overlap; the overlap must be at least
     ``threshold`` times the ``of`` ("shorter" or "longer") of the two content lengths."""
     pairs = []
@@ -168,7 +171,9 @@ class Counts:
     cue_n: int = 0
 
 
-def score(articles: list[GoldArticle], predictions: list[list], threshold: float, of: str = "shorter") -> Counts:
+def score(
+    articles: list[GoldArticle], predictions: list[list], threshold: float, of: str = "shorter"
+) -> Counts:
     c = Counts()
     for art, pred in zip(articles, predictions, strict=True):
         gold = art.attributions
@@ -348,7 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|---|---|---|")
     for label, arts in parts.items():
         pr = [preds[a.name] for a in arts]
-        for thr, tag, of in ((0.5, "", "shorter"), (0.8, " strict 80%", "shorter"), (0.8, " boundaries 80%", "longer")):
+        for thr, tag, of in (
+            (0.5, "", "shorter"),
+            (0.8, " strict 80%", "shorter"),
+            (0.8, " boundaries 80%", "longer"),
+        ):
             print(row(f"{label} ({len(arts)} art.){tag}", score_full(arts, pr, thr, of)))
     print()
     agreement = human_agreement(folder)

@@ -90,9 +90,11 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
 def explain_quotes(text: str) -> list[dict]:
     """Every cue candidate of ``text`` with its decision and reason, and the quote it became (if any).
 
-    >>> rows = explain_quotes("Kim said talks would resume. The table was set.")
+    >>> rows = explain_quotes("Kim said talks would resume.")
     >>> [(r["cue"], r["decision"]) for r in rows]
-    [('said', 'quote')]
+    [('said', 'quote'), ('talks', 'rejected')]
+    >>> rows[1]["reason"].startswith("not a cue")
+    True
     """
     if not isinstance(text, str):
         raise ArgumentError(f"explain_quotes(text): expected a str, got {type(text).__name__}")
@@ -103,11 +105,18 @@ def explain_quotes(text: str) -> list[dict]:
     rows = []
     for c in cues:
         q = by_cue.get((c.start, c.end))
-        rows.append({
-            "cue": c.text, "cue_start": c.start, "sentence": c.frame.index, "probability": round(c.probability, 3),
-            "decision": "quote" if q is not None else "rejected", "reason": q.reason if q else c.reason,
-            "content": q.text if q else None, "speaker": q.speaker if q else None,
-        })
+        rows.append(
+            {
+                "cue": c.text,
+                "cue_start": c.start,
+                "sentence": c.frame.index,
+                "probability": round(c.probability, 3),
+                "decision": "quote" if q is not None else "rejected",
+                "reason": q.reason if q else c.reason,
+                "content": q.text if q else None,
+                "speaker": q.speaker if q else None,
+            }
+        )
     return rows
 
 

@@ -1,4 +1,5 @@
-"""The attributions of an article from its frames: the stages run in order, each decision kept with its reason.
+"""The attributions of an article from its frames: the stages run in order, each decision kept with its
+reason.
 
 ``find_attributions`` runs candidates -> cue decisions -> content spans -> sources and returns one
 :class:`Attribution` per kept cue, plus every rejected candidate when ``explain=True`` (for
@@ -61,7 +62,7 @@ class Attribution:
 
 
 def kind_of(content: str) -> str:
-    """"direct" (the content is one quotation), "mixed" (it carries a quotation) or "indirect".
+    """ "direct" (the content is one quotation), "mixed" (it carries a quotation) or "indirect".
 
     >>> kind_of('"We will win,"'), kind_of('defectors "human scum"'), kind_of("that it would rain")
     ('direct', 'mixed', 'indirect')
@@ -88,9 +89,10 @@ def find_attributions(
             continue
         cues = decide_cues(cue_candidates(frame, vocabulary), models["cue"])
         all_cues.extend(cues)
+        others = [c.start for c in cues if c.accepted]
         for cue in cues:
             if cue.accepted:
-                attribution = _attribute(cue, frames, at, models)
+                attribution = _attribute(cue, frames, at, models, others)
                 if attribution is not None:
                     found.append(attribution)
     found = _drop_duplicates(found)
@@ -99,15 +101,16 @@ def find_attributions(
 
 
 def _attribute(
-    cue: CueCandidate, frames: list[Frame], at: int, models: dict[str, LinearModel]
+    cue: CueCandidate, frames: list[Frame], at: int, models: dict[str, LinearModel], others: list[int]
 ) -> Attribution | None:
-    contents = content_candidates(cue, frames, at)
+    contents = content_candidates(cue, frames, at, others)
     content = best(contents, models["content"])
     if content is None:
         cue.accepted = False
         cue.reason += "; no content candidate"
         return None
     source = best(source_candidates(cue, content), models["source"])
+    content = join_split_quote(cue, content, frames[at], others)
     return Attribution(
         cue,
         content,
@@ -144,7 +147,9 @@ def _quote_sentence(frame: Frame) -> tuple[int, int] | None:
 def continue_quotes(found: list[Attribution], frames: list[Frame]) -> None:
     """Extend a quotation's content over the quotation sentences that follow it with no cue of their own
     (``"We will win," Lee said. "Not now, not ever."``: one attribution), in place."""
-    cue_frames = {a.frame_index for a in found if not (a.cue.frame.in_quote and a.cue.frame.in_quote[a.cue.head.i])}
+    cue_frames = {
+        a.frame_index for a in found if not (a.cue.frame.in_quote and a.cue.frame.in_quote[a.cue.head.i])
+    }
     ends = {a.end for a in found}
     for a in found:
         if a.kind == "indirect":
@@ -164,3 +169,32 @@ def continue_quotes(found: list[Attribution], frames: list[Frame]) -> None:
             at += 1
             while at + 1 < len(frames) and frames[at + 1].offset < quote[1]:
                 at += 1
+
+
+def join_split_quote(
+    cue: CueCandidate, content: ContentCandidate, frame: Frame, others: list[int] = ()
+) -> ContentCandidate:
+    """``"The talks," Lee said, "are over."``: a quotation chosen on one side of the cue takes in the
+    quotation on the other side of it in the same sentence (one attribution, as PolNeAR annotates it)."""
+    quotes = frame.quotes
+    if not quotes or kind_of(content.text) == "indirect":
+        return content
+    before = [q for q in quotes if q[1] <= cue.start]
+    after = [q for q in quotes if q[0] >= cue.end]
+    if not before or not after:
+        return content
+    first, last = before[-1], after[0]
+    if not (
+        content.start <= first[1]
+        and content.end >= first[0]
+        or content.start <= last[1] <= content.end
+        or content.start <= last[0] < content.end
+    ):
+        return content
+    if last[0] - first[1] > 80 or any(first[1] <= o < last[0] and o != cue.start for o in others):
+        return content
+    start, end = min(content.start, first[0]), max(content.end, last[1])
+    joined = ContentCandidate(
+        "split-quote", start, end, frame.text[start:end], content.features, content.score
+    )
+    return joined

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .attribution import Attribution
 from ..names import titles_in
+from .attribution import Attribution
 from .lexicon import lexicon
 from .resolve import Resolver, Speaker
 from .sourcetypes import classify, speaks_for
@@ -88,23 +88,37 @@ def _mention(frame: Frame, token: Token) -> tuple[int, int, str]:
     return start, end, frame.text[start:end]
 
 
+def _words_of(doc) -> list[list]:
+    """Tokens grouped into whitespace-separated words ("Sung", "-", "joo" -> one word)."""
+    words: list[list] = []
+    for t in doc:
+        if words and not words[-1][-1].whitespace_:
+            words[-1].append(t)
+        else:
+            words.append([t])
+    return words
+
+
 def _person_names(frames: list[Frame], resolver: Resolver) -> None:
     """Feed the proper-noun runs of the parsed sentences to the name index (for "Kim" -> "Kim Sung-joo")."""
     for frame in frames:
         if frame.doc is None or frame.headline:
             continue
         run: list = []
-        for t in [*frame.doc, None]:
-            if t is not None and t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper():
-                run.append(t)
+        for word in [*_words_of(frame.doc), None]:
+            if word is not None and word[0].tag_ in ("NNP", "NNPS") and word[0].text[:1].isupper():
+                run.append(word)
                 continue
             if len(run) >= 2:
-                start, _ = frame.span(run[0])
-                resolver.add_name(frame.text[start : frame.span(run[-1])[1]], start)
+                last = [t for t in run[-1] if not t.is_punct] or run[-1]
+                start, end = frame.span(run[0][0])[0], frame.span(last[-1])[1]
+                resolver.add_name(frame.text[start:end], start)
             run = []
 
 
-def build_quotes(text: str, frames: list[Frame], found: list[Attribution], paragraphs: list[int]) -> list[Quote]:
+def build_quotes(
+    text: str, frames: list[Frame], found: list[Attribution], paragraphs: list[int]
+) -> list[Quote]:
     """The Quote records of decided attributions (``paragraphs``: start offsets of the text's paragraphs)."""
     resolver = Resolver()
     _person_names(frames, resolver)
@@ -135,8 +149,16 @@ def build_quotes(text: str, frames: list[Frame], found: list[Attribution], parag
 
 def _speaker(a: Attribution, resolver: Resolver) -> dict:
     token = a.source.token
-    none = {"speaker": None, "speaker_start": None, "speaker_end": None, "speaker_type": "unknown",
-            "affiliation": None, "anonymous": False, "mention": None, "speaks_for": None}
+    none = {
+        "speaker": None,
+        "speaker_start": None,
+        "speaker_end": None,
+        "speaker_type": "unknown",
+        "affiliation": None,
+        "anonymous": False,
+        "mention": None,
+        "speaks_for": None,
+    }
     if token is None:
         return none
     frame = a.cue.frame
@@ -148,19 +170,35 @@ def _speaker(a: Attribution, resolver: Resolver) -> dict:
         mention_for_type = mention
     appositive = appositive_of(head)
     entity = head.ent_type_ if frame.doc.has_annotation("ENT_IOB") else ""
-    kind, affiliation, anonymous, why = classify(mention_for_type, appositive, entity, frame.doc.text, head.lower_)
-    person = kind in ("person", "expert") or bool(titles_in(mention_for_type)) and head.pos_ == "PROPN"
+    kind, affiliation, anonymous, why = classify(
+        mention_for_type, appositive, entity, frame.doc.text, head.lower_
+    )
+    proper = head.tag_ in ("NNP", "NNPS") or any(
+        c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i < head.i for c in head.children
+    )
+    person = proper and (kind in ("person", "expert") or bool(titles_in(mention_for_type)))
     name, inherited_type, inherited_aff = resolver.resolve(mention_for_type, head.lower_, start, person)
-    if appositive and _is_name(appositive) and mention_for_type.lower().startswith(("the ", "its ", "their ")):
+    if (
+        appositive
+        and _is_name(appositive)
+        and mention_for_type.lower().startswith(("the ", "its ", "their "))
+    ):
         name = appositive.strip(" ,")
     if inherited_type and (mention_for_type.lower() in lexicon().pronouns or kind in ("person", "unknown")):
         kind = inherited_type if not anonymous else kind
     affiliation = affiliation or inherited_aff
     if name:
         resolver.remember(Speaker(name, kind, affiliation, head.lower_, start, head.tag_ in ("NNS", "NNPS")))
-    return {"speaker": name, "speaker_start": start, "speaker_end": end, "speaker_type": kind,
-            "affiliation": affiliation, "anonymous": anonymous, "mention": mention,
-            "speaks_for": speaks_for(kind, affiliation, mention_for_type)}
+    return {
+        "speaker": name,
+        "speaker_start": start,
+        "speaker_end": end,
+        "speaker_type": kind,
+        "affiliation": affiliation,
+        "anonymous": anonymous,
+        "mention": mention,
+        "speaks_for": speaks_for(kind, affiliation, mention_for_type),
+    }
 
 
 def _is_name(text: str) -> bool:

@@ -9,7 +9,7 @@ features the cue model scores (:func:`cue_features`): the lemma, its dependency 
 >>> from analysis.parse import parse_text
 >>> frame = Frame.of_doc(parse_text("Kim said the talks would resume."))
 >>> [(c.text, c.head.dep_) for c in cue_candidates(frame)]
-[('said', 'ROOT')]
+[('said', 'ROOT'), ('talks', 'nsubj')]
 """
 
 from __future__ import annotations
@@ -51,7 +51,13 @@ class Frame:
 
     @classmethod
     def of_doc(
-        cls, doc: Doc | None, offset: int = 0, index: int = 0, quotes=(), headline=False, text=None,
+        cls,
+        doc: Doc | None,
+        offset: int = 0,
+        index: int = 0,
+        quotes=(),
+        headline=False,
+        text=None,
         end: int | None = None,
     ) -> Frame:
         """A frame for a Doc whose text starts at ``offset`` of the article ``text`` (quotes in article
@@ -59,7 +65,7 @@ class Frame:
         text = doc.text if text is None else text
         end = offset + len(doc.text) if doc is not None else end
         spans = [(a, b) for a, b in quotes if a < end and b > offset]
-        inside = [_covered(spans, offset + t.idx) for t in doc] if doc is not None else []
+        inside = _inside_flags(spans, [offset + t.idx for t in doc]) if doc is not None else []
         return cls(doc, offset, end, text, index, spans, inside, headline)
 
     def span(self, token: Token) -> tuple[int, int]:
@@ -71,8 +77,14 @@ class Frame:
         return self.offset + first.idx, self.offset + last.idx + len(last.text)
 
 
-def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _inside_flags(spans: list[tuple[int, int]], positions: list[int]) -> list[bool]:
+    """For sorted positions, whether each is inside one of the sorted, non-overlapping spans (one pass)."""
+    out, k = [], 0
+    for pos in positions:
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= pos)
+    return out
 
 
 def make_frames(
@@ -82,7 +94,8 @@ def make_frames(
     qspans: list[tuple[int, int]],
     headline_ends: int = -1,
 ) -> list[Frame]:
-    """Frames of the sentences ``(index, start, end)`` of ``text``; ``docs`` maps a sentence index to its parse
+    """Frames of the sentences ``(index, start, end)`` of ``text``; ``docs`` maps a sentence index to its
+    parse
     (sentences without one get unparsed frames); ``headline_ends``: the end of the headline line, or -1."""
     starts = [a for a, _ in qspans]
     frames = []
@@ -114,7 +127,8 @@ class CueCandidate:
 
 
 def _extension(head: Token) -> Token:
-    """The last token of the cue phrase: particles and listed continuations ("according to", "put the number")."""
+    """The last token of the cue phrase: particles and listed continuations ("according to", "put the
+    number")."""
     doc, last = head.doc, head
     for child in head.children:
         if child.dep_ == "prt" and child.i == last.i + 1:
@@ -159,8 +173,12 @@ def _near_quote(frame: Frame, token: Token) -> tuple[bool, bool]:
     doc = token.doc
     lo = frame.offset + doc[max(0, token.i - 4)].idx
     hi = frame.offset + doc[min(len(doc) - 1, token.i + 4)].idx
-    before = any(lo <= b <= pos for _, b in frame.quotes)
-    after = any(pos < a <= hi for a, _ in frame.quotes)
+    quotes = frame.quotes
+    k = bisect.bisect_left(quotes, (lo, -1))
+    before = after = False
+    for a, b in quotes[max(0, k - 2) : k + 6]:
+        before = before or lo <= b <= pos
+        after = after or pos < a <= hi
     return before, after
 
 
@@ -181,6 +199,10 @@ def cue_features(frame: Frame, token: Token) -> list[str]:
         elif dep == "ccomp":
             marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
             f.append(f"lem|ccomp_mark={lem}|{marks[0] if marks else '-'}")
+        elif dep in ("dobj", "attr", "oprd"):
+            f += [f"obj={child.lemma_.lower()}", f"lem|obj={lem}|{child.lemma_.lower()}"]
+    deps = sorted({c.dep_ for c in token.children if c.dep_ not in ("punct", "det", "aux", "cc")})
+    f.append(f"lem|deps={lem}|{'+'.join(deps[:5])}")
     head = token.head
     if head.i != token.i:
         f += [f"head_pos={head.pos_}", f"lem|head_dep={lem}|{head.dep_}", f"head_lem={head.lemma_.lower()}"]

@@ -8,13 +8,14 @@ it has a content, and it is not part of another kept cue's phrase.
 >>> from analysis.quotes.candidates import Frame, cue_candidates
 >>> frame = Frame.of_doc(parse_text("Kim said the talks would resume."))
 >>> [(c.text, c.accepted) for c in decide_cues(cue_candidates(frame))]
-[('said', True)]
+[('said', True), ('talks', False)]
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import lexicon
 from .model import LinearModel, load_models
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +37,7 @@ def decide_cues(cues: list[CueCandidate], model: LinearModel | None = None) -> l
         cue.accepted = cue.probability >= model.threshold
         verdict = "cue" if cue.accepted else "not a cue"
         cue.reason = f"{verdict} (p={cue.probability:.2f}; {reason(model, cue.features)})"
+        _rules(cue)
     taken: list[tuple[int, int]] = []
     for cue in sorted((c for c in cues if c.accepted), key=lambda c: -c.probability):
         if any(a <= cue.start < b or cue.start <= a < cue.end for a, b in taken):
@@ -44,6 +46,27 @@ def decide_cues(cues: list[CueCandidate], model: LinearModel | None = None) -> l
             continue
         taken.append((cue.start, cue.end))
     return cues
+
+
+def _rules(cue: CueCandidate) -> None:
+    """The rules kept around the model: a listed phrasal cue ("put the number", "played down") is a cue; a
+    verb inside an anonymity phrase ("who asked not to be named") is not."""
+    lex = lexicon()
+    phrases = lex.cue_extensions.get(cue.head.lemma_.lower(), ())
+    if not cue.accepted and " " in cue.text and any(cue.text.lower().endswith(" ".join(p)) for p in phrases):
+        cue.accepted = True
+        cue.reason = f"cue (a listed phrasal cue {cue.text!r}; p={cue.probability:.2f})"
+    if cue.accepted:
+        low = cue.frame.text[cue.frame.offset : cue.frame.end].lower()
+        pos = cue.start - cue.frame.offset
+        for phrase in lex.anonymity:
+            at = low.find(phrase)
+            while at >= 0:
+                if at <= pos < at + len(phrase):
+                    cue.accepted = False
+                    cue.reason = f"not a cue (part of the anonymity phrase {phrase!r})"
+                    return
+                at = low.find(phrase, at + 1)
 
 
 def best(candidates: list, model: LinearModel):

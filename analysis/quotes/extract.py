@@ -5,7 +5,7 @@ become unparsed frames (their offsets and quotation marks are still used for con
 break). Lines that are never attributions (bylines, "Follow X on Twitter", photo credits, video promos:
 ``[lines]`` in ``quotes.toml``) are left out altogether.
 
->>> frames = article_frames("Kim said talks would resume. The sun rose.")
+>>> frames = article_frames("Kim said talks would resume. Rain fell.")
 >>> [(f.index, f.parsed) for f in frames]
 [(0, True), (1, False)]
 """
@@ -24,6 +24,9 @@ from .model import MODEL_FILE
 
 __all__ = ["article_frames", "candidate_sentences", "excluded_lines", "headline_end"]
 
+#: at most this many characters of one text are parsed for attribution (the longest PolNeAR article has 28k);
+#: sentences past it are not looked at, so a pasted 10 MB dump stays fast and linear
+PARSE_BUDGET = 100_000
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE = re.compile(r"[^\n]+")
 
@@ -56,13 +59,25 @@ def headline_end(text: str) -> int:
 
 
 def excluded_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines that are never attributions (bylines, credits, promos)."""
+    r"""Spans of the lines that are never attributions: bylines, photo captions and credits, video promos
+    (``[lines]`` in ``quotes.toml``), and every line of a "JUST WATCHED ... MUST WATCH" promo block.
+
+    >>> text = "Kim said no.\n\nJUST WATCHED\n\nTrump: 'We win'\n\nMUST WATCH\n\nKevin Lamarque/Reuters"
+    >>> [text[a:b] for a, b in excluded_lines(text)]
+    ['JUST WATCHED', "Trump: 'We win'", 'MUST WATCH', 'Kevin Lamarque/Reuters']
+    """
     patterns = lexicon().line_patterns
     out = []
+    in_promo = False
     for m in _LINE.finditer(text):
         line = m.group().strip()
-        if len(line) < 200 and any(p.match(line) for p in patterns):
+        low = line.lower()
+        if low == "just watched":
+            in_promo = True
+        if in_promo or (len(line) < 400 and any(p.match(line) for p in patterns)):
             out.append(m.span())
+        if low == "must watch" or (in_promo and len(line) > 200):
+            in_promo = False
     return out
 
 
@@ -72,6 +87,17 @@ def candidate_sentences(article: Article, forms: frozenset[str]) -> list[int]:
     for s in article.sentences:
         if ":" in s.text or any(w.lower() in forms for w in _WORDS.findall(s.text)):
             out.append(s.index)
+    return out
+
+
+def _within_budget(sentences, budget: int) -> list[int]:
+    """The indices of the sentences that fit the parse budget (later ones are left unparsed, unasked)."""
+    out, used = [], 0
+    for s in sentences:
+        used += len(s.text)
+        if used > budget:
+            break
+        out.append(s.index)
     return out
 
 
@@ -87,8 +113,9 @@ def article_frames(
     ]
     wanted = [s.index for s in sentences] if parse_all else candidate_sentences(article, cue_forms())
     keep = {s.index for s in sentences}
-    wanted = [i for i in wanted if i in keep]
     parsed = parsed or ParsedArticle(article)
+    budget = min(parsed.max_chars, PARSE_BUDGET)
+    wanted = _within_budget([article.sentences[i] for i in wanted if i in keep], budget)
     docs = {p.sentence.index: p.doc for p in parsed.sentences(wanted) if p.parsed}
     spans = [(s.index, s.start, s.end) for s in sentences]
     return make_frames(text, spans, docs, quote_spans(text), headline_end(text))

@@ -56,7 +56,8 @@ def _table(data: dict, path: str) -> dict:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicons, loaded once per process (a :class:`~analysis.errors.ConfigError` if the file is broken)."""
+    """The lexicons, loaded once per process (a :class:`~analysis.errors.ConfigError` if the file is
+    broken)."""
     try:
         with open(LEXICON_TOML, "rb") as handle:
             data = tomllib.load(handle)

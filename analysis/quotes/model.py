@@ -58,11 +58,15 @@ def _model(name: str, entry: dict, path: Path) -> LinearModel:
         if len(features) != len(weights):
             raise ValueError("features and weights differ in length")
         return LinearModel(
-            name, dict(zip(features, map(float, weights), strict=True)), float(entry["bias"]),
+            name,
+            dict(zip(features, map(float, weights), strict=True)),
+            float(entry["bias"]),
             float(entry.get("threshold", 0.5)),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ModelError(f"{path}: model {name!r} is malformed ({exc}); rebuild it with training/train_quotes.py")
+        raise ModelError(
+            f"{path}: model {name!r} is malformed ({exc}); rebuild it with training/train_quotes.py"
+        ) from exc
 
 
 @lru_cache(maxsize=4)
@@ -72,8 +76,9 @@ def _load(path: str) -> tuple[dict[str, LinearModel], frozenset[str]]:
         with open(file, encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{file}: cannot read the attribution model ({exc}); "
-                         "rebuild it with training/train_quotes.py") from exc
+        raise ModelError(
+            f"{file}: cannot read the attribution model ({exc}); rebuild it with training/train_quotes.py"
+        ) from exc
     models = data.get("models") if isinstance(data, dict) else None
     if not isinstance(models, dict) or any(s not in models for s in STAGES):
         raise ModelError(f"{file}: expected models {STAGES}; rebuild it with training/train_quotes.py")

@@ -25,7 +25,9 @@ from .lexicon import lexicon
 __all__ = ["Resolver", "Speaker", "strip_determiner"]
 
 _DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
-_PLURAL_TYPES = frozenset({"government", "organization", "activist", "media", "document", "anonymous", "unknown"})
+_PLURAL_TYPES = frozenset(
+    {"government", "organization", "activist", "media", "document", "anonymous", "unknown"}
+)
 
 
 def strip_determiner(mention: str) -> str:
@@ -88,13 +90,19 @@ class Resolver:
             return strip_determiner(mention), None, None
         parsed = parse_name(mention) if person else None
         if parsed is not None:
-            name = (self.names.add(mention, position) if parsed.is_full else None) or self.names.canonical(
-                mention, position
-            ) or parsed.name
+            name = (
+                (self.names.add(mention, position) if parsed.is_full else None)
+                or self.names.canonical(mention, position)
+                or parsed.name
+            )
             return name, self._type_of(name), self._affiliation_of(name)
         return strip_determiner(mention), None, None
 
     def _pronoun(self, kind: str, position: int) -> tuple:
+        if kind in ("m", "f"):
+            person = self._named_person(kind, position)
+            if person is not None:
+                return person, self._type_of(person) or "person", self._affiliation_of(person)
         for s in reversed(self.speakers):
             if kind in ("m", "f") and s.type not in ("person", "expert", "government", "activist", "media"):
                 continue
@@ -109,6 +117,32 @@ class Resolver:
                 s.gender = s.gender or kind
             return s.name, s.type, s.affiliation
         return None, None, None
+
+    def _named_person(self, kind: str, position: int) -> str | None:
+        """The person the article named most recently before ``position`` whose gender agrees (speaker or
+        not); None when the nearest compatible earlier speaker is closer or no such person is known."""
+        best, best_pos = None, -1
+        for p in self.names.people:
+            if p.gender not in (None, kind) or not p.name.is_full:
+                continue
+            seen = [pos for pos, _ in p.mentions if pos < position]
+            if seen and max(seen) > best_pos:
+                best, best_pos = p.canonical, max(seen)
+        spoke = next(
+            (s for s in reversed(self.speakers) if s.position < position and self._agrees(s, kind)), None
+        )
+        if spoke is not None and spoke.position >= best_pos:
+            return None
+        if best is not None:
+            self.names.set_gender(best, kind)
+        return best
+
+    def _agrees(self, s: Speaker, kind: str) -> bool:
+        return (
+            s.type in ("person", "expert", "government", "activist", "media")
+            and not s.plural
+            and (s.gender in (None, kind))
+        )
 
     def _type_of(self, name: str) -> str | None:
         return next((s.type for s in reversed(self.speakers) if s.name == name), None)

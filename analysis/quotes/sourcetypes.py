@@ -2,7 +2,8 @@
 
 Decided in this order, each with its reason: an anonymous source (an unnamed official, "sources", or the
 story says so: "speaking on condition of anonymity"); a pronoun or a repeated name takes its antecedent's
-type; a title says it ("Foreign Minister" -> government, "professor" -> expert, :func:`analysis.names.title_info`);
+type; a title says it ("Foreign Minister" -> government, "professor" -> expert,
+:func:`analysis.names.title_info`);
 the head noun of the mention or of its appositive (``[types]`` in ``quotes.toml``: "report" -> document,
 "website" -> media, "activist groups" -> activist); a country, capital or ministry speaking ("Pyongyang",
 "Seoul's Unification Ministry") -> government; a named entity (PERSON -> person, ORG -> organization); a
@@ -81,8 +82,11 @@ def _words(text: str) -> list[str]:
 def _type_word(phrase: str, skip_organization: bool = False) -> str | None:
     """The first type whose words occur in ``phrase`` (multi-word entries as phrases)."""
     words = _words(phrase)
-    joined = " " + " ".join(w.rstrip(".,") if w not in ("sen.", "rep.", "gov.", "dr.", "prof.") else w
-                            for w in words) + " "
+    joined = (
+        " "
+        + " ".join(w.rstrip(".,") if w not in ("sen.", "rep.", "gov.", "dr.", "prof.") else w for w in words)
+        + " "
+    )
     for label, entries in lexicon().type_words.items():
         if skip_organization and label == "organization":
             continue
@@ -101,7 +105,7 @@ def is_anonymous(mention: str, context: str, head: str = "") -> bool:
     """
     lex = lexicon()
     words = _words(mention)
-    head = head.lower() or (words[-1] if words else "")
+    head = head.lower() or _head_word(mention)
     if not words or head not in lex.unnamed_heads:
         return False
     low = context.lower()
@@ -110,7 +114,9 @@ def is_anonymous(mention: str, context: str, head: str = "") -> bool:
     return words[0] in lex.unnamed_determiners or words[0] == head
 
 
-def classify(mention: str, appositive: str = "", entity: str = "", context: str = "", head: str = "") -> tuple:
+def classify(
+    mention: str, appositive: str = "", entity: str = "", context: str = "", head: str = ""
+) -> tuple:
     """``(speaker_type, affiliation, anonymous, reason)`` of a source mention (with its appositive, the
     named-entity label of its head when known, the sentence for anonymity phrases, and its head word)."""
     if is_anonymous(mention, context, head or _head_word(mention)):
@@ -172,7 +178,9 @@ def speaks_for(speaker_type: str, affiliation: str | None, mention: str = "") ->
     if speaker_type == "government":
         return affiliation
     low = mention.lower()
-    if speaker_type == "anonymous" and any(w in low for w in ("official", "ministry", "diplomat", "government")):
+    if speaker_type == "anonymous" and any(
+        w in low for w in ("official", "ministry", "diplomat", "government")
+    ):
         return affiliation
     if speaker_type == "media" and any(m in low for m in lexicon().state_media):
         return affiliation

@@ -12,8 +12,8 @@ outside quotation marks.
 >>> from analysis.quotes.candidates import Frame, cue_candidates
 >>> frame = Frame.of_doc(parse_text("Kim said that the talks would resume."))
 >>> cue = cue_candidates(frame)[0]
->>> [(c.kind, c.text) for c in content_candidates(cue, [frame], 0)][:2]
-[('child:ccomp', 'that the talks would resume'), ('after', 'that the talks would resume')]
+>>> [(c.kind, c.text, c.features[-1]) for c in content_candidates(cue, [frame], 0)]
+[('child:ccomp', 'that the talks would resume', 'also=after')]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ContentCandidate", "content_candidates", "content_features", "trim"]
 
 _EDGE_PUNCT = " \t\n,.;:—–-()[]"
-_OPEN_MARKS = "“«„\""
+_OPEN_MARKS = '“«„"'
 
 
 @dataclass
@@ -79,9 +79,10 @@ def _quote_candidates(cue: CueCandidate, frames: list[Frame], at: int) -> list[t
     out = [("quote", a, b) for a, b in frame.quotes if not a <= cue.start < b]
     if len(out) > 1:
         out.append(("quotes", out[0][1], out[-1][2]))
-    if not out and at > 0 and frame.doc[0].i == 0:
+    if not out and at > 0 and cue.head.i <= 4:
         prev = frames[at - 1]
-        if prev.end >= frame.offset - 3 and prev.quotes and prev.quotes[-1][1] >= prev.end - 2:
+        gap = frame.text[prev.end : frame.offset]
+        if "\n" not in gap and prev.quotes and prev.quotes[-1][1] >= prev.end - 2:
             out.append(("prev-quote", prev.quotes[-1][0], prev.quotes[-1][1]))
     if at + 1 < len(frames) and cue.end >= frame.end - 3:
         nxt = frames[at + 1]
@@ -96,7 +97,9 @@ def _children_spans(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, int
     """Each complement's subtree, the same without its last dependent ("that X, though Y" -> "that X"), and
     runs of consecutive complements on one side of the cue ("*Trump's remarks as "hurtful"*")."""
     deps = lexicon().content_deps
-    kids = [c for c in cue.head.children if c.dep_ in deps and not cue.start <= frame.offset + c.idx < cue.end]
+    kids = [
+        c for c in cue.head.children if c.dep_ in deps and not cue.start <= frame.offset + c.idx < cue.end
+    ]
     out = []
     for child in kids:
         tokens = list(child.subtree)
@@ -129,7 +132,13 @@ def _parse_candidates(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, i
         span = _subtree_span(frame, head.head, exclude=head)
         if span:
             out.append((f"head:{head.dep_}", *span))
+        whole = _subtree_span(frame, head.head)
+        if whole:
+            out.append((f"head-all:{head.dep_}", *whole))
         root = next(t for t in head.ancestors if t.head.i == t.i)
+        span = _subtree_span(frame, root, exclude=head)
+        if span:
+            out.append(("root-cue", *span))
         if root.i != head.head.i:
             branch = next(t for t in [head, *head.ancestors] if t.head.i == root.i)
             span = _subtree_span(frame, root, exclude=branch)
@@ -154,8 +163,11 @@ def _last_cue_token(cue: CueCandidate) -> Token:
     return cue.head
 
 
-def content_candidates(cue: CueCandidate, frames: list[Frame], at: int) -> list[ContentCandidate]:
-    """The candidate contents of ``cue`` (in ``frames[at]``), trimmed, without duplicates, with features."""
+def content_candidates(
+    cue: CueCandidate, frames: list[Frame], at: int, others: list[int] = ()
+) -> list[ContentCandidate]:
+    """The candidate contents of ``cue`` (in ``frames[at]``), trimmed, without duplicates, with features
+    (``others``: the offsets of the other cues in the sentence)."""
     frame = frames[at]
     raw = _parse_candidates(cue, frame) if frame.parsed else []
     raw += _quote_candidates(cue, frames, at)
@@ -168,7 +180,7 @@ def content_candidates(cue: CueCandidate, frames: list[Frame], at: int) -> list[
             seen[(a, b)].features.append(f"also={kind}")
             continue
         cand = ContentCandidate(kind, a, b, frame.text[a:b])
-        cand.features = content_features(cue, cand)
+        cand.features = content_features(cue, cand, [o for o in others if o != cue.start])
         seen[(a, b)] = cand
     return list(seen.values())
 
@@ -184,8 +196,9 @@ def _length_bucket(n: int) -> str:
     return "32+"
 
 
-def content_features(cue: CueCandidate, cand: ContentCandidate) -> list[str]:
-    """Features of a content candidate for the content model."""
+def content_features(cue: CueCandidate, cand: ContentCandidate, others: list[int] = ()) -> list[str]:
+    """Features of a content candidate for the content model (``others``: offsets of the other cues of the
+    sentence)."""
     lem = cue.head.lemma_.lower()
     kind = cand.kind
     words = cand.text.split()
@@ -200,6 +213,8 @@ def content_features(cue: CueCandidate, cand: ContentCandidate) -> list[str]:
     f += [f"q={starts_q}{ends_q}{quoted}", f"kind|q={kind}|{starts_q}{ends_q}{quoted}"]
     f += [f"lem|q={lem}|{quoted}", f"lem|side={lem}|{side}", f"lem|first={lem}|{first}"]
     f.append(f"cue_inq={cue.frame.in_quote[cue.head.i] if cue.frame.in_quote else False}")
+    inner = [o for o in others if cand.start <= o < cand.end]
+    f += [f"inner_cue={bool(inner)}", f"kind|inner_cue={kind}|{bool(inner)}"]
     if cand.end >= cue.frame.end - 2:
         f.append(f"to_end|kind={kind}")
     return f

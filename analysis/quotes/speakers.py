@@ -2,12 +2,13 @@
 
 Candidates are the heads of the sentence's noun phrases (nouns, names, pronouns) outside the chosen content,
 plus "none" (PolNeAR leaves about one attribution in twelve without a source: "is expected to", "seems").
-The source model scores each by its dependency path from the cue ("↓nsubj" for "Kim said", "↓prep↓pobj" for
-"according to the ministry", "↑conj↓nsubj" for "refused to answer but said", "↑relcl" for "Sanders, who
-said"), its part of speech, its word when it is a pronoun or a common noun, and where it stands. The mention is
-the noun phrase around the chosen head (determiners, modifiers, compounds, a prepositional phrase of a common
-noun: "An official at Seoul's Foreign Ministry"), without appositives or relative clauses; its appositive is
-kept apart for the speaker type ("Kim Sung-joo, *a professor at Seoul's Sungkyunkwan University*").
+The source model scores each by its dependency path from the cue ("↓nsubj" for "Kim said", "↓prep↓pobj"
+for "according to the ministry", "↑conj↓nsubj" for "refused to answer but said", "↑relcl" for "Sanders,
+who said"), its part of speech, its word when it is a pronoun or a common noun, and where it stands. The
+mention is the noun phrase around the chosen head (determiners, modifiers, compounds, a prepositional phrase
+of a common noun: "An official at Seoul's Foreign Ministry"), without appositives or relative clauses; its
+appositive is kept apart for the speaker type ("Kim Sung-joo, *a professor at Seoul's Sungkyunkwan
+University*").
 
 >>> from analysis.parse import parse_text
 >>> from analysis.quotes.candidates import Frame, cue_candidates
@@ -36,6 +37,8 @@ _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "qu
 _LEFT_DEPS |= {"predet", "advmod", "punct", "flat", "prep"}
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
 _NOT_HEAD_DEPS = frozenset({"compound", "flat", "case"})
+#: sources are looked for this many tokens either side of the cue (keeps long sentences linear)
+WINDOW = 40
 
 
 @dataclass
@@ -66,7 +69,8 @@ def dep_path(a: Token, b: Token, limit: int = 4) -> str:
 
 
 def mention_tokens(head: Token) -> tuple[Token, Token]:
-    """First and last token of the noun phrase a source head stands for (no appositive, no relative clause)."""
+    """First and last token of the noun phrase a source head stands for (no appositive, no relative
+    clause)."""
     keep = [head]
     noun = head.pos_ == "NOUN"
     for child in head.children:
@@ -119,8 +123,14 @@ def _features(cue: CueCandidate, token: Token, content: ContentCandidate | None)
     return f
 
 
+def _has_quote(content: ContentCandidate) -> bool:
+    from .marks import has_quote_mark
+
+    return has_quote_mark(content.text)
+
+
 def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> list[SourceCandidate]:
-    """"none" and every noun-phrase head of the cue's sentence outside the content, with features."""
+    """ "none" and every noun-phrase head of the cue's sentence outside the content, with features."""
     frame: Frame = cue.frame
     lem = cue.head.lemma_.lower()
     has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.head.children)
@@ -129,11 +139,22 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
     out = [SourceCandidate(None, None, None, "none", none)]
     if not frame.parsed:
         return out
-    for token in frame.doc:
+    doc = frame.doc
+    lo, hi = max(0, cue.head.i - WINDOW), min(len(doc), cue.head.i + WINDOW + 1)
+    for token in doc[lo:hi]:
         if token.i == cue.head.i or not _is_head(token):
             continue
         pos = frame.offset + token.idx
-        if content is not None and content.start <= pos < content.end:
+        quoted = bool(frame.in_quote) and frame.in_quote[token.i]
+        own = any(  # the cue's own object: "according to *the campaign*", "backed by *the unions*"
+            c.left_edge.i <= token.i <= c.right_edge.i
+            for c in cue.head.children
+            if c.dep_ in ("prep", "agent")
+        )
+        inside = content is not None and content.start <= pos < content.end
+        if inside and content.start <= cue.start < content.end:  # "X, Palmieri says, Y": keep the cue's words
+            inside = not cue.head.left_edge.i <= token.i <= cue.head.right_edge.i
+        if inside and not own and (quoted or not _has_quote(content)):
             continue
         first, last = mention_tokens(token)
         start, end = frame.tokens_span(first, last)

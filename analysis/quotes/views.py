@@ -43,8 +43,16 @@ def source_summary(quotes: list[Quote]):
     import pandas as pd
 
     table = quote_table(quotes)
-    columns = ["speaker", "mentions", "words_quoted", "with_quote_marks", "speaker_type", "affiliation",
-               "anonymous", "first_position"]
+    columns = [
+        "speaker",
+        "mentions",
+        "words_quoted",
+        "with_quote_marks",
+        "speaker_type",
+        "affiliation",
+        "anonymous",
+        "first_position",
+    ]
     if table.empty:
         return pd.DataFrame(columns=columns)
     table["speaker"] = table["speaker"].fillna("(unresolved)")
