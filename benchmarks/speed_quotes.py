@@ -47,6 +47,7 @@ def old_rules(revision: str):
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("quotes_rules", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules["quotes_rules"] = module
     spec.loader.exec_module(module)
     return module.extract_quotes
 

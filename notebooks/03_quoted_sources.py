@@ -104,7 +104,9 @@ figures.export(fig, "03_voices")
 # analysis of China's motives; activist groups appear once, as the source of a number.
 #
 # No defector, and no Chinese official, is given a voice, although China's position is the subject of
-# the story: China's fears are reported second-hand, through the Korean professor.
+# the story: China's fears are attributed to China (the row "China", a thought, not a statement), but only
+# inside the Korean professor's paraphrase. "(unresolved)" collects the attributions that name no source
+# (an expectation and an announcement).
 
 # %% [markdown]
 # ## 3. Where in the article each source speaks
@@ -179,13 +181,13 @@ figures.export(fig, "03_affiliations")
 #
 # | | F1 dev (CV) | F1 held-out | rules it replaced (held-out) | human annotators |
 # |---|---|---|---|---|
-# | all attributions | DEV_ALL | HELD_ALL | 0.73 | 0.82 |
-# | with quotation marks | DEV_Q | HELD_Q | 0.91 | 0.97 |
-# | paraphrase only | DEV_I | HELD_I | 0.62 | 0.76 |
-# | speaker right (of matched) | DEV_SP | HELD_SP | 0.90 | 0.91 |
+# | all attributions | 0.75 | 0.78 | 0.73 | 0.82 |
+# | with quotation marks | 0.91 | 0.92 | 0.91 | 0.97 |
+# | paraphrase only | 0.67 | 0.70 | 0.62 | 0.76 |
+# | speaker right (of matched) | 0.89 | 0.91 | 0.90 | 0.91 |
 #
-# It finds more than the rules did (recall HELD_R against 0.63), mostly paraphrase, at a lower precision
-# (HELD_P against 0.85). What it still misses is PolNeAR's long tail: actions reported as stances ("was
+# It finds more than the rules did (recall 0.74 against 0.63), mostly paraphrase, at a lower precision
+# (0.81 against 0.85). What it still misses is PolNeAR's long tail: actions reported as stances ("was
 # hit by", "took a shot at"), nouns ("his frustration with"), and attributions whose source is in another
 # sentence. Each attribution has a `verb_class` saying what is reported, "speech" (said, according to),
 # "thought" (believes, sees X as), "intention" (wants, plans to), "stance" (supports, opposes), "inference"

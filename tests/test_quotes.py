@@ -512,7 +512,8 @@ def test_polnear_dev_scores_stay_above_floor():
     counts = ev.score_full(articles, preds, 0.5)
     p, r, f = ev.prf(counts.tp, counts.n_pred, counts.n_gold)
     _, _, f_quoted = ev.class_prf(counts, True)
-    assert p > 0.85 and f > 0.55 and f_quoted > 0.78
+    # the model was trained on the dev part: these are in-sample floors (held-out figures: README, issue 11)
+    assert p > 0.80 and f > 0.76 and f_quoted > 0.90
     assert counts.speaker_ok / counts.speaker_n > 0.88
 
 

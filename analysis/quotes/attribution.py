@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .candidates import CueCandidate, Frame, cue_candidates
 from .decisions import best, decide_cues, reason
+from .lexicon import lexicon
 from .marks import has_quote_mark
 from .model import LinearModel
 from .spans import ContentCandidate, content_candidates
@@ -108,6 +109,10 @@ def _attribute(
     if content is None:
         cue.accepted = False
         cue.reason += "; no content candidate"
+        return None
+    if content.text.lower().strip(".,;:!? ") in lexicon().empty_contents:
+        cue.accepted = False
+        cue.reason += f"; its content {content.text!r} reports nothing"
         return None
     source = best(source_candidates(cue, content), models["source"])
     content = join_split_quote(cue, content, frames[at], others)

@@ -24,9 +24,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["decide_cues", "reason", "best"]
 
 
+#: context features every candidate has (shown only when nothing more telling weighs in)
+_GENERIC = ("inq=", "quote_before=", "quote_after=", "sent_quotes=", "cue_inq=")
+
+
 def reason(model: LinearModel, features: list[str], n: int = 3) -> str:
-    """The strongest features of a decision, as text ("lem=say +3.10, child=ccomp +1.20")."""
-    return ", ".join(f"{f} {w:+.2f}" for f, w in model.strongest(features, n))
+    """The strongest telling features of a decision, as text ("lem=say +3.10, child=ccomp +1.20")."""
+    telling = [f for f in features if not f.startswith(_GENERIC)] or features
+    return ", ".join(f"{f} {w:+.2f}" for f, w in model.strongest(telling, n))
 
 
 def decide_cues(cues: list[CueCandidate], model: LinearModel | None = None) -> list[CueCandidate]:

@@ -43,6 +43,7 @@ class Lexicon:
     unnamed_determiners: frozenset[str]
     line_patterns: tuple[re.Pattern[str], ...]
     verb_classes: dict[str, str]
+    empty_contents: frozenset[str]
 
 
 def _table(data: dict, path: str) -> dict:
@@ -82,4 +83,5 @@ def lexicon() -> Lexicon:
         unnamed_determiners=frozenset(_table(data, "anonymity.unnamed_determiners")),
         line_patterns=tuple(re.compile(p, re.IGNORECASE) for p in _table(data, "lines.patterns")),
         verb_classes={w: k for k, words in _table(data, "verb_classes").items() for w in words},
+        empty_contents=frozenset(_table(data, "content.empty")),
     )

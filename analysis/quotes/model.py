@@ -2,8 +2,9 @@
 
 Three logistic-regression models, trained on PolNeAR by ``training/train_quotes.py``: ``cue`` (is this word
 a reporting cue?), ``content`` (which candidate span is the reported content?) and ``source`` (which noun
-phrase, or none, is the source?). Each scores a list of feature names (``"lemma=say"``, ``"path=↓nsubj"``);
-features the model never saw weigh nothing. The file is plain JSON (feature names and weights), no pickle.
+phrase, or none, is the source?). Each scores a list of feature names (``"lem=say"``, ``"path=↓nsubj"``);
+features the model never saw weigh nothing. The file is plain JSON (feature names and weights); nothing is
+pickled.
 
 >>> model = load_models()["cue"]
 >>> model.probability(["lemma=say", "child=ccomp"]) > model.probability(["lemma=table"])
