@@ -58,6 +58,11 @@ NAMES_TOML = Path(__file__).resolve().parent / "data" / "names.toml"
 
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d+")
 _WORD_OR_COMMA = re.compile(r"[^\W\d_][\w.'’-]*|\d+|[,(\[]")
+#: words that are never part of a name, even capitalised at the start of a sentence ("The president")
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those his her its their our my your he she it they we i you who whom when "
+    "while if as but and or so".split()
+)
 #: words after which a mention no longer names the person ("Chris Christie of New Jersey")
 _CUT_WORDS = frozenset("of from at in for with who whose which that and or on".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -135,6 +140,8 @@ def _title_at(words: list[str], i: int) -> int:
 def _is_name_word(words: list[str], i: int) -> bool:
     """A capitalised word, or a lower-case particle inside a name ("de" in "Charles de Gaulle")."""
     word = words[i]
+    if word.lower() in _FUNCTION_WORDS:
+        return False
     if word[:1].isupper():
         return True
     lex = _lexicon()
