@@ -856,8 +856,9 @@ def dense_features(
 
 
 def load_model(path: str | Path | None = None) -> TargetSentimentModel:
-    """The parameters of an npz model file (default: the shipped one), loaded without pickle. Pass the result
-    as ``model=`` to :func:`target_sentiment` to score with another file."""
+    """The parameters of an npz model file (default: the shipped one), read as plain arrays
+    (``allow_pickle=False``). Pass the result as ``model=`` to :func:`target_sentiment` to score with another
+    file."""
     path = Path(path) if path is not None else MODEL_PATH
     try:
         with np.load(path, allow_pickle=False) as z:
