@@ -100,7 +100,7 @@ def glove_table(size: int = VOCABULARY_SIZE) -> tuple[list[str], np.ndarray, np.
     if any("\n" in w for w in words):  # pragma: no cover - the vocabulary is stored newline-joined
         raise SystemExit("GloVe vocabulary has a word with a newline; cannot store it")
     scale = np.abs(emb).max(axis=0) / 127.0
-    quantised = np.round(emb / scale).astype(np.int8)
+    quantised = np.ascontiguousarray(np.round(emb / scale).astype(np.int8))
     return words, quantised, scale.astype(np.float32)
 
 
@@ -291,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         dense_coef=dense_coef.astype(np.float32),
         intercept=intercept.astype(np.float32),
         class_offsets=bias.astype(np.float32),
-        vectors=quantised.astype(np.int8),
+        vectors=np.ascontiguousarray(quantised, dtype=np.int8),
         vector_scale=scale.astype(np.float32),
         vocabulary=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8),
         labels=np.array(LABELS),
