@@ -317,17 +317,49 @@ class _Surface:
         )
 
 
+_strings_cache: dict[int, str] = {}
+
+
+def _string_of(strings):
+    """hash -> string through the vocabulary's StringStore, memoised (the same few thousand strings recur)."""
+    cache = _strings_cache
+
+    def text(key: int) -> str:
+        got = cache.get(key)
+        if got is None:
+            got = strings[key] if key else ""
+            if len(cache) < 500_000:
+                cache[key] = got
+        return got
+
+    return text
+
+
+def _signed(value: int) -> int:
+    """A relative head offset read back from ``Doc.to_array`` (uint64 two's complement)."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 class _Sentence:
     """A parsed sentence as plain lists (what the features read): lower-case words, tags, deps, heads."""
 
     __slots__ = ("doc", "words", "tags", "deps", "heads", "children", "parsed", "_rows", "_proj", "_surface")
 
     def __init__(self, doc: Doc):
+        from spacy.attrs import DEP, HEAD, LOWER, TAG
+
         self.doc = doc
-        self.words = [t.lower_.replace("’", "'") for t in doc]
-        self.tags = [t.tag_ for t in doc]
-        self.deps = [t.dep_ for t in doc]
-        self.heads = [t.head.i for t in doc]
+        n = len(doc)
+        if n:
+            table = doc.to_array([LOWER, TAG, DEP, HEAD]).tolist()  # hashes; HEAD relative (as uint64)
+            strings = doc.vocab.strings
+            text = _string_of(strings)
+            self.words = [text(row[0]).replace("’", "'") for row in table]
+            self.tags = [text(row[1]) for row in table]
+            self.deps = [text(row[2]) for row in table]
+            self.heads = [(i + _signed(row[3])) for i, row in enumerate(table)]
+        else:
+            self.words, self.tags, self.deps, self.heads = [], [], [], []
         self.parsed = any(self.deps)
         children: list[list[int]] = [[] for _ in self.words]
         for i, h in enumerate(self.heads):
@@ -1004,13 +1036,33 @@ def target_sentiment_in(parsed_sentence, start: int, end: int, *, model=None) ->
             f"[{sentence.start}, {sentence.end}) and have start < end"
         )
     a, b = start - sentence.start, min(end, sentence.end) - sentence.start
-    return _score(_Sentence(doc), a, b, model)
+    return _score(_sentence_of_doc(doc), a, b, model)
+
+
+_doc_cache: OrderedDict[int, tuple[Any, _Sentence]] = OrderedDict()
+
+
+def _sentence_of_doc(doc: Doc) -> _Sentence:
+    """The lists of an article's Doc, kept for the last few Docs (an article's mentions share sentences)."""
+    key = id(doc)
+    with _cache_lock:
+        got = _doc_cache.get(key)
+        if got is not None and got[0] is doc:
+            _doc_cache.move_to_end(key)
+            return got[1]
+    sentence = _Sentence(doc)
+    with _cache_lock:
+        _doc_cache[key] = (doc, sentence)
+        while len(_doc_cache) > 64:
+            _doc_cache.popitem(last=False)
+    return sentence
 
 
 def clear_parse_cache() -> None:
     """Forget the cached parses (benchmarks time cold parses with it)."""
     with _cache_lock:
         _cache.clear()
+        _doc_cache.clear()
 
 
 def cached_sentences() -> Sequence[str]:
