@@ -8,9 +8,11 @@ STAMP := $(VENV)/.installed
 DATA ?= ../shared/data
 
 $(STAMP): pyproject.toml
+	@echo "installing the package and its notebook, Dask and test extras into $(VENV)/ (a few minutes, once)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[notebooks,dask,dev]"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@# (the filter drops setuptools' note on how editable installs work, nothing else)
+	@PYTHONWARNINGS=ignore::UserWarning:setuptools.command.editable_wheel $(PY) -m pip install --quiet -e ".[notebooks,dask,dev]"
 	@touch $(STAMP)
 
 .PHONY: help setup report test test-fast lab sync notebooks lint bench clean
@@ -21,7 +23,7 @@ help: ## Show this help
 setup: $(STAMP) ## Create .venv and install the package with its notebook, Dask and test extras
 
 report: $(STAMP) ## Main job: run every notebook in order, write figures/ (PNG+SVG) and reports/ (HTML)
-	$(PY) -m analysis report
+	@$(PY) -m analysis report
 
 test: $(STAMP) ## Run ruff, then the whole test suite (unit tests, docstring examples, notebooks, Dask, browser)
 	$(VENV)/bin/ruff check analysis tests benchmarks training
@@ -38,7 +40,7 @@ sync: $(STAMP) ## Sync notebooks/*.ipynb with their py:percent twins (after edit
 	$(VENV)/bin/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place so the committed copies show fresh outputs
-	$(PY) -m analysis report --in-place
+	@$(PY) -m analysis report --in-place
 
 lint: $(STAMP) ## Lint with ruff
 	$(VENV)/bin/ruff check analysis tests benchmarks training

@@ -126,6 +126,15 @@ _BOILERPLATE = re.compile(
       | (?:\w[\w.'\- ]{0,60}\s)?contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting)\.?
       | (?:reporting|writing|editing|additional\s+reporting)\s+by\s+[^.]{2,120}
         (?:;\s*(?:editing|writing)\s+by\s+[^.]{2,120})*\.?\)?
+      | (?:just\s+watched|must\s+watch|replay|more\s+videos(?:\s*\.\.\.)?)
+      | (?:image|photo)\s+(?:copyright|caption|credit)\b.{0,200}
+      | file\s+photo\b.{0,300}
+      | .{0,300}\((?:ap|afp|reuters|getty|epa)?\s*photo\b[^)]{0,80}\)
+      | .{0,300}\bphoto(?:graph)?\s*(?:by\s+[^.]{0,60}|:\s*[^.]{0,60})
+      | .{0,300}\b(?:reuters|afp|ap|epa)/[^\s]+(?:/file\s+photo)?
+      | (?:[a-z][\w.'’-]*\s+){1,3}[a-z][\w.'’-]*\s*/\s*
+        (?:ap|afp|reuters|getty\s+images|epa|cnn|yonhap|bloomberg)
+      | (?:getty\s+images|afp|reuters|epa)(?:\s+via\s+getty\s+images)?
       | (?:https?://|www\.)\S+
       | [^\s@]+@[^\s@]+\.[a-z]{2,}
       | \W*
@@ -362,6 +371,21 @@ def _is_tail_fragment(line: str) -> bool:
     )
 
 
+def _promo_blocks(lines: list[str]) -> set[int]:
+    """Indices of the lines of video-promo blocks ("JUST WATCHED" / title / "Replay" / "MUST WATCH")."""
+    out: set[int] = set()
+    start = None
+    for i, line in enumerate(lines):
+        low = line.strip().lower()
+        if low == "just watched":
+            start = i
+        elif start is not None and (low == "must watch" or i - start > 6):
+            if low == "must watch":
+                out.update(range(start, i + 1))
+            start = None
+    return out
+
+
 def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, list[str], list[str]]:
     header = _Header(title=title)
     boilerplate: list[str] = []
@@ -393,6 +417,7 @@ def _parse(text: str, parse_header: bool, title: str | None) -> tuple[_Header, l
     removed = {
         i for i, (_, line) in enumerate(body) if _BOILERPLATE.match(line) or not _HAS_ALNUM.search(line)
     }
+    removed |= _promo_blocks([line for _, line in body])
     index = len(body) - 1
     while index > 0 and (index in removed or (index + 1 in removed and _is_tail_fragment(body[index][1]))):
         removed.add(index)

@@ -1,13 +1,16 @@
 """The command line: ``python -m analysis`` (or ``news-analysis``) with ``report``, ``analyze`` and ``info``.
 
 Exit codes: 0 the command finished (articles that could not be read are listed in the ``errors`` table
-and counted as skipped, which is not a failure); 1 the command failed (bad input, ``--strict`` hit a bad
-article, interrupted); 2 the command line itself is wrong.
+and counted as skipped, which is not a failure, as long as one article was analysed); 1 the command failed
+(bad input, no article could be analysed, ``--strict`` hit a bad article); 2 the command line itself is
+wrong; 130 interrupted.
 
 >>> main(["info", "seeds/000_de93c8312eb4da64.txt"])  # doctest: +ELLIPSIS
-id          000_de93c8312eb4da64
-title       NKorean defectors in China a sore point in Seoul
+NKorean defectors in China a sore point in Seoul
+by Sam Kim · Associated Press · 2012-03-08
 ...
+governments how each is portrayed: mean target sentiment (-1 to +1), 95% interval
+  South Korea ...
 0
 """
 
@@ -41,7 +44,8 @@ examples:
   %(prog)s analyze ../shared/data/news_corpus/bbc --out results/bbc --jobs 2
   %(prog)s info seeds/000_de93c8312eb4da64.txt
 
-exit codes: 0 done (skipped articles are listed, not fatal), 1 failed, 2 wrong command line"""
+exit codes: 0 done (skipped articles are listed, not fatal), 1 failed or nothing could be analysed,
+2 wrong command line"""
 
 ANALYZE_DESCRIPTION = """\
 Analyse every article under PATH (a folder of .txt files, searched recursively, or a .jsonl or .csv
@@ -68,7 +72,8 @@ Execute the numbered notebooks in --notebooks top to bottom, export their figure
 write an HTML page per notebook (and an index) to --out."""
 
 INFO_DESCRIPTION = (
-    "Print a short summary of one article: header fields, size and the tables the pipeline makes."
+    "Print a short summary of one article: title, byline, date, size, readability, tone, the sources it "
+    "quotes and how it portrays each government it mentions."
 )
 
 
@@ -136,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--in-place", action="store_true", help="also save the outputs into the notebooks themselves"
+    )
+    report.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="render the pages from the outputs saved in the notebooks, without running them (quick)",
     )
     report.add_argument(
         "--only",
@@ -210,9 +220,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="a quick summary of one article",
         description=INFO_DESCRIPTION,
         formatter_class=_Formatter,
-        epilog="example:\n  %(prog)s seeds/000_de93c8312eb4da64.txt",
+        epilog="examples:\n  %(prog)s seeds/000_de93c8312eb4da64.txt\n"
+        "  %(prog)s my_story.txt --evidence my_story.html",
     )
     info.add_argument("path", metavar="PATH", help="a text file with one article")
+    info.add_argument(
+        "--evidence",
+        metavar="FILE.html",
+        help="also write the evidence view: the article with every attribution and government mention marked",
+    )
     return parser
 
 
@@ -227,11 +243,13 @@ def _report(args: argparse.Namespace) -> int:
         options["in_place"] = True
     if args.only:
         options["only"] = args.only
+    if args.no_execute:
+        options["execute"] = False
     pages = build_report(
         notebooks_dir=args.notebooks, figures_dir=args.figures, report_dir=args.out, **options
     )
-    for page in pages:
-        print(page)
+    if pages:
+        print(f"report: {pages[-1]}  (open it in a browser)")
     return 0
 
 
@@ -252,10 +270,138 @@ def _analyze(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
     )
     print(summary)
+    if summary.analysed == 0:
+        if summary.articles_in == 0:
+            problem = "no articles found in " + ", ".join(map(str, args.paths))
+        else:
+            problem = (
+                f"no article could be analysed ({summary.skipped} skipped); "
+                f"the reasons are in the errors table of {args.out}"
+            )
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     return 0
 
 
+def _number(value, digits: int = 1, signed: bool = False) -> str:
+    """A rounded number for the terminal ('n/a' for missing values)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "n/a"
+    if number != number:
+        return "n/a"
+    return f"{number:+.{digits}f}" if signed else f"{number:.{digits}f}"
+
+
+def _clip(text, width: int) -> str:
+    text = str(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _info_sources(quotes, limit: int = 8) -> list[str]:
+    if quotes is None or quotes.empty:
+        return ["sources     none found"]
+    speakers = quotes["speaker"].astype(object)
+    if "canonical" in quotes.columns:
+        speakers = quotes["canonical"].astype(object).where(quotes["canonical"].notna(), speakers)
+    data = quotes.assign(source=speakers.fillna("(unresolved)"))
+    groups = sorted(
+        data.groupby("source", sort=False), key=lambda item: (-len(item[1]), item[1]["start"].min())
+    )
+    lines = [f"sources     {len(data)} attributions from {len(groups)} sources (most attributions first)"]
+    for name, part in groups[:limit]:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in part["kind"].value_counts().items())
+        kind_of_source = (
+            part["speaker_type"].mode().iloc[0] if part["speaker_type"].notna().any() else "unknown"
+        )
+        affiliation = part["affiliation"].dropna()
+        anonymous = part["anonymous"].fillna(False).astype(bool).any() and kind_of_source != "anonymous"
+        who = ", ".join(
+            [kind_of_source] + (["anonymous"] if anonymous else []) + affiliation.mode().tolist()[:1]
+        )
+        lines.append(f"  {len(part):>2}  {_clip(name, 38):<38}  {_clip(who, 26):<26}  {kinds}")
+    if len(groups) > limit:
+        lines.append(f"      … and {len(groups) - limit} more")
+    return lines
+
+
+def _info_governments(stance, limit: int = 8) -> list[str]:
+    if stance is None or stance.empty:
+        return ["governments none mentioned as a government"]
+    lines = ["governments how each is portrayed: mean target sentiment (-1 to +1), 95% interval"]
+    for _, row in stance.head(limit).iterrows():
+        mentions = int(row["mentions"])
+        interval = (
+            f"[{_number(row.get('ci_low'), 2, True)}, {_number(row.get('ci_high'), 2, True)}]"
+            if mentions > 1
+            else "(one mention)"
+        )
+        lines.append(
+            f"  {_clip(row['government'], 22):<22}  {mentions:>3} mention{'s' if mentions != 1 else ' '}  "
+            f"{str(row['label']):<9} {_number(row['score'], 2, True)} {interval}"
+        )
+    if len(stance) > limit:
+        lines.append(f"  … and {len(stance) - limit} more")
+    return lines
+
+
 def _info(args: argparse.Namespace) -> int:
+    from .article import load_article
+    from .pipeline import analyze_article
+
+    article = load_article(args.path)
+    tables = analyze_article(article).tables()
+    row = tables["articles"].iloc[0] if len(tables.get("articles", [])) else {}
+    published = article.published.isoformat()[:10] if article.published else None
+    lines = [article.title or "(no title)"]
+    header = " · ".join(
+        str(v) for v in (article.byline and f"by {article.byline}", article.agency, published) if v
+    )
+    if header:
+        lines.append(header)
+    if article.dateline:
+        lines.append(f"dateline    {article.dateline}")
+    lines.append(f"file        {args.path}")
+    lines.append("")
+    words = row.get("n_words", None)
+    lines.append(
+        f"size        {int(words) if words is not None else 'n/a'} words, "
+        f"{len(article.sentences)} sentences, {len(article.paragraphs)} paragraphs; "
+        f"mean sentence {_number(row.get('mean_sentence_length'))} words"
+    )
+    if "flesch_reading_ease" in row:
+        lines.append(
+            f"reading     Flesch reading ease {_number(row.get('flesch_reading_ease'))} "
+            "(0-100, higher is easier), "
+            f"grade {_number(row.get('flesch_kincaid_grade'))}"
+        )
+    if "sentiment_polarity_mean" in row:
+        lines.append(
+            f"tone        mean polarity {_number(row.get('sentiment_polarity_mean'), 2, True)}; "
+            f"{_number(100 * float(row.get('negative_sentence_share') or 0), 0)}% of sentences negative, "
+            f"{_number(100 * float(row.get('positive_sentence_share') or 0), 0)}% positive"
+        )
+    lines.append("")
+    lines += _info_sources(tables.get("quotes"))
+    lines.append("")
+    lines += _info_governments(tables.get("stance"))
+    relations = tables.get("relations")
+    if relations is not None and len(relations):
+        lines.append("")
+        lines.append(f"relations   {len(relations)} acts between actors (analysis.stance.actor_relations)")
+    if args.evidence:
+        from .views import write_evidence
+
+        page = write_evidence(article, args.evidence)
+        lines.append(f"evidence    {page}  (the article with every attribution and mention marked)")
+    else:
+        lines.append(
+            "evidence    add --evidence FILE.html to see the article with every attribution and "
+            "mention marked"
+        )
+    print("\n".join(lines))
+    return 0
     from .article import load_article
     from .pipeline import analyze_article
 

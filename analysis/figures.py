@@ -3,10 +3,15 @@
 Exports are reproducible: PNG and SVG files carry no timestamps or random ids, so re-running a notebook
 rewrites byte-identical files.
 
+In a notebook, ``export(fig, "name")`` at the end of a cell shows the figure and nothing else: the list
+of written paths it returns does not print itself there (it does in a terminal). A figure with nothing
+drawn in it is not exported (:class:`~analysis.errors.ArgumentError`): say why there is no figure instead.
+
+>>> import tempfile
 >>> import pandas as pd
 >>> fig = bar_chart(pd.Series({"a": 3, "b": 1}), title="Counts")
->>> export(fig, "counts")
-[PosixPath('figures/counts.png'), PosixPath('figures/counts.svg')]
+>>> [p.name for p in export(fig, "counts", folder=tempfile.mkdtemp())]
+['counts.png', 'counts.svg']
 """
 
 from __future__ import annotations
@@ -34,6 +39,23 @@ import seaborn as sns  # noqa: E402
 
 #: Colours used across every figure: negative, neutral, positive, and a single accent for counts.
 PALETTE = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#2e86ab", "accent": "#34495e"}
+#: Light colours told apart at a glance, one per quoted source (the evidence view's highlights), in order.
+SOURCE_COLORS = (
+    "#fde2a7",
+    "#b9e3f5",
+    "#cdebc0",
+    "#f6c6d8",
+    "#d9ccf2",
+    "#ffd1b0",
+    "#c4ece6",
+    "#efe59a",
+    "#e4d3c3",
+    "#c9d6f2",
+    "#f2c4c4",
+    "#d7ecb1",
+)
+#: Highlight of attributions whose source the extractor could not resolve.
+UNRESOLVED_COLOR = "#e3e3e3"
 SENTIMENT_CMAP = "RdBu"
 FIGURES_DIR = Path(os.environ.get("NEWS_ANALYSIS_FIGURES", "figures"))
 
@@ -64,17 +86,42 @@ def new_figure(width: float = 8.0, height: float = 4.0, nrows: int = 1, ncols: i
     return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
 
 
+class Exported(list):
+    """The paths :func:`export` wrote: a plain list, which shows nothing when it ends a notebook cell."""
+
+    def _ipython_display_(self) -> None:  # the figure is the output; the paths are not news to a reader
+        return None
+
+
+def has_data(fig) -> bool:
+    """True when some axes of ``fig`` show data (lines, bars, points, images), not only text or nothing.
+
+    >>> fig, ax = new_figure()
+    >>> has_data(fig)
+    False
+    >>> _ = ax.plot([0, 1], [1, 0])
+    >>> has_data(fig)
+    True
+    """
+    return any(ax.has_data() for ax in fig.axes)
+
+
 def export(
     fig, name: str, folder: str | Path | None = None, formats: Sequence[str] = ("png", "svg")
-) -> list[Path]:
+) -> Exported:
     """Save ``fig`` as ``folder/name.png`` and ``.svg`` (default folder: ``figures/``) and return the paths.
 
     Metadata that would change on every run (creation date, software version) is left out, so the files
-    are byte-identical when the figure is.
+    are byte-identical when the figure is. A figure without data raises
+    :class:`~analysis.errors.ArgumentError`.
     """
+    if not has_data(fig):
+        from .errors import ArgumentError
+
+        raise ArgumentError(f"figure {name!r} has no data to show; not exported (say why there is no figure)")
     target = Path(folder) if folder is not None else FIGURES_DIR
     target.mkdir(parents=True, exist_ok=True)
-    paths = []
+    paths = Exported()
     for fmt in formats:
         path = target / f"{name}.{fmt}"
         metadata: dict[str, str | None]
@@ -160,16 +207,23 @@ def top_words_chart(top_words: pd.DataFrame, title: str = "Most frequent content
 
 
 def keyness_chart(keyness: pd.DataFrame, title: str = "Distinctive words against general English"):
-    """Horizontal bars of log2 over-use ratio against general English.
-
-    The input is a :func:`analysis.stats.keyness` frame.
-    """
+    """Horizontal bars of log2 over-use ratio against general English (from :func:`analysis.stats.keyness`),
+    sorted by that ratio (the plotted value), each bar annotated with the word's count in the text."""
+    data = keyness.sort_values(["log_ratio", "word"], ascending=[False, True])
     fig = bar_chart(
-        keyness.set_index("word")["log_ratio"],
+        data.set_index("word")["log_ratio"],
         title=title,
-        xlabel="log2(observed / expected)",
+        xlabel="log2(observed / expected): 10 means about 1,000 times more often than in general English\n"
+        "N× at the end of a bar: times the word occurs in the article",
         color=PALETTE["positive"],
     )
+    ax = fig.axes[0]
+    ordered = data.iloc[::-1]
+    for y, (_, row) in enumerate(ordered.iterrows()):
+        count = int(row["count"])
+        ax.text(row["log_ratio"], y, f"  {count}×", va="center", fontsize=8, color="#555555")
+    ax.set_xlim(0, max(1.0, float(data["log_ratio"].max())) * 1.12)
+    fig.tight_layout()
     return fig
 
 
@@ -340,11 +394,17 @@ def sentiment_arc(sentences: pd.DataFrame, score: str = "polarity", title: str =
         for v in y
     ]
     ax.scatter(x, y, c=colors, s=36, zorder=3, edgecolor="white", linewidth=0.5)
+    for name, text in (
+        ("negative", f"negative sentence ({score} < −0.05)"),
+        ("neutral", "neutral sentence"),
+        ("positive", f"positive sentence ({score} > +0.05)"),
+    ):  # legend entries for the dot colours
+        ax.scatter([], [], color=PALETTE[name], s=36, edgecolor="white", linewidth=0.5, label=text)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("sentence")
     ax.set_ylabel("sentiment (-1 negative, +1 positive)")
     ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=8, frameon=False, ncol=2)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=8, frameon=False, ncol=4)
     fig.tight_layout()
     return fig
 
@@ -515,83 +575,276 @@ def voice_heatmap(matrix: pd.DataFrame, title: str = "Who mentions each governme
     return fig
 
 
+#: Active forms of the passive cues a relation table may hold ("A is annoyed by B" is drawn B -> A "annoys").
+_ACTIVE_FORMS = {
+    "annoyed": "annoys",
+    "angered": "angers",
+    "irritated": "irritates",
+    "criticized": "criticizes",
+    "criticised": "criticises",
+    "condemned": "condemns",
+    "pressed": "presses",
+    "pressured": "pressures",
+    "praised": "praises",
+    "welcomed": "welcomes",
+    "rebuked": "rebukes",
+    "accused": "accuses",
+    "threatened": "threatens",
+    "blamed": "blames",
+}
+
+
+def relation_label(cue: str) -> str:
+    """How a relation's cue reads on an arrow from the actor to the one acted on.
+
+    A passive cue ("annoyed by", recorded with the agent as ``source``) is turned active; others are kept.
+
+    >>> relation_label("annoyed by"), relation_label("pressed"), relation_label("startled by")
+    ('annoys', 'pressed', 'startles')
+    """
+    words = str(cue).strip()
+    if not words.endswith(" by"):
+        return words
+    verb = words[: -len(" by")].strip()
+    if verb.lower() in _ACTIVE_FORMS:
+        return _ACTIVE_FORMS[verb.lower()]
+    if verb.endswith("ed"):
+        stem = (
+            verb[:-1]
+            if verb[:-2].endswith(("at", "iz", "is", "ur", "l", "k", "s", "m", "v", "c"))
+            else verb[:-2]
+        )
+        return stem + ("s" if not stem.endswith("s") else "es")
+    return f"{verb} (passive)"
+
+
+def _node_lines(node: str, width: int = 9) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(str(node), width=width, break_long_words=False) or [str(node)]
+
+
+def _circle_order(weights: dict[tuple[str, str], int]) -> list[str]:
+    """Nodes in an order around a circle that keeps related actors close and arrows uncrossed.
+
+    ``weights`` maps node pairs to how many relations join them. Up to 8 nodes every order is tried (cost:
+    chord lengths weighted by relations, plus crossings); beyond that, a greedy chain of the strongest links.
+    Ties go to the first order in sorted node order, so the layout is reproducible.
+    """
+    import itertools
+    import math
+
+    nodes = sorted({n for pair in weights for n in pair})
+    if len(nodes) <= 3:
+        return nodes
+    edges = [(nodes.index(a), nodes.index(b), w) for (a, b), w in sorted(weights.items())]
+    n = len(nodes)
+
+    def cost(order: tuple[int, ...]) -> float:
+        slot = {node: i for i, node in enumerate(order)}
+        total = 0.0
+        chords = []
+        for a, b, w in edges:
+            i, j = sorted((slot[a], slot[b]))
+            d = min(j - i, n - (j - i))
+            total += w * 2 * math.sin(math.pi * d / n)
+            chords.append((i, j))
+        for (i, j), (k, m) in itertools.combinations(chords, 2):
+            if (i < k < j < m) or (k < i < m < j):
+                total += 1.5
+        return total
+
+    if n <= 8:
+        best = min(((0, *rest) for rest in itertools.permutations(range(1, n))), key=cost)
+        return [nodes[i] for i in best]
+    strength = {i: sum(w for a, b, w in edges if i in (a, b)) for i in range(n)}
+    order = [max(range(n), key=lambda i: (strength[i], -i))]
+    while len(order) < n:
+        last = order[-1]
+        rest = [i for i in range(n) if i not in order]
+        link = {i: sum(w for a, b, w in edges if {a, b} == {last, i}) for i in rest}
+        order.append(max(rest, key=lambda i: (link[i], strength[i], -i)))
+    return [nodes[i] for i in order]
+
+
 def relations_graph(relations: pd.DataFrame, title: str = "Who does what to whom"):
-    """Directed graph of actor relations on a circle: arrows from source to target coloured by polarity,
-    labelled with the cue (``analysis.stance.actor_relations``)."""
+    """Directed graph of actor relations on a circle (``analysis.stance.actor_relations``).
+
+    One arrow per direction between two actors, from the actor to the one acted on, labelled with every cue
+    of that direction (each line in its polarity's colour); a relation named for both at once ("friction
+    between") is one double-headed line. Passive cues read actively ("annoyed by" -> "annoys").
+    Node circles are sized to their wrapped labels.
+    """
     import numpy as np
     from matplotlib.patches import FancyArrowPatch
 
-    fig, ax = new_figure(8, 7)
-    # one arrow per (source, target, polarity), labelled with its cues
-    relations = (
-        relations.groupby(["source", "target", "polarity"], sort=False)["cue"]
-        .agg(lambda c: "\n".join(dict.fromkeys(c)))
-        .reset_index()
-    )
-    degree = pd.concat([relations["source"], relations["target"]]).value_counts(sort=False)
-    ranked = sorted(degree.index, key=lambda node: (-degree[node], node))
-    n = max(len(ranked), 1)
-    # the busiest actors go opposite each other so their arrows and labels have room
-    order = [i // 2 if i % 2 == 0 else (n + 1) // 2 + i // 2 for i in range(n)]
-    nodes = [None] * n
-    for node, slot in zip(ranked, order, strict=True):
-        nodes[slot] = node
+    text_colors = {"negative": PALETTE["negative"], "neutral": "#6c7a7b", "positive": PALETTE["positive"]}
+    rows = [
+        (str(r["source"]), str(r["target"]), relation_label(r["cue"]), str(r["polarity"]))
+        for _, r in relations.iterrows()
+        if r["source"] != r["target"]
+    ]
+    directed: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a, b, cue, polarity in rows:
+        items = directed.setdefault((a, b), [])
+        if (cue, polarity) not in items:
+            items.append((cue, polarity))
+    # a cue found in both directions of a pair ("friction between") is one relation of the pair
+    pairs: dict[frozenset, dict[str, list[tuple[str, str]]]] = {}
+    for (a, b), items in directed.items():
+        pair = pairs.setdefault(frozenset((a, b)), {"both": [], a + "\0" + b: [], b + "\0" + a: []})
+        reverse = directed.get((b, a), [])
+        for item in items:
+            if item in reverse:
+                if item not in pair["both"]:
+                    pair["both"].append(item)
+            else:
+                pair[a + "\0" + b].append(item)
+    weights: dict[tuple[str, str], int] = {}
+    for (a, b), items in directed.items():
+        key = (min(a, b), max(a, b))
+        weights[key] = weights.get(key, 0) + len(items)
+    nodes = _circle_order(weights)
+    n = max(len(nodes), 1)
+    fig, ax = new_figure(9, 8)
     pos = {
         node: (np.cos(np.pi / 2 - 2 * np.pi * i / n), np.sin(np.pi / 2 - 2 * np.pi * i / n))
         for i, node in enumerate(nodes)
     }
-    seen: dict[tuple[str, str], int] = {}
-    for _, r in relations.iterrows():
-        a, b = pos[r["source"]], pos[r["target"]]
-        k = seen.get((r["source"], r["target"]), 0)
-        seen[(r["source"], r["target"])] = k + 1
-        rad = 0.15 + 0.35 * k
-        arrow = FancyArrowPatch(
-            a,
-            b,
-            connectionstyle=f"arc3,rad={rad}",
-            arrowstyle="-|>",
-            mutation_scale=16,
-            color=PALETTE.get(r["polarity"], PALETTE["accent"]),
-            lw=1.8,
-            shrinkA=28,
-            shrinkB=28,
-        )
-        ax.add_patch(arrow)
-        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        ox, oy = dy * rad * 0.5, -dx * rad * 0.5
-        ax.text(
-            mx + ox,
-            my + oy,
-            r["cue"],
-            fontsize=8,
-            ha="center",
-            va="center",
-            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
-        )
-    governments = set(relations["source"])
+    fontsize = 8.5
+    radius_pt = {}
+    for node in pos:
+        lines = _node_lines(node)
+        diameter = max(max(len(line) for line in lines) * 0.63 * fontsize, len(lines) * 1.25 * fontsize) + 10
+        radius_pt[node] = diameter / 2
+
+    def arrow_color(items):
+        polarities = {p for _, p in items}
+        return PALETTE.get(polarities.pop(), PALETTE["accent"]) if len(polarities) == 1 else PALETTE["accent"]
+
+    def label(items, x, y, nx, ny):
+        """Stack the cues at (x, y), pushed away from the line along the normal (nx, ny)."""
+        ha = "center" if abs(nx) < 0.35 else ("left" if nx > 0 else "right")
+        va = "center" if abs(ny) < 0.35 else ("bottom" if ny > 0 else "top")
+        step = fontsize * 1.35
+        count = len(items)
+        for k, (cue, polarity) in enumerate(items):
+            if va == "bottom":
+                dy = step * (count - 1 - k)
+            elif va == "top":
+                dy = -step * k
+            else:
+                dy = step * ((count - 1) / 2 - k)
+            ax.annotate(
+                cue,
+                (x, y),
+                xytext=(
+                    6 * np.sign(nx) if ha != "center" else 0,
+                    dy + (4 * np.sign(ny) if va != "center" else 0),
+                ),
+                textcoords="offset points",
+                ha=ha,
+                va=va if va != "center" else "center",
+                fontsize=8,
+                color=text_colors.get(polarity, PALETTE["accent"]),
+                zorder=5,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9},
+            )
+
+    mixed = False
+    for pair, groups in pairs.items():
+        arcs = [key for key, items in groups.items() if items and key != "both"]
+        for key, items in groups.items():
+            if not items:
+                continue
+            if key == "both":
+                a, b = sorted(pair)
+                rad, style = 0.0, "<|-|>"
+            else:
+                a, b = key.split("\0")
+                rad, style = 0.28, "-|>"
+            (x1, y1), (x2, y2) = pos[a], pos[b]
+            color = arrow_color(items)
+            mixed = mixed or color == PALETTE["accent"]
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x1, y1),
+                    (x2, y2),
+                    connectionstyle=f"arc3,rad={rad}",
+                    arrowstyle=style,
+                    mutation_scale=16,
+                    color=color,
+                    lw=1.8,
+                    shrinkA=radius_pt[a] + 2,
+                    shrinkB=radius_pt[b] + 2,
+                    zorder=2,
+                )
+            )
+            dx, dy = x2 - x1, y2 - y1
+            length = float(np.hypot(dx, dy)) or 1.0
+            nx, ny = dy / length, -dx / length  # the side arc3 bends to for rad > 0
+            mx, my = (x1 + x2) / 2 + rad / 2 * dy, (y1 + y2) / 2 - rad / 2 * dx
+            if rad == 0.0 and len(arcs) == 1:  # the straight line of a pair: label opposite the pair's arc
+                a0, b0 = arcs[0].split("\0")
+                arc_normal = np.array([pos[b0][1] - pos[a0][1], -(pos[b0][0] - pos[a0][0])])
+                if arc_normal @ np.array([nx, ny]) > 0:
+                    nx, ny = -nx, -ny
+            elif rad == 0.0 and not arcs:  # alone: on the side away from the circle's centre
+                outward = np.array([(x1 + x2) / 2, (y1 + y2) / 2])
+                if outward @ np.array([nx, ny]) < 0:
+                    nx, ny = -nx, -ny
+                if float(np.hypot(*outward)) < 0.2:
+                    nx, ny = 0.0, 0.0
+            elif rad == 0.0:
+                nx, ny = 0.0, 0.0
+            label(items, mx, my, nx, ny)
+    governments = {a for a, _, _, _ in rows}
     for node, (x, y) in pos.items():
         is_gov = node in governments or node[:1].isupper()
         ax.scatter(
-            [x], [y], s=1600, color="#ecf0f1" if is_gov else "#fdf2e9", edgecolor=PALETTE["accent"], zorder=3
+            [x],
+            [y],
+            s=(2 * radius_pt[node]) ** 2,
+            color="#ecf0f1" if is_gov else "#fdf2e9",
+            edgecolor=PALETTE["accent"],
+            zorder=3,
         )
         ax.text(
             x,
             y,
-            node.replace(" ", "\n", 1) if len(node) > 10 else node,
+            "\n".join(_node_lines(node)),
             ha="center",
             va="center",
-            fontsize=8.5,
+            fontsize=fontsize,
             zorder=4,
             fontweight="bold" if is_gov else "normal",
         )
     handles = [
         plt.Line2D([0], [0], color=PALETTE[p], lw=2, label=p) for p in ("negative", "neutral", "positive")
     ]
-    ax.legend(handles=handles, loc="lower right", frameon=False, title="polarity of the act")
-    ax.set_xlim(-1.45, 1.45)
-    ax.set_ylim(-1.35, 1.35)
+    if mixed:
+        handles.append(plt.Line2D([0], [0], color=PALETTE["accent"], lw=2, label="mixed"))
+    ax.legend(
+        handles=handles,
+        loc="lower right",
+        bbox_to_anchor=(1.0, -0.04),
+        frameon=False,
+        title="polarity of the act",
+        fontsize=8,
+        title_fontsize=8,
+    )
+    ax.text(
+        0.0,
+        -0.02,
+        'arrow: actor → the one acted on; double head: a relation of both ("friction between");\n'
+        "bold circles: governments, light orange: groups",
+        transform=ax.transAxes,
+        fontsize=7.5,
+        color="#555555",
+        va="top",
+    )
+    ax.set_xlim(-1.6, 1.6)
+    ax.set_ylim(-1.45, 1.4)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title(title)
@@ -607,74 +860,259 @@ def plot_articles_per_category(counts: pd.Series, title: str = "Articles per cat
     return bar_chart(counts, title=title, xlabel="articles")
 
 
+def _date_axis(axis) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=12)
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
 def plot_articles_over_time(table: pd.DataFrame, title: str = "Articles over time"):
-    """Stacked area of :func:`analysis.corpus_views.articles_over_time` (periods x categories)."""
-    fig, ax = new_figure(8, 3.5)
+    """Stacked area of :func:`analysis.corpus_views.articles_over_time` (periods x categories); a figure
+    without data (and :func:`export` refuses it) when no article has a date."""
+    fig, ax = new_figure(9, 4)
     if table.empty:
         ax.text(0.5, 0.5, "no dated articles", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
     else:
         ax.stackplot(table.index, table.T.to_numpy(), labels=[str(c) for c in table.columns], alpha=0.85)
         ax.set_ylabel("articles")
-        ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=min(4, len(table.columns)))
+        _date_axis(ax.xaxis)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            fontsize=8,
+            frameon=False,
+            ncol=min(7, len(table.columns)),
+        )
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def _percent_axis(axis) -> None:
+    from matplotlib.ticker import PercentFormatter
+
+    axis.set_major_formatter(PercentFormatter(xmax=100, decimals=0))
 
 
 def plot_stance_by_government(
     table: pd.DataFrame, title: str = "Mean stance toward each government", n: int = 15
 ):
-    """Horizontal bars of ``mean_score``, coloured by sign.
+    """Mean stance per government across articles with its 95% interval and the number of articles
+    (from :func:`analysis.corpus_views.stance_by_government`), the ``n`` most-covered governments."""
+    import numpy as np
 
-    The input is a :func:`analysis.corpus_views.stance_by_government` frame.
-    """
     top = table.head(n).sort_values("mean_score")
-    fig, ax = new_figure(7, max(2.5, 0.35 * len(top) + 1))
+    fig, ax = new_figure(7.5, max(2.5, 0.42 * len(top) + 1.3))
+    y = np.arange(len(top))
     colors = [
-        PALETTE["negative"] if v < 0 else PALETTE["positive"] if v > 0 else PALETTE["neutral"]
+        PALETTE["negative"] if v < -0.1 else PALETTE["positive"] if v > 0.1 else PALETTE["neutral"]
         for v in top["mean_score"]
     ]
-    ax.barh(
-        [f"{g} ({a})" for g, a in zip(top.index, top["articles"], strict=True)],
-        top["mean_score"],
-        color=colors,
-    )
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel("mean stance score (articles in brackets)")
+    if {"ci_low", "ci_high"} <= set(top.columns):
+        ax.hlines(y, top["ci_low"], top["ci_high"], color="#7f8c8d", lw=2, zorder=1)
+    ax.scatter(top["mean_score"], y, c=colors, s=50, zorder=2, edgecolor="white")
+    right = top[["mean_score", "ci_high"]].max(axis=1) if "ci_high" in top else top["mean_score"]
+    for yi, (x, articles) in enumerate(zip(right.fillna(top["mean_score"]), top["articles"], strict=True)):
+        ax.annotate(
+            f"{int(articles)} article{'s' if articles != 1 else ''}",
+            (x, yi),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color="#555555",
+        )
+    ax.axvline(0, color="#333333", lw=0.8)
+    ax.set_yticks(y, [str(g) for g in top.index])
+    ax.set_xlim(-1.05, 1.3)
+    ax.set_xlabel("mean target sentiment over articles (−1 negative … +1 positive); bars: 95% interval")
     ax.set_title(title)
     fig.tight_layout()
     return fig
 
 
-def plot_stance_over_time(
-    table: pd.DataFrame, title: str = "Stance toward governments over time", n: int = 6
+def plot_stance_by_group(
+    table: pd.DataFrame,
+    by: str = "category",
+    title: str = "Stance toward governments, by outlet",
+    ncols: int = 3,
 ):
-    """Lines of mean stance per period for the ``n`` most-covered governments (tidy input from
-    :func:`analysis.corpus_views.stance_over_time`)."""
-    fig, ax = new_figure(8, 3.8)
-    if table.empty:
-        ax.text(0.5, 0.5, "no dated stance rows", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-    else:
-        leaders = table.groupby("government")["articles"].sum().sort_values(ascending=False).head(n).index
-        for government in leaders:
-            rows = table[table["government"] == government].sort_values("period")
-            ax.plot(rows["period"], rows["mean_score"], marker="o", markersize=3, label=str(government))
+    """One panel per government: mean stance of each group (outlet) with its 95% interval and article count
+    (from :func:`analysis.corpus_views.stance_by_group`)."""
+    import numpy as np
+
+    governments = table.groupby("government")["articles"].sum().sort_values(ascending=False).index.tolist()
+    groups = sorted(table[by].astype(str).unique())
+    ncols = max(1, min(ncols, len(governments)))
+    nrows = max(1, -(-len(governments) // ncols))
+    fig, axes = new_figure(
+        3.6 * ncols,
+        0.32 * len(groups) * nrows + 1.3 * nrows,
+        nrows=nrows,
+        ncols=ncols,
+        sharex=True,
+        squeeze=False,
+    )
+    y = {g: i for i, g in enumerate(groups)}
+    for k, ax in enumerate(axes.flat):
+        if k >= len(governments):
+            ax.set_axis_off()
+            continue
+        part = table[table["government"] == governments[k]]
+        ys = np.array([y[str(g)] for g in part[by]])
+        colors = [
+            PALETTE["negative"] if v < -0.1 else PALETTE["positive"] if v > 0.1 else PALETTE["neutral"]
+            for v in part["mean_score"]
+        ]
+        ax.hlines(ys, part["ci_low"], part["ci_high"], color="#7f8c8d", lw=2, zorder=1)
+        ax.scatter(part["mean_score"], ys, c=colors, s=36, zorder=2, edgecolor="white")
+        for yi, articles in zip(ys, part["articles"], strict=True):
+            ax.text(1.02, yi, f"n={int(articles)}", va="center", fontsize=7, color="#555555")
+        ax.axvline(0, color="#333333", lw=0.8)
+        ax.set_yticks(range(len(groups)), groups if k % ncols == 0 else [""] * len(groups))
+        ax.set_ylim(len(groups) - 0.5, -0.5)
+        ax.set_xlim(-1.0, 1.3)
+        ax.set_title(str(governments[k]), fontsize=10)
+    fig.suptitle(title, fontweight="bold")
+    fig.supxlabel("mean target sentiment over articles (bars: 95% interval; n = articles)", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def plot_stance_over_time(
+    table: pd.DataFrame,
+    title: str = "Stance toward governments over time",
+    n: int = 4,
+    series: str = "government",
+):
+    """Mean stance per period (line, with its 95% interval as a band) for the ``n`` lines with the most
+    articles, and below it the number of articles behind each point (tidy input from
+    :func:`analysis.corpus_views.stance_over_time`; ``series`` names the column that makes the lines, e.g.
+    "source" for one line per outlet)."""
+    fig, (ax, counts) = new_figure(9, 5.8, nrows=2, sharex=True, gridspec_kw={"height_ratios": [3, 1.2]})
+    if not table.empty:
+        leaders = table.groupby(series)["articles"].sum().sort_values(ascending=False).head(n).index
+        palette = sns.color_palette("deep", len(leaders))
+        periods = sorted(table["period"].unique())
+        for color, name in zip(palette, leaders, strict=True):
+            # every period of the table, so that a line breaks where a period has no point (no interpolation)
+            rows = table[table[series] == name].set_index("period").reindex(periods).reset_index()
+            ax.plot(
+                rows["period"], rows["mean_score"], marker="o", markersize=4, color=color, label=str(name)
+            )
+            if {"ci_low", "ci_high"} <= set(rows.columns):
+                ax.fill_between(
+                    rows["period"],
+                    rows["ci_low"].astype(float),
+                    rows["ci_high"].astype(float),
+                    color=color,
+                    alpha=0.13,
+                    lw=0,
+                )
+            counts.plot(rows["period"], rows["articles"], marker="o", markersize=3, color=color, lw=1)
         ax.axhline(0, color="black", linewidth=0.8)
-        ax.set_ylabel("mean stance score")
-        ax.legend(fontsize=8, frameon=False, ncol=2)
+        ax.set_ylabel("mean target sentiment")
+        ax.legend(
+            fontsize=8,
+            frameon=False,
+            ncol=min(4, len(leaders)),
+            loc="upper left",
+            title="bands: 95% interval over the period's articles (none under 5 articles)",
+            title_fontsize=8,
+            alignment="left",
+        )
+        ax.set_ylim(-1.05, 1.05)
+        counts.set_ylabel("articles")
+        counts.set_ylim(bottom=0)
+        _date_axis(counts.xaxis)
     ax.set_title(title)
     fig.tight_layout()
     return fig
 
 
 def plot_top_sources(table: pd.DataFrame, title: str = "Most-quoted sources"):
-    """Bar chart of quotes per speaker (from :func:`analysis.corpus_views.top_sources`)."""
-    return bar_chart(table.set_index("speaker")["quotes"], title=title, xlabel="quotes")
+    """Bars of quotes per named source (from :func:`analysis.corpus_views.top_sources`), coloured by source
+    type, each annotated with the number of articles it is quoted in."""
+    from matplotlib.patches import Patch
+
+    data = table.iloc[::-1]
+    types = (
+        data["speaker_type"].fillna("unknown") if "speaker_type" in data else pd.Series("unknown", data.index)
+    )
+    fig, ax = new_figure(8, max(2.5, 0.32 * len(data) + 1.2))
+    ax.barh(
+        [str(s) for s in data["speaker"]],
+        data["quotes"].to_numpy(),
+        color=[SOURCE_TYPE_COLORS.get(t, SOURCE_TYPE_COLORS["unknown"]) for t in types],
+    )
+    for y, (quotes, articles) in enumerate(zip(data["quotes"], data["articles"], strict=True)):
+        ax.text(
+            quotes, y, f"  {int(articles)} article{'s' if articles != 1 else ''}", va="center", fontsize=8
+        )
+    present = [t for t in SOURCE_TYPE_COLORS if t in set(types)]
+    ax.legend(
+        handles=[Patch(color=SOURCE_TYPE_COLORS[t], label=t) for t in present],
+        title="source type",
+        loc="lower right",
+        fontsize=8,
+        title_fontsize=8,
+    )
+    ax.set_xlim(0, max(1, int(data["quotes"].max()) if len(data) else 1) * 1.3)
+    ax.set_xlabel("attributions (quotes and paraphrases)")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
 
 
 def plot_anonymous_share(table: pd.DataFrame, title: str = "Share of quotes from anonymous sources"):
-    """Bar chart of ``share`` (from :func:`analysis.corpus_views.anonymous_share`), as percentages."""
-    fig = bar_chart(table["share"] * 100, title=title, xlabel="% of quotes", color=PALETTE["negative"])
+    """Bars of the anonymous share in % with its 95% interval and the counts behind it
+    (from :func:`analysis.corpus_views.anonymous_share`)."""
+    data = table.sort_values("share", ascending=True)
+    fig, ax = new_figure(7.5, max(2.5, 0.4 * len(data) + 1.2))
+    labels = [str(i) for i in data.index]
+    values = data["share"].to_numpy(dtype=float) * 100
+    ax.barh(labels, values, color=PALETTE["negative"], alpha=0.85)
+    if {"ci_low", "ci_high"} <= set(data.columns):
+        low = values - data["ci_low"].to_numpy(dtype=float) * 100
+        high = data["ci_high"].to_numpy(dtype=float) * 100 - values
+        ax.errorbar(values, range(len(data)), xerr=[low, high], fmt="none", ecolor="#333333", capsize=3, lw=1)
+        ends = data["ci_high"].to_numpy(dtype=float) * 100
+    else:
+        ends = values
+    for y, (end, anonymous, quotes) in enumerate(zip(ends, data["anonymous"], data["quotes"], strict=True)):
+        ax.text(end, y, f"  {int(anonymous)} of {int(quotes)}", va="center", fontsize=8, color="#555555")
+    _percent_axis(ax.xaxis)
+    ax.set_xlim(0, max(5.0, float(ends.max()) * 1.35 if len(ends) else 5.0))
+    ax.set_xlabel("share of attributions with an anonymous source (bars: 95% interval)")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_source_types(table: pd.DataFrame, title: str = "Who is quoted: source types"):
+    """100% stacked bars of source-type shares per group (from :func:`analysis.corpus_views.source_types`),
+    each bar labelled with its number of quotes."""
+    types = [c for c in table.columns if c != "quotes"]
+    data = table.iloc[::-1]
+    fig, ax = new_figure(9, max(2.5, 0.42 * len(data) + 1.6))
+    left = pd.Series(0.0, index=data.index)
+    labels = [f"{g} (n={int(q)})" for g, q in zip(data.index, data["quotes"], strict=True)]
+    for t in types:
+        values = data[t].to_numpy(dtype=float) * 100
+        ax.barh(labels, values, left=left.to_numpy(), color=SOURCE_TYPE_COLORS.get(t, "#bdc3c7"), label=t)
+        for y, (x0, v) in enumerate(zip(left.to_numpy(), values, strict=True)):
+            if v >= 7:
+                ax.text(x0 + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=7, color="white")
+        left += values
+    _percent_axis(ax.xaxis)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of attributions (n = attributions)")
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=min(5, len(types)), fontsize=8, frameon=False
+    )
+    ax.set_title(title)
+    fig.tight_layout()
     return fig

@@ -19,9 +19,11 @@ aliases)::
     leaders = ["Lai Ching-te"]
     leader_years = { "Lai Ching-te" = "2024-" }
 
-Fields: names, short, demonyms, capitals, institutions, leaders, contextual (lists of strings), leader_years
-(table of strings), replace (bool). Any other key, or a value of the wrong type, raises
-:class:`~analysis.errors.ConfigError` naming the file and the key.
+Fields: names, short, demonyms, capitals, institutions, leaders, contextual, domestic (lists of strings),
+leader_years (table of strings), replace (bool). ``domestic`` lists words that mark a story as that
+government's domestic politics ("MPs", "Labour", "Downing Street" for the United Kingdom): there,
+:mod:`analysis.mentions` reads "the government" and "ministers" as that government. Any other key, or a
+value of the wrong type, raises :class:`~analysis.errors.ConfigError` naming the file and the key.
 
 Matching is one compiled, case-sensitive regular expression over every alias (longest alias first), then a
 few local rules decide whether each match names the *government* or only the *place* or its *people*:
@@ -133,6 +135,10 @@ BLOCKED_PHRASES = (
     "Lisbon strategy",
     "Lisbon Strategy",
     "Paris Hilton",
+    "Northern Ireland",
+    "Irish Sea",
+    "Stade de France",
+    "New Mexico",
     "French fries",
     "Russian roulette",
     "Swiss cheese",
@@ -160,7 +166,7 @@ GOVERNMENT_HEADS = frozenset(
     premier prime minister ministers ministry ministries secretary spokesman spokeswoman spokesperson
     regime state military army navy forces troops soldiers police guards guard agents intelligence
     media propaganda agency agencies website site newspaper parliament lawmakers congress cabinet
-    council court courts foreign defense defence unification interior nuclear missile missiles weapons
+    council foreign defense defence unification interior nuclear missile missiles weapons
     program programme policy policies stance position demands demand threat threats provocation sanctions
     king emperor dictator general generals commander commanders ruling party
     """.split()
@@ -218,7 +224,9 @@ class GovernmentMention:
     """One place in a text where a government (or its place/people) is named.
 
     ``text[start:end] == mention.text``; ``government`` is the canonical key ("North Korea");
-    ``is_government`` is False when the words name the place or its people, with the rule in ``reason``.
+    ``is_government`` is False when the words name the place or its people, with the rule in ``reason``;
+    ``sense`` says what the words denote: "government", "place", "people", "team", "economy", "venue" or
+    "other" (empty when only the surface rules have looked at it).
     """
 
     start: int
@@ -228,6 +236,7 @@ class GovernmentMention:
     kind: str
     is_government: bool = True
     reason: str = ""
+    sense: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,13 +252,15 @@ class Gazetteer:
     """Aliases of governments, compiled into one regular expression.
 
     ``aliases`` maps each surface form to its canonical government and kind; ``leader_years`` maps
-    ``(government, leader)`` to the years in office; ``sources`` lists the files the gazetteer was built from.
+    ``(government, leader)`` to the years in office; ``domestic`` maps a government to the words that mark
+    its domestic politics; ``sources`` lists the files the gazetteer was built from.
     """
 
     aliases: dict[str, _Alias]
     leader_years: dict[tuple[str, str], str] = field(default_factory=dict)
     ambiguous: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    domestic: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # one trie-shaped pattern (longest alias wins); contextual forms ("the North") must not be the start
@@ -304,6 +315,18 @@ class Gazetteer:
         >>> [m.text for m in default_gazetteer().find_mentions("Its website. North Korea said so.")]
         ['North Korea']
         """
+        raw = self.candidates(text)
+        raw.extend(self.resolve_anaphora(text, raw, sentences))
+        raw.sort(key=lambda x: x.start)
+        return raw
+
+    def candidates(self, text: str) -> list[GovernmentMention]:
+        """The alias matches of :meth:`find_mentions` with their surface decisions (titles merged, bare family
+        names of leaders added) but without "the government"-style phrases, which depend on the decisions.
+
+        >>> [m.text for m in default_gazetteer().candidates("Seoul said the government agreed.")]
+        ['Seoul']
+        """
         raw: list[GovernmentMention] = []
         korea_story = any(h in text for h in _KOREA_HINT)
         for m in self._regex.finditer(text):
@@ -323,10 +346,23 @@ class Gazetteer:
                 GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason)
             )
         raw = _merge_titles(text, raw)
-        raw.extend(_resolve_anaphora(text, raw, sentences))
         raw.extend(self._short_names(text, raw))
         raw.sort(key=lambda x: x.start)
         return raw
+
+    def resolve_anaphora(
+        self, text: str, mentions: list[GovernmentMention], sentences: list[tuple[int, int]] | None = None
+    ) -> list[GovernmentMention]:
+        """New mentions for "the government", "its government(-run)", "the regime" and an unqualified "Foreign
+        Ministry", each resolved to the first government-sense mention earlier in its sentence, else in the
+        sentence before; phrases that overlap ``mentions`` or cannot be resolved are left out.
+
+        >>> g = default_gazetteer()
+        >>> text = "Seoul met Beijing. The government said no."
+        >>> [(m.text, m.government) for m in g.resolve_anaphora(text, g.candidates(text))]
+        [('The government', 'South Korea')]
+        """
+        return _resolve_anaphora(text, mentions, sentences)
 
     def _short_names(self, text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
         """Bare family names ("Kim", "Clinton") after the full name of a leader earlier in the text."""
@@ -618,6 +654,7 @@ def _apply_toml(
     aliases: dict[str, _Alias],
     years: dict[tuple[str, str], str],
     ambiguous: dict[str, str],
+    domestic: dict[str, tuple[str, ...]] | None = None,
 ) -> None:
     """Validate one governments TOML document and merge it into ``aliases`` (later files win)."""
     unknown_top = set(data) - {"governments"}
@@ -638,6 +675,9 @@ def _apply_toml(
             if fld == "replace":
                 if not isinstance(value, bool):
                     raise ConfigError(f"{path}: {where}.replace must be true or false")
+            elif fld == "domestic":
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                    raise ConfigError(f"{path}: {where}.domestic must be a list of non-empty strings")
             elif fld == "leader_years":
                 if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                     raise ConfigError(f"{path}: {where}.leader_years must map leader names to strings")
@@ -647,7 +687,7 @@ def _apply_toml(
             else:
                 raise ConfigError(
                     f"{path}: {where}.{fld}: unknown field (expected one of "
-                    f"{', '.join([*_TOML_FIELDS, 'leader_years', 'replace'])})"
+                    f"{', '.join([*_TOML_FIELDS, 'domestic', 'leader_years', 'replace'])})"
                 )
         if table.get("replace"):
             for s in [s for s, a in aliases.items() if a.government == key]:
@@ -660,6 +700,11 @@ def _apply_toml(
                 aliases[s.strip()] = _Alias(s.strip(), key, kind)
         for leader, yrs in table.get("leader_years", {}).items():
             years[(key, leader)] = yrs
+        if domestic is not None and "domestic" in table:
+            words = [w.strip() for w in table["domestic"]]
+            domestic[key] = tuple(
+                words if table.get("replace") else dict.fromkeys([*domestic.get(key, ()), *words])
+            )
 
 
 def load_gazetteer(path: str | Path | None = None, overrides_toml: str | Path | None = None) -> Gazetteer:
@@ -674,19 +719,22 @@ def load_gazetteer(path: str | Path | None = None, overrides_toml: str | Path | 
     """
     aliases, ambiguous = _read_un_table(UN_TABLE)
     years: dict[tuple[str, str], str] = {}
+    domestic: dict[str, tuple[str, ...]] = {}
     sources = [str(UN_TABLE)]
     for p in (Path(path) if path is not None else DETAIL_TOML, overrides_toml):
         if p is None:
             continue
         p = Path(p)
-        _apply_toml(_read_toml(p), p, aliases, years, ambiguous)
+        _apply_toml(_read_toml(p), p, aliases, years, ambiguous, domestic)
         sources.append(str(p))
     for surface, a in list(aliases.items()):
         if a.kind == "demonym" and a.surface[-1] not in "sih" and a.surface[-3:] not in ("ese", "ish"):
             aliases.setdefault(surface + "s", _Alias(surface + "s", a.government, "demonym", plural=True))
     for phrase in BLOCKED_PHRASES:
         aliases[phrase] = _Alias(phrase, None, "blocked")
-    return Gazetteer(aliases=aliases, leader_years=years, ambiguous=ambiguous, sources=sources)
+    return Gazetteer(
+        aliases=aliases, leader_years=years, ambiguous=ambiguous, sources=sources, domestic=domestic
+    )
 
 
 @lru_cache(maxsize=1)

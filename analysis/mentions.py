@@ -1,24 +1,599 @@
-"""Government mentions of an article: every gazetteer match, with the decision whether it is the government.
+"""Government mentions of an article: every gazetteer match, and whether it denotes the government.
 
-:func:`find_mentions` is what :attr:`analysis.context.ArticleContext.mentions` holds: each
-:class:`~analysis.gazetteer.GovernmentMention` keeps ``is_government`` and the ``reason`` for it, so tables
-and the evidence view can show why a mention counted (or not).
+:func:`find_mentions` is what :attr:`analysis.context.ArticleContext.mentions` holds. It starts from the
+gazetteer's surface matches (:meth:`analysis.gazetteer.Gazetteer.candidates`: names, demonyms, capitals,
+institutions, leaders, with the surface rules for locatives and demonyms) and decides for each name whether
+it denotes the state as a political actor (its institutions, office-holders) or something else, using the
+parse of its sentence (parsed only for sentences that hold such a name), the named entities where a name
+sits next to another proper name, and the article as a whole:
+
+1. **Institutions and office-holders** ("the State Department", "Tony Blair") are the government.
+2. **Modifier or possessor of a noun** takes that noun's sense (lists in
+   ``analysis/data/mention_senses.toml``): a government noun anywhere in the noun phrase makes it the
+   government ("US officials", "Iraq's Oil Ministry", "US Treasury Secretary John Snow"); otherwise a team
+   noun ("France defender Gallas"), an economy noun ("the US economy", "UK banking group Barclays",
+   "Russia's oil output"), a people noun, a place noun or an event ("the Iraq war", "a US court") decides. A
+   possessed proper name is looked up by the entity recogniser: a person ("Spain's Felix Mantilla") makes it
+   a national, an organisation ("Germany's DaimlerChrysler") the economy.
+3. **Part of a longer name** ("Brazil Open", "the London FTSE", "Stade de France") is not the government.
+4. **Nationality of a person**: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)".
+5. **Sports**: in a sports report (density of sports words, :func:`sports_density`) or as the subject or
+   object of a contest ("England beat Wales", "a win over South Africa", "loss to Ireland"), a country is a
+   team, unless a government noun says otherwise ("the US Anti-Doping Agency").
+6. **Economy as subject**: "Britain is the fourth-largest economy".
+7. Otherwise the state acting: subject, object or agent of a verb ("Seoul pressed China").
+
+Then phrases that name a government without naming the country are added: in a story of one government's
+domestic politics (its ``domestic`` words in ``governments.toml``, at least :data:`DOMESTIC_MIN_CUES`
+different ones: "MPs", "Labour", "Downing Street" for the United Kingdom), "the government", "ministers",
+"the prime minister", "the chancellor" are that government unless a word before them makes them another's
+("shadow home secretary", "a Conservative government"); elsewhere "the government" and "its government-run"
+resolve to the government-sense mention before them (:meth:`analysis.gazetteer.Gazetteer.resolve_anaphora`).
+
+Every mention keeps ``is_government``, ``sense`` and the ``reason`` for the decision.
 
 >>> from analysis.context import ArticleContext
->>> [(m.text, m.government, m.is_government) for m in ArticleContext.of("Seoul pressed China.").mentions]
-[('Seoul', 'South Korea', True), ('China', 'China', True)]
+>>> found = ArticleContext.of("Seoul pressed China over the US economy and its Ireland winger.").mentions
+>>> [(m.text, m.is_government, m.sense) for m in found]  # doctest: +NORMALIZE_WHITESPACE
+[('Seoul', True, 'government'), ('China', True, 'government'), ('US', False, 'economy'),
+ ('Ireland', False, 'team')]
+>>> found[3].reason
+"modifies 'winger' (a team or athlete)"
 """
 
 from __future__ import annotations
 
-from .gazetteer import GovernmentMention, default_gazetteer
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["find_mentions"]
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from .errors import ConfigError
+from .gazetteer import GOVERNMENT_HEADS, PEOPLE_HEADS, PLACE_HEADS, GovernmentMention, default_gazetteer
+
+__all__ = [
+    "find_mentions",
+    "decide_mentions",
+    "Senses",
+    "load_senses",
+    "default_senses",
+    "sports_density",
+    "is_sports_story",
+    "domestic_government",
+    "SENSES_PATH",
+    "DOMESTIC_MIN_CUES",
+    "SENSES",
+]
+
+SENSES_PATH = Path(__file__).with_name("data") / "mention_senses.toml"
+#: Different sports words a story must use to count as a sports report (besides their density).
+SPORTS_MIN_WORDS = 2
+#: Different domestic words a story must use to count as that government's domestic politics.
+DOMESTIC_MIN_CUES = 2
+#: The senses a mention can have.
+SENSES = ("government", "place", "people", "team", "economy", "venue", "other")
+#: Team nouns that only mean a team inside a sports report ("Ireland's lead", "the Irish defence").
+_SPORT_ONLY = frozenset(
+    "side sides line lead points score try tries goal goals game games match matches victory win wins defeat "
+    "defeats loss losses draw number defence defense attack forwards backs wing wings centre centres "
+    "lock".split()
+)
+_NAME_KINDS = frozenset({"name", "short", "demonym", "capital"})
+_STOP_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "AUX", "PART", "NUM", "SYM", "ADV"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+#: People of the state: "officials in Beijing" is the government, not a place.
+_OFFICIALS = frozenset(
+    "officials official authorities leaders diplomats government sources police ministers envoys".split()
+)
+_LIST_LOCATIVES = frozenset({"in", "at", "across", "throughout", "inside", "within", "near", "around"})
+_CONTEST_PREPS = frozenset({"over", "to", "against", "with", "by", "v", "vs"})
+
+
+@dataclass(frozen=True)
+class Senses:
+    """The word lists of ``mention_senses.toml``: nouns by sense, sports words, domestic phrases."""
+
+    nouns: dict[str, frozenset[str]]
+    story_words: frozenset[str]
+    story_threshold: float
+    sports_verbs: frozenset[str]
+    contest_nouns: frozenset[str]
+    addressee_verbs: frozenset[str]
+    relation_nouns: frozenset[str]
+    movement_verbs: frozenset[str]
+    domestic_phrases: tuple[re.Pattern, ...]
+    blockers: frozenset[str]
+
+    def sense_of(self, word: str, sport: bool) -> str | None:
+        """The sense a noun gives the name that modifies it ("economy" for "economy"), or None."""
+        w = word.lower()
+        if sport and w in _SPORT_ONLY:
+            return "team"
+        if w in self.nouns["government"]:
+            return "government"
+        if w in self.nouns["team"] and (sport or w not in _SPORT_ONLY):
+            return "team"
+        for sense in ("economy", "people", "place", "other"):
+            if w in self.nouns[sense]:
+                return sense
+        return None
+
+
+def _words(value, path: Path, key: str) -> frozenset[str]:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: {key} must be a string of words")
+    return frozenset(value.lower().split())
+
+
+def load_senses(path: str | Path | None = None) -> Senses:
+    """Read a senses file (default: the shipped ``analysis/data/mention_senses.toml``).
+
+    Raises :class:`~analysis.errors.ConfigError` naming the file and key when it is missing or malformed.
+
+    >>> "economy" in load_senses().nouns["economy"]
+    True
+    """
+    path = Path(path) if path is not None else SENSES_PATH
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: senses file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    try:
+        nouns_table, sports, domestic = data["nouns"], data["sports"], data["domestic"]
+        nouns = {k: _words(nouns_table[k], path, f"nouns.{k}") for k in SENSES if k not in ("venue",)}
+        threshold = sports["story_threshold"]
+        phrases = domestic["phrases"]
+        if not isinstance(threshold, int | float):
+            raise ConfigError(f"{path}: sports.story_threshold must be a number")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise ConfigError(f"{path}: domestic.phrases must be a list of regular expressions")
+        compiled = tuple(re.compile(rf"(?<![\w\-])(?:{p})(?![\w\-])") for p in phrases)
+    except KeyError as exc:
+        raise ConfigError(f"{path}: missing key {exc.args[0]!r}") from exc
+    except re.error as exc:
+        raise ConfigError(f"{path}: domestic.phrases: invalid regular expression ({exc})") from exc
+    nouns["government"] |= GOVERNMENT_HEADS
+    nouns["people"] |= PEOPLE_HEADS - nouns["economy"] - nouns["place"] - nouns["other"]
+    nouns["place"] |= PLACE_HEADS - nouns["economy"] - nouns["people"]
+    return Senses(
+        nouns=nouns,
+        story_words=_words(sports["story_words"], path, "sports.story_words"),
+        story_threshold=float(threshold),
+        sports_verbs=_words(sports["verbs"], path, "sports.verbs"),
+        contest_nouns=_words(sports["contest_nouns"], path, "sports.contest_nouns"),
+        addressee_verbs=_words(data["verbs"]["addressee"], path, "verbs.addressee"),
+        movement_verbs=_words(data["verbs"]["movement"], path, "verbs.movement"),
+        relation_nouns=_words(data["verbs"]["relation_nouns"], path, "verbs.relation_nouns"),
+        domestic_phrases=compiled,
+        blockers=_words(domestic["blockers"], path, "domestic.blockers"),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_senses() -> Senses:
+    """The shipped senses, read once per process."""
+    return load_senses()
+
+
+def sports_density(text: str, senses: Senses | None = None) -> float:
+    """Sports words per 100 words of ``text`` (a report is a sports story from ``story_threshold`` on).
+
+    >>> round(sports_density("The striker scored twice as the champions won the league."), 1)
+    40.0
+    """
+    senses = senses or default_senses()
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return 0.0
+    return 100.0 * sum(w in senses.story_words for w in words) / len(words)
+
+
+def is_sports_story(text: str, senses: Senses | None = None) -> bool:
+    """True when ``text`` reads as a sports report: at least :data:`SPORTS_MIN_WORDS` different sports words
+    and a :func:`sports_density` of at least the senses' ``story_threshold``.
+
+    >>> is_sports_story("Ireland beat Scotland: the fly-half kicked two penalties and a try at Murrayfield.")
+    True
+    >>> is_sports_story("Seoul pressed China over the fly-half.")
+    False
+    """
+    senses = senses or default_senses()
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = [w for w in words if w in senses.story_words]
+    if len(set(hits)) < SPORTS_MIN_WORDS or not words:
+        return False
+    return 100.0 * len(hits) / len(words) >= senses.story_threshold
+
+
+def domestic_government(text: str, gazetteer=None) -> str | None:
+    """The government whose domestic politics the story is about, if any: the one with the most different
+    ``domestic`` words in ``text``, at least :data:`DOMESTIC_MIN_CUES`.
+
+    >>> domestic_government("Labour MPs voted with the Tories in the Commons.")
+    'United Kingdom'
+    >>> domestic_government("Seoul pressed China.") is None
+    True
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    best, best_n = None, 0
+    for gov, pattern in _domestic_patterns(gazetteer).items():
+        n = len({m.group(0).lower() for m in pattern.finditer(text)})
+        if n > best_n:
+            best, best_n = gov, n
+    return best if best_n >= DOMESTIC_MIN_CUES else None
+
+
+_PATTERN_CACHE: dict[int, dict[str, re.Pattern]] = {}
+
+
+def _domestic_patterns(gazetteer) -> dict[str, re.Pattern]:
+    key = id(gazetteer)
+    if key not in _PATTERN_CACHE:
+        _PATTERN_CACHE[key] = {
+            gov: re.compile(
+                r"(?<![\w\-])(?:"
+                + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                + r")(?![\w\-])"
+            )
+            for gov, words in gazetteer.domestic.items()
+            if words
+        }
+    return _PATTERN_CACHE[key]
+
+
+# ---------------------------------------------------------------------------------------------- decisions
+
+
+def _chain_after(doc, root, first_i: int, limit: int = 6) -> list:
+    """Tokens of the noun phrase right of the mention, from token ``first_i``: through the mention's syntactic
+    head when the mention modifies or possesses a noun after it, else up to four words, stopping at
+    punctuation (a hyphen inside a word is kept), function words and verbs (a listed noun tagged as a verb, a
+    tagging slip, is kept)."""
+    senses = default_senses()
+    head = root.head
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and first_i <= head.i < first_i + limit:
+        return [t for t in doc[first_i : head.i + 1] if not t.is_punct and t.text not in ("'s", "’s")]
+    out = []
+    for t in doc[first_i : first_i + 4]:
+        if t.text == "-" and not t.whitespace_ and out:
+            continue
+        if t.is_punct or t.text in ("'s", "’s"):
+            break
+        sense = senses.sense_of(t.text, True)
+        listed = sense is not None
+        if t.pos_ in _STOP_POS and t.pos_ != "ADV" and not listed:
+            break
+        if t.pos_ == "VERB" and (
+            not listed or sense == "government" or (t is root.head and root.dep_ == "nsubj")
+        ):
+            break
+        out.append(t)
+        if t.pos_ == "NOUN" and listed and t.dep_ not in ("compound", "amod", "nmod"):
+            break
+    return out
+
+
+def _entity_over(doc, token_i: int):
+    for e in doc.ents:
+        if e.start <= token_i < e.end:
+            return e
+    return None
+
+
+def _role_token(token):
+    """The token whose role a coordinated or apposed mention shares ("Japan and China": Japan's role)."""
+    seen = 0
+    while token.dep_ in ("conj", "appos") and token.head is not token and seen < 8:
+        token = token.head
+        seen += 1
+    return token
+
+
+_WHAT = {
+    "team": "a team or athlete",
+    "economy": "the economy, a market or company",
+    "people": "people or nationals",
+    "place": "a place",
+    "other": "an event or thing of the country",
+}
+_ENTITY_SENSE = {
+    "PERSON": "people",
+    "ORG": "economy",
+    "PRODUCT": "economy",
+    "FAC": "venue",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+}
+
+
+def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, str, str]:
+    """(is_government, sense, reason) for a name, short name, demonym or capital the surface rules
+    accepted."""
+    senses = default_senses()
+    if ps is None or not ps.parsed:
+        if sport:
+            return False, "team", "a country in a sports report (no parse)"
+        return True, "government", "the state (sentence not parsed)"
+    doc = ps.doc
+    span = ps.char_span(m.start, m.end)
+    if span is None or len(span) == 0:
+        return (False, "team", "a country in a sports report") if sport else (True, "government", "the state")
+    root = span.root
+    nxt = span.end
+    possessive = nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'")
+    chain = _chain_after(doc, root, nxt + 1 if possessive else nxt)
+    how = "possesses" if possessive else "modifies"
+
+    def entities():
+        return context.parsed.sentence(ps.index, entities=True).doc
+
+    # 2. a government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"
+    for t in chain:
+        if senses.sense_of(t.text, sport) == "government":
+            return True, "government", f"{how} '{t.text}' (the state)"
+    # 2. the head noun's sense, else the first modifier's: "France defender", "the US economy",
+    # "Russia's very profitable oil business"
+    if chain and chain[-1] is root.head:
+        chain = [chain[-1], *chain[:-1]]
+    for t in chain:
+        sense = senses.sense_of(t.text, sport)
+        if sense is not None:
+            return False, sense, f"{how} '{t.text}' ({_WHAT[sense]})"
+        if t.pos_ == "PROPN":
+            # 3. "the London FTSE", "Turkey's Everasia", "Spain's Felix Mantilla", "Ireland winger Duff"
+            e = _entity_over(entities(), t.i)
+            label = e.label_ if e is not None and e.label_ not in ("GPE", "NORP", "LOC") else ""
+            sense = _ENTITY_SENSE.get(label, "other")
+            if sense == "people" and sport:
+                sense = "team"
+            name = e.text if label else " ".join(x.text for x in chain)
+            if possessive:
+                return False, sense, f"possesses the name '{name}'" + (f" ({label})" if label else "")
+            return False, sense, f"part of the name '{m.text} {name}'" + (f" ({label})" if label else "")
+    # 3. a name before it: "Yukos USA", "the North American Court of Arbitration"
+    if span.start > 0:
+        left = doc[span.start - 1]
+        if left.pos_ == "PROPN" and left.dep_ == "compound" and left.head.i in range(span.start, span.end):
+            e = _entity_over(entities(), root.i)
+            if e is not None and e.label_ not in ("GPE", "NORP", "LOC"):
+                return (
+                    False,
+                    _ENTITY_SENSE.get(e.label_, "other"),
+                    f"part of the name '{e.text}' ({e.label_})",
+                )
+    role = _role_token(root)
+    head = role.head
+    # a list after a locative: "in Australia, Finland, Brazil, even Malaysia"
+    if (
+        role is not root
+        and role.dep_ == "pobj"
+        and head.lower_ in _LIST_LOCATIVES
+        and head.head.lower_ not in _OFFICIALS  # "officials in Beijing and Seoul"
+    ):
+        return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
+    # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"
+    if role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
+        e = _entity_over(entities(), head.head.i)
+        if e is not None and e.label_ == "PERSON":
+            return False, ("team" if sport else "people"), f"nationality of '{e.text}'"
+    if root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == "(":
+        e = _entity_over(entities(), root.head.i)
+        if e is not None and e.label_ == "PERSON":
+            return False, ("team" if sport else "people"), f"nationality of '{e.text}' (in parentheses)"
+    # a place after a place: "Opel workers in Ruesselsheim, Germany"
+    if root.dep_ in ("appos", "npadvmod", "conj") and root.head.pos_ == "PROPN":
+        h = root.head
+        if (
+            h.dep_ == "pobj"
+            and h.head.lower_ in ("in", "at", "near", "from", "outside", "into")
+            and h.head.head.lower_ not in _OFFICIALS
+        ):
+            return False, "place", f"'{h.text}, {m.text}' (a place)"
+    # 5. contests: "England beat Wales", "win over South Africa", "loss to Ireland"
+    if role.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in senses.sports_verbs:
+        others = [
+            c for c in head.children if c is not role and c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"
+        ]
+        if others or sport:
+            return False, "team", f"{role.dep_} of the contest verb '{head.text}'"
+    if role.dep_ == "pobj" and head.lower_ in _CONTEST_PREPS and head.head.lower_ in senses.contest_nouns:
+        return False, "team", f"'{head.head.text} {head.text} {m.text}' (a contest)"
+    if sport:
+        return False, "team", "a country in a sports report"
+    if possessive and chain:
+        return True, "government", f"possesses '{chain[-1].text}' (the state's)"
+    # 6. "Britain is the fourth-largest economy", "The Bahamas ... are among the areas affected"
+    if role.dep_ == "nsubj" and head.lemma_ == "be":
+        for c in head.children:
+            nouns = (
+                [c]
+                if c.dep_ in ("attr", "acomp")
+                else [g for g in c.children if g.dep_ == "pobj"]
+                if c.dep_ == "prep"
+                else []
+            )
+            for n in nouns:
+                sense = senses.sense_of(n.text, sport)
+                if sense in ("economy", "place"):
+                    return False, sense, f"'{m.text} is ... {n.text}' ({_WHAT[sense]})"
+    # capitals stand for their governments only as actors or addressees ("Seoul pressed Beijing")
+    verb = head.head if role.dep_ == "pobj" else head
+    if (
+        m.kind == "capital"
+        and role.dep_ in ("dobj", "pobj")
+        and not (
+            head.lower_ in ("by", "from")
+            or verb.lemma_.lower() in senses.addressee_verbs
+            or verb.lower_ in senses.relation_nouns
+            or verb.lower_ in _OFFICIALS  # "officials in Beijing"
+        )
+    ):
+        return (
+            False,
+            "place",
+            f"capital as {'object of' if role.dep_ == 'dobj' else head.text} '{verb.text}' (a place)",
+        )
+    if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
+        return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"
+    # 7. the state acting
+    where = {
+        "nsubj": "subject of",
+        "nsubjpass": "passive subject of",
+        "dobj": "object of",
+        "pobj": "object of",
+        "agent": "agent of",
+        "compound": "modifier of",
+        "amod": "modifier of",
+    }.get(role.dep_, "")
+    if where:
+        return True, "government", f"{where} '{head.text}' (the state acting)"
+    return True, "government", "the state (no other reading)"
+
+
+def _needs_entities(ps, m: GovernmentMention) -> bool:
+    """Whether deciding ``m`` may ask the entity recogniser: a proper name right before or after it (past a
+    possessive), or a person it may be the nationality of ("Volandri of Italy", "Honiss (New Zealand)")."""
+    if not ps.parsed:
+        return False
+    span = ps.char_span(m.start, m.end)
+    if span is None or len(span) == 0:
+        return False
+    doc = ps.doc
+    after = span.end + (1 if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'") else 0)
+    if after < len(doc) and doc[after].pos_ == "PROPN":
+        return True
+    if span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
+        return True
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN") or (
+        root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == "("
+    )
+
+
+def _surface_sense(m: GovernmentMention, sport: bool = False) -> str:
+    """The sense behind a surface-rule rejection ("locative 'in China'" -> place)."""
+    r = m.reason
+    word = re.search(r"(?:modifies '|'\S+ )([\w\-]+)'", r) or re.search(r"\('([\w\-]+)'\)", r)
+    if word:
+        sense = default_senses().sense_of(word.group(1), sport)
+        if sense and sense != "government":
+            return sense
+    if (
+        "locative" in r
+        or "destination" in r
+        or "geography" in r
+        or "left" in r
+        or "visited" in r
+        or "place" in r
+    ):
+        return "place"
+    if "people" in r or "plural demonym" in r:
+        return "people"
+    return "other"
+
+
+def decide_mentions(context, candidates: list[GovernmentMention]) -> list[GovernmentMention]:
+    """The candidates with ``is_government``, ``sense`` and ``reason`` decided from the parse and the article
+    (rules in the module docstring); the sentences of names the surface rules accepted are parsed, in one
+    batch.
+    """
+    article = context.article
+    sport = is_sports_story(article.text)
+    # one parse batch: every sentence with a mention that may count (its evidence is scored on the parse too)
+    need, names = set(), {}
+    for m in candidates:
+        if m.is_government:
+            s = article.sentence_at(m.start)
+            if s is not None:
+                need.add(s.index)
+                if m.kind in _NAME_KINDS:
+                    names.setdefault(s.index, []).append(m)
+    parsed = {p.index: p for p in context.parsed.sentences(sorted(need))} if need else {}
+    # one entity batch: the sentences where a name touches another proper name or a person's name
+    ner = sorted(i for i, ms in names.items() if any(_needs_entities(parsed[i], m) for m in ms))
+    if ner:
+        context.parsed.sentences(ner, entities=True)
+    out = []
+    for m in candidates:
+        if not m.is_government:
+            out.append(replace(m, sense=_surface_sense(m, sport)))
+            continue
+        if m.kind == "institution":
+            out.append(replace(m, sense="government", reason=m.reason or "an institution of the state"))
+            continue
+        if m.kind == "leader":
+            out.append(replace(m, sense="government", reason=m.reason or "an office-holder"))
+            continue
+        if m.kind not in _NAME_KINDS:
+            reason = m.reason or f"'{m.text}' in a story that names {m.government}"
+            out.append(replace(m, sense="government", reason=reason))
+            continue
+        s = article.sentence_at(m.start)
+        ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport)
+        out.append(replace(m, is_government=ok, sense=sense, reason=reason))
+    return out
+
+
+def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """Mentions of the domestic government ``gov`` by phrases such as "the government", "ministers"."""
+    senses = default_senses()
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[GovernmentMention] = []
+    for pattern in senses.domestic_phrases:
+        for hit in pattern.finditer(text):
+            s, e = hit.span()
+            if text[s:e].endswith(("'s", "’s")):
+                e -= 2
+            if any(a < e and s < b for a, b in taken):
+                continue
+            before = [w.lower() for w in _WORD.findall(text[max(0, s - 30) : s])][-2:]
+            if any(w in senses.blockers for w in before):
+                continue
+            prev = re.search(r"([A-Z][\w.\-]*)(?:'s|’s)?\s+$", text[max(0, s - 30) : s])
+            if prev and prev.group(1) not in ("The", "But", "And", "A", "In", "As", "If", "When", "Mr", "Ms"):
+                # "the Iraqi government", "Shadow ..." and other capitalised qualifiers name someone else
+                if s - len(prev.group(0)) > 0 and text[s - len(prev.group(0)) - 1] not in '.!?\n"“':
+                    continue
+            taken.append((s, e))
+            found.append(
+                GovernmentMention(
+                    s,
+                    e,
+                    text[s:e],
+                    gov,
+                    "contextual",
+                    True,
+                    f"'{text[s:e]}' in a story of {gov}'s domestic politics",
+                    "government",
+                )
+            )
+    return found
 
 
 def find_mentions(context) -> list[GovernmentMention]:
-    """Every gazetteer match in ``context.article`` (offsets into its text), with its government-or-place
-    decision and reason, using the article's own sentence spans."""
+    """Every government mention of ``context.article`` (offsets into its text), with its decision, sense and
+    reason, using the article's own sentence spans (rules in the module docstring)."""
     article = context.article
+    text = article.text
+    gazetteer = default_gazetteer()
     spans = [(s.start, s.end) for s in article.sentences]
-    return default_gazetteer().find_mentions(article.text, spans)
+    decided = decide_mentions(context, gazetteer.candidates(text))
+    domestic = domestic_government(text, gazetteer)
+    extra = _domestic_mentions(text, domestic, decided) if domestic else []
+    kept = decided + extra
+    for m in gazetteer.resolve_anaphora(text, kept, spans):
+        target = m.government
+        if domestic and target != domestic:
+            target = domestic
+        kept.append(replace(m, government=target, sense="government"))
+    kept.sort(key=lambda x: x.start)
+    return kept

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import nlp
@@ -50,6 +51,7 @@ __all__ = [
     "registered_analyses",
     "resolve_analyses",
     "table_schemas",
+    "typed_column",
 ]
 
 #: Column name -> dtype ("str", "int64", "Int64" (nullable), "float64", "bool", "datetime64[us]").
@@ -330,14 +332,42 @@ def build_frames(
         if schema is None:
             frames[table] = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"article_id": []})
             continue
-        columns = ["article_id", *schema]
         extra = list(dict.fromkeys(k for row in rows for k in row if k not in schema and k != "article_id"))
         if extra and strict:
             raise ArgumentError(f"table {table!r}: rows have undeclared column(s) {', '.join(extra)}")
-        columns += extra
-        frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
-        frames[table] = frame.astype({"article_id": "str", **schema})
+        ids = [row["article_id"] for row in rows]
+        columns = {"article_id": typed_column(ids, "str", table, "article_id")}
+        for name, dtype in schema.items():
+            columns[name] = typed_column([row.get(name) for row in rows], dtype, table, name)
+        frame = pd.DataFrame(columns)
+        for name in extra:
+            frame[name] = pd.Series([row.get(name) for row in rows], dtype=object).infer_objects()
+        frames[table] = frame
     return frames
+
+
+_NUMPY_TYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
+_NULLABLE = {"int64": "Int64", "bool": "boolean"}
+
+
+def typed_column(values: list[Any], dtype: str, table: str = "", column: str = "") -> Any:
+    """One column of values as an array of ``dtype`` (a schema type); an int or bool column with missing
+    values becomes its nullable pandas type rather than failing.
+
+    >>> typed_column([1, None], "int64").dtype, typed_column(["a", None], "str").dtype
+    (Int64Dtype(), <StringDtype(na_value=nan)>)
+    """
+    try:
+        if dtype in _NUMPY_TYPES:
+            try:
+                return np.array(values, dtype=_NUMPY_TYPES[dtype])
+            except (TypeError, ValueError):
+                if dtype not in _NULLABLE:
+                    raise
+                return pd.array(values, dtype=_NULLABLE[dtype])
+        return pd.array(values, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise ArgumentError(f"table {table!r}, column {column!r}: values are not {dtype} ({exc})") from exc
 
 
 # ----------------------------------------------------------------------------------------------- result

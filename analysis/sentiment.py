@@ -29,6 +29,7 @@ On top of these, :func:`sentence_table`, :func:`paragraph_table` and :func:`arti
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -729,10 +730,36 @@ SENTENCE_COLUMNS = [
 ]
 
 
-def _voice(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, float]:
-    length = max(1, end - start)
-    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in spans)
-    share = min(1.0, inside / length)
+class _Coverage:
+    """How many characters of ``[start, end)`` the quote spans cover (overlapping spans count once each), in
+    O(log n) per query: the integral of the number of spans covering each position, from breakpoints."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        events: dict[int, int] = {}
+        for a, b in spans:
+            if b > a:
+                events[a] = events.get(a, 0) + 1
+                events[b] = events.get(b, 0) - 1
+        self.points = sorted(events)
+        self.depth, self.area = [], []  # spans covering [points[i], points[i+1]); integral up to points[i]
+        depth = area = 0
+        for i, x in enumerate(self.points):
+            if i:
+                area += depth * (x - self.points[i - 1])
+            depth += events[x]
+            self.depth.append(depth)
+            self.area.append(area)
+
+    def integral(self, x: int) -> int:
+        i = bisect.bisect_right(self.points, x) - 1
+        return 0 if i < 0 else self.area[i] + self.depth[i] * (x - self.points[i])
+
+    def covered(self, start: int, end: int) -> int:
+        return self.integral(end) - self.integral(start)
+
+
+def _voice(start: int, end: int, coverage: _Coverage) -> tuple[str, float]:
+    share = min(1.0, coverage.covered(start, end) / max(1, end - start))
     return ("quoted" if share >= 0.5 else "reporter"), share
 
 
@@ -769,6 +796,7 @@ def sentence_records(
                 raise ArgumentError(
                     f"quotes: items need .start and .end offsets, got {type(quote).__name__}"
                 ) from exc
+        coverage = _Coverage(spans)
     model = polarity_model()
     for sentence in article.sentences:
         # vader_scores(text) and polarity(text), sharing VADER's tokens and valences
@@ -795,7 +823,7 @@ def sentence_records(
             "agreement": agreement,
         }
         if spans is not None:
-            row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, spans)
+            row["voice"], row["quoted_share"] = _voice(sentence.start, sentence.end, coverage)
         rows.append(row)
     return rows
 

@@ -7,7 +7,10 @@ Usage: ``PYTHONPATH=. python benchmarks/eval_quotes.py [--data DIR] [--part dev|
 - split: a stable hash of the file name puts ~70% of the articles in ``dev`` (used for tuning) and the rest in
   ``heldout`` (scored only for the report); pass another corpus folder with ``--corpus`` to score it whole;
 - matching: a prediction matches a gold attribution when their content spans overlap by at least half of the
-  shorter one (``strict``: 80%); one-to-one, greedily by overlap;
+  shorter one (``strict``: 80%); one-to-one, greedily by overlap; ``boundaries 80%``: the overlap is at least
+  80%
+  of the longer of the two (both edges nearly right: a prediction covering a gold paraphrase plus the rest of
+  the sentence no longer counts);
 - classes: gold "quoted" = Content contains a double quotation mark (" “ ” « » „ or the NYT's ''),
   predicted "quoted" = kind direct or mixed;
 - speaker accuracy: among matches with a gold Source, the predicted speaker mention overlaps the Source span;
@@ -124,17 +127,21 @@ def _length(a: list[tuple[int, int]]) -> int:
     return sum(y - x for x, y in a)
 
 
-def match(gold: list[GoldAttribution], pred: list, threshold: float) -> list[tuple[int, int]]:
-    """One-to-one (gold index, prediction index) pairs, greedily by overlap."""
+def match(
+    gold: list[GoldAttribution], pred: list, threshold: float, of: str = "shorter"
+) -> list[tuple[int, int]]:
+    """One-to-one (gold index, prediction index) pairs, greedily by overlap; the overlap must be at least
+    ``threshold`` times the ``of`` ("shorter" or "longer") of the two content lengths."""
     pairs = []
+    pick = min if of == "shorter" else max
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             ps = [(p.start, p.end)]
             ov = _overlap(g.content, ps)
             if ov <= 0:
                 continue
-            shorter = min(_length(g.content), p.end - p.start)
-            if shorter > 0 and ov >= threshold * shorter:
+            reference = pick(_length(g.content), p.end - p.start)
+            if reference > 0 and ov >= threshold * reference:
                 pairs.append((ov, gi, pi))
     pairs.sort(reverse=True)
     used_g, used_p, out = set(), set(), []
@@ -164,7 +171,9 @@ class Counts:
     cue_n: int = 0
 
 
-def score(articles: list[GoldArticle], predictions: list[list], threshold: float) -> Counts:
+def score(
+    articles: list[GoldArticle], predictions: list[list], threshold: float, of: str = "shorter"
+) -> Counts:
     c = Counts()
     for art, pred in zip(articles, predictions, strict=True):
         gold = art.attributions
@@ -174,7 +183,7 @@ def score(articles: list[GoldArticle], predictions: list[list], threshold: float
         c.gold_i += sum(not g.quoted for g in gold)
         c.pred_q += sum(p.kind != "indirect" for p in pred)
         c.pred_i += sum(p.kind == "indirect" for p in pred)
-        for gi, pi in match(gold, pred, threshold):
+        for gi, pi in match(gold, pred, threshold, of):
             g, p = gold[gi], pred[pi]
             c.tp += 1
             # class-wise: a match counts for the gold class in recall and the predicted class in precision
@@ -216,12 +225,12 @@ def prf_from(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[floa
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_full(articles, predictions, threshold):
-    c = score(articles, predictions, threshold)
+def score_full(articles, predictions, threshold, of="shorter"):
+    c = score(articles, predictions, threshold, of)
     # matched predictions by predicted class
     tp_q_pred = tp_i_pred = 0
     for art, pred in zip(articles, predictions, strict=True):
-        for _gi, pi in match(art.attributions, pred, threshold):
+        for _gi, pi in match(art.attributions, pred, threshold, of):
             if pred[pi].kind == "indirect":
                 tp_i_pred += 1
             else:
@@ -344,8 +353,12 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|---|---|---|")
     for label, arts in parts.items():
         pr = [preds[a.name] for a in arts]
-        for thr, tag in ((0.5, ""), (0.8, " strict 80%")):
-            print(row(f"{label} ({len(arts)} art.){tag}", score_full(arts, pr, thr)))
+        for thr, tag, of in (
+            (0.5, "", "shorter"),
+            (0.8, " strict 80%", "shorter"),
+            (0.8, " boundaries 80%", "longer"),
+        ):
+            print(row(f"{label} ({len(arts)} art.){tag}", score_full(arts, pr, thr, of)))
     print()
     agreement = human_agreement(folder)
     if agreement is not None:

@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -38,7 +39,6 @@ from analysis import figures, load_article, stats
 
 pd.set_option("display.max_colwidth", 90)
 article = load_article("seeds/000_de93c8312eb4da64.txt")
-article
 
 # %% [markdown]
 # ## 1. What the loader kept, and what it threw away
@@ -188,7 +188,12 @@ numbers[["text", "kind", "value", "qualifier", "context"]]
 key = stats.keyness(article, n=15)
 key
 
-# %%
+# %% [markdown]
+# The table ranks the words by `g2`; the chart sorts the same 15 words by what it draws, the over-use ratio,
+# and gives each word's count: rare words such as *defectors* (twice) and *repatriation* (three times) are
+# the most over-used, while *north*, the most frequent, is over-used less because "north" is common English.
+
+# %% tags=["main-figure"]
 fig = figures.keyness_chart(key, title="Seed article: words used far more than in general English")
 figures.export(fig, "01_keyness")
 

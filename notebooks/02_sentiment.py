@@ -5,6 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -46,7 +47,6 @@ pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.width", 160)
 
 article = load_article("seeds/000_de93c8312eb4da64.txt")
-article
 
 # %% [markdown]
 # ## One row per sentence
@@ -70,9 +70,10 @@ sentences[["sentence", "paragraph", "vader_compound", "textblob_polarity", "pola
 # forced repatriation" quoted from the State Department report and the "currently stalled" talks,
 # and ends on its darkest sentence: the anonymous official's warning that Chinese diplomats "could
 # be annoyed". Dotted lines mark
-# paragraph breaks; the dashed line is plain VADER, which swings much harder than `polarity`.
+# paragraph breaks; the dashed line is plain VADER, which swings much harder than `polarity`. Each dot is a
+# sentence, coloured by its `polarity` label (the legend under the chart).
 
-# %%
+# %% tags=["main-figure"]
 fig = figures.sentiment_arc(sentences, title="Seed article: sentiment arc (polarity, with VADER dashed)")
 figures.export(fig, "02_sentiment_arc")
 

@@ -205,3 +205,22 @@ def test_html_pasted_as_text_is_converted():
 def test_prose_mentioning_a_tag_is_not_html():
     article = Article.from_text("Use the <p> tag for paragraphs. It is simple.")
     assert article.text == "Use the <p> tag for paragraphs. It is simple."
+
+
+def test_captions_credits_and_video_promos_are_boilerplate():
+    text = (
+        "Talks stall\n\nSeoul said talks would resume.\n\n"
+        "Donald Trump speaks during a rally in Columbus, Ohio. (AP Photo/Evan Vucci)\n\n"
+        "Kevin Lamarque/Reuters\n\nImage copyright AFP\n\n"
+        "JUST WATCHED\n\nTrump: 'We will win'\n\nReplay\n\nMore Videos ...\n\nMUST WATCH\n\n"
+        "FILE PHOTO: Lee Myung-bak attends a meeting in Seoul. REUTERS/Kim Hong-Ji/File Photo\n\n"
+        "Beijing said nothing."
+    )
+    a = Article.from_text(text)
+    assert a.text == "Seoul said talks would resume.\n\nBeijing said nothing."
+    assert "Kevin Lamarque/Reuters" in a.boilerplate and "Trump: 'We will win'" in a.boilerplate
+
+
+def test_body_text_that_mentions_photos_or_slashes_stays():
+    text = "Talks stall\n\nThe photo showed Kim in Seoul.\n\nHe said 50/50 odds were fair."
+    assert Article.from_text(text).text == "The photo showed Kim in Seoul.\n\nHe said 50/50 odds were fair."

@@ -230,10 +230,12 @@ def test_cli_bad_inputs_are_recorded_or_one_line_errors(tmp_path, capsys):
     from analysis.cli import main
     from analysis.runner import read_results
 
-    # in a corpus run, a CSV without a text column is a recorded skip naming the file and its columns
+    # in a corpus run, a CSV without a text column is a recorded skip naming the file and its columns; with
+    # nothing left to analyse, the command says so and exits 1 (issue 13)
     nocol = _write(tmp_path, "nocol.csv", b"headline,date\nA,2012\n")
-    assert main(["analyze", str(nocol), "--out", str(tmp_path / "o1"), "--no-progress"]) == 0
-    assert "skipped: 1" in capsys.readouterr().out
+    assert main(["analyze", str(nocol), "--out", str(tmp_path / "o1"), "--no-progress"]) == 1
+    captured = capsys.readouterr()
+    assert "skipped: 1" in captured.out and "error: no article could be analysed" in captured.err
     errors = read_results(tmp_path / "o1", "errors")
     assert errors["path"].tolist() == [str(nocol)] and "CSV has no text column" in errors["reason"][0]
     # --strict turns it into a one-line error

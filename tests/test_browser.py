@@ -5,6 +5,11 @@ drives it over the Chrome DevTools Protocol (a websocket, via ``websocket-client
 ``notebooks/01_text_statistics.ipynb`` in JupyterLab, clicks *Run > Run All Cells* with real mouse events,
 waits until every cell has run, checks that no cell shows an error, and saves a screenshot to
 ``reports/browser/``. Needs: ``apt-get install chromium``; nothing is downloaded.
+
+It also renders the HTML report from the saved notebook outputs and opens ``index.html`` and the seed's
+evidence view (``evidence_seed.html``) in the same headless Chromium: the cards have their titles,
+descriptions and thumbnails, every attribution and government mention is highlighted with its hover
+text, and screenshots of both pages go to ``reports/browser/``.
 """
 
 from __future__ import annotations
@@ -320,6 +325,95 @@ def run_notebook_in_browser(notebook: Path, tmp_path: Path, screenshot: Path, ti
             checkpoint.unlink(missing_ok=True)
 
 
+class Chromium:
+    """Headless Chromium on a blank page, driven over DevTools (``with Chromium(profile) as page: ...``)."""
+
+    def __init__(self, profile: Path):
+        self.profile = profile
+        self.process = None
+        self.page = None
+
+    def __enter__(self) -> DevTools:
+        self.process = subprocess.Popen(
+            [_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        active = self.profile / "DevToolsActivePort"
+        _wait(lambda: active.exists() and active.read_text().strip(), 60, "Chromium's DevTools port")
+        debug_port = int(active.read_text().split()[0])
+
+        def page_target():
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{debug_port}/json", timeout=2) as response:
+                    targets = json.load(response)
+            except OSError:
+                return None
+            return next((t["webSocketDebuggerUrl"] for t in targets if t.get("type") == "page"), None)
+
+        self.page = DevTools(_wait(page_target, 30, "a Chromium page"))
+        self.page.send("Page.enable")
+        self.page.send("Runtime.enable")
+        return self.page
+
+    def __exit__(self, *exc) -> None:
+        if self.page is not None:
+            self.page.close()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def _open(page: DevTools, path: Path) -> None:
+    page.send("Page.navigate", url=path.resolve().as_uri())
+    _wait(lambda: page.js("document.readyState") == "complete", 30, f"{path.name} to load")
+
+
+def _screenshot(page: DevTools, path: Path, height: int = 1600) -> Path:
+    page.send(
+        "Emulation.setDeviceMetricsOverride", width=1400, height=height, deviceScaleFactor=1, mobile=False
+    )
+    shot = page.send("Page.captureScreenshot", format="png")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
+INDEX_JS = """(() => [...document.querySelectorAll('.card')].map(card => {
+    const img = card.querySelector('img');
+    return {title: (card.querySelector('h2') || {}).textContent || '',
+            description: (card.querySelector('p') || {}).textContent || '',
+            links: [...card.querySelectorAll('a')].map(a => a.getAttribute('href')),
+            image: img ? img.naturalWidth : null,
+            marks: card.querySelectorAll('.na-quote, mark.na-gov').length};
+}))()"""
+
+# For every highlight: its hover text, what the pointer finds at its centre, and its drawn colour.
+EVIDENCE_JS = """(() => {
+    const info = el => {
+        const r = el.getBoundingClientRect();
+        el.scrollIntoView({block: 'center'});
+        const box = el.getClientRects()[0];  // the first line of the mark
+        const x = box.left + Math.min(box.width / 2, 4), y = box.top + box.height / 2;
+        const under = document.elementFromPoint(x, y);
+        const hovered = under && el.contains(under) ? under.closest('[title]') : null;
+        const style = getComputedStyle(el);
+        return {id: el.dataset.quote ?? el.dataset.mention, start: +el.dataset.start, end: +el.dataset.end,
+                text: el.textContent, title: el.title, counted: el.dataset.counted,
+                cls: el.className, visible: r.width > 0 && r.height > 0,
+                hoverTitle: hovered ? hovered.title : null,
+                background: style.backgroundColor, border: style.borderTopColor};
+    };
+    return {quotes: [...document.querySelectorAll('.na-text .na-quote')].map(info),
+            mentions: [...document.querySelectorAll('.na-text mark.na-gov')].map(info),
+            text: document.querySelector('.na-text').textContent};
+})()"""
+
+
 def _needs_browser() -> None:
     if _chromium() is None:
         pytest.skip(
@@ -379,3 +473,67 @@ def test_browser_check_sees_errors(tmp_path):
     )
     assert len(state["errors"]) == 1 and "deliberate failure" in state["errors"][0]
     assert re.search(r"\[\d+\]", state["prompts"][0]) and not re.search(r"\[\d+\]", state["prompts"][2])
+
+
+@pytest.mark.slow
+def test_report_index_and_evidence_view_in_chromium(tmp_path, seed):
+    """The report's index and the seed's evidence view, as a reader's browser shows them."""
+    _needs_browser()
+    from analysis.quotes import quotes_for_article
+    from analysis.report import build_report
+    from analysis.stance import government_mentions
+
+    reports = tmp_path / "reports"
+    build_report(ROOT / "notebooks", ROOT / "figures", reports, execute=False, log=lambda line: None)
+    with Chromium(tmp_path / "chromium_profile") as page:
+        _open(page, reports / "index.html")
+        cards = page.js(INDEX_JS)
+        notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+        assert len(cards) == len(notebooks) + 1, cards  # one card per notebook and one for the evidence view
+        for card, notebook in zip(cards, notebooks, strict=False):
+            assert card["title"].startswith(notebook.stem[:2] + " · ") and len(card["description"]) > 40
+            assert card["image"] and card["image"] > 200, f"{notebook.stem}: thumbnail did not load"
+            assert f"{notebook.stem}.html" in card["links"] and f"{notebook.stem}.code.html" in card["links"]
+        assert cards[-1]["title"].startswith("Evidence view") and cards[-1]["marks"] > 5
+        body = page.js("document.body.innerText")
+        assert "PosixPath" not in body
+        _screenshot(page, SCREENSHOTS / "index.png", height=1300)
+
+        _open(page, reports / "evidence_seed.html")
+        view = page.js(EVIDENCE_JS)
+        assert view["text"] == seed.text
+        quotes = quotes_for_article(seed)
+        drawn = {}
+        for mark in view["quotes"]:
+            drawn.setdefault(int(mark["id"]), []).append(mark)
+        assert sorted(drawn) == list(range(len(quotes))) == list(range(9))
+        for i, q in enumerate(quotes):
+            marks = drawn[i]
+            assert "".join(m["text"] for m in marks) == q.text and marks[0]["visible"]
+            assert (marks[0]["start"], marks[0]["end"]) == (q.start, q.end)
+            for line in (
+                f"source: {q.speaker}",
+                f"type: {q.speaker_type}",
+                f"cue: {q.cue}",
+                f"kind: {q.kind}",
+            ):
+                assert line in marks[0]["title"]
+            assert f"affiliation: {q.affiliation or 'not stated'}" in marks[0]["title"]
+            assert marks[0]["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
+            assert marks[0]["hoverTitle"], f"nothing to hover at attribution {i}"
+        mentions = government_mentions(seed)
+        shown = {int(m["id"]): m for m in view["mentions"]}
+        assert sorted(shown) == list(range(len(mentions))) == list(range(41))
+        red = "rgb(192, 57, 43)"
+        for i, m in enumerate(mentions.to_dict("records")):
+            mark = shown[i]
+            assert mark["text"] == m["mention"] and mark["visible"] and mark["hoverTitle"]
+            assert mark["title"].startswith(m["government"]) and "reason: " in mark["title"]
+            assert mark["counted"] == ("yes" if m["is_government"] else "no")
+            if "na-negative" in mark["cls"]:
+                assert mark["border"] == red and "target sentiment: negative" in mark["title"]
+            if m["is_government"]:
+                assert "voice: " in mark["title"] and "score " in mark["title"]
+        _screenshot(page, SCREENSHOTS / "evidence_seed.png", height=1500)
+    assert (SCREENSHOTS / "index.png").stat().st_size > 20_000
+    assert (SCREENSHOTS / "evidence_seed.png").stat().st_size > 20_000

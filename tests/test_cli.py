@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import types
@@ -62,6 +63,23 @@ def test_analyze_writes_tables_and_summary(tmp_path, capsys):
     assert "shards: 4 (4 reused from an earlier run of this version)" in capsys.readouterr().out
 
 
+def test_analyze_exits_1_when_nothing_could_be_analysed(tmp_path, capsys):
+    corpus = tmp_path / "unreadable"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    assert main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-progress"]) == 1
+    captured = capsys.readouterr()
+    assert "analysed: 0   skipped: 2" in captured.out
+    error = captured.err.strip().splitlines()
+    assert len(error) == 1 and error[0].startswith("error: no article could be analysed (2 skipped)")
+    assert "errors table" in error[0] and "Traceback" not in captured.err
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    assert main(["analyze", str(empty), "--out", str(tmp_path / "out2"), "--no-progress"]) == 1
+    assert capsys.readouterr().err.strip() == f"error: no articles found in {empty}"
+
+
 def test_errors_are_one_line_without_traceback(tmp_path, capsys):
     assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
@@ -72,23 +90,39 @@ def test_errors_are_one_line_without_traceback(tmp_path, capsys):
     assert "README/LICENSE file, not an article" in err and "Traceback" not in err
 
 
-def test_info(capsys):
+def test_info_is_a_readable_summary(capsys, tmp_path):
     assert main(["info", str(SEED)]) == 0
     out = capsys.readouterr().out
-    assert "NKorean defectors in China a sore point in Seoul" in out
-    assert "sentences   16" in out and "n_words: 361" in out
+    lines = out.splitlines()
+    assert lines[0] == "NKorean defectors in China a sore point in Seoul"
+    assert lines[1] == "by Sam Kim · Associated Press · 2012-03-08"
+    assert len(lines) <= 40 and max(len(line) for line in lines) <= 110  # one screen
+    assert "361 words, 16 sentences, 10 paragraphs; mean sentence 22.6 words" in out
+    assert "Flesch reading ease 30.9" in out and "grade 14.6" in out
+    # the sources with their kinds, the government table with labels and intervals, numbers rounded
+    assert "9 attributions from 7 sources" in out
+    assert re.search(r"Kim Sung-joo\s+expert, South Korea\s+1 indirect", out)
+    assert re.search(r"official at Seoul's Foreign Ministry\s+anonymous, South Korea\s+2 indirect", out)
+    assert re.search(r"China\s+8 mentions\s+negative\s+-0\.52 \[-0\.77, -0\.23\]", out)
+    assert re.search(r"United Nations\s+1 mention\s+neutral\s+\+0\.21 \(one mention\)", out)  # uncertain
+    assert not re.search(r"\d\.\d{4,}", out), "unrounded numbers in the summary"
+    page = tmp_path / "seed.html"
+    assert main(["info", str(SEED), "--evidence", str(page)]) == 0
+    assert str(page) in capsys.readouterr().out
+    assert 'class="na-quote"' in page.read_text(encoding="utf-8")
 
 
 def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
     calls = {}
 
-    def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None):
+    def build_report(notebooks_dir, figures_dir, report_dir, in_place=False, only=None, execute=True):
         calls.update(
             notebooks_dir=notebooks_dir,
             figures_dir=figures_dir,
             report_dir=report_dir,
             in_place=in_place,
             only=only,
+            execute=execute,
         )
         return [tmp_path / "index.html"]
 
@@ -100,10 +134,12 @@ def test_report_calls_build_report(monkeypatch, tmp_path, capsys):
         "report_dir": str(tmp_path),
         "in_place": False,
         "only": None,
+        "execute": True,
     }
-    assert str(tmp_path / "index.html") in capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == f"report: {tmp_path / 'index.html'}  (open it in a browser)"
     assert main(["report", "--in-place", "--only", "01", "05"]) == 0
     assert calls["in_place"] is True and calls["only"] == ["01", "05"]
+    assert main(["report", "--no-execute"]) == 0 and calls["execute"] is False
 
 
 def test_python_dash_m_entry_point():

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import DATA, ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -57,6 +57,27 @@ def test_notebook_executes_offline(path: Path, tmp_path, guarded_env, monkeypatc
             "01_top_words.png",
             "01_paragraph_profile.png",
         } <= set(exported)
+    if (
+        path.stem.startswith("05")
+        and (DATA / "quotes" / "polnear").is_dir()
+        and "NEWS_ANALYSIS_CORPUS" not in env
+    ):
+        # the default corpus: PolNeAR, whole, through the command line, with outlets and dates
+        assert "articles in: 605   analysed: 605   skipped: 0" in text
+        for outlet in ("breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal"):
+            assert outlet in text
+        assert {
+            "05_articles_per_category.png",
+            "05_articles_over_time.png",
+            "05_source_types.png",
+            "05_anonymous_share.png",
+            "05_top_sources.png",
+            "05_stance_by_government.png",
+            "05_stance_by_outlet.png",
+            "05_stance_over_time.png",
+            "05_stance_over_time_by_outlet.png",
+        } == set(exported)
+        assert "Donald Trump" in text and "Hillary Clinton" in text
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

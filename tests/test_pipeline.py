@@ -90,7 +90,7 @@ def test_one_segmentation_shared_by_all_analyses(registry, monkeypatch):
 
 
 def test_tables_are_typed_and_other_shapes_are_refused(registry):
-    result = analyze_article("Seoul pressed China. It failed.")
+    result = analyze_article("Seoul lies near the border. It rained.")
     assert str(result.quotes["speaker_start"].dtype) == "Int64" and result.quotes.empty
     assert str(result.stance["mentions"].dtype) == "int64"
     pipeline.register("frame", lambda c: {"x": pd.DataFrame({"a": [1]})}, {"x": {"a": "int64"}})

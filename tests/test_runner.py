@@ -215,7 +215,12 @@ def test_dask_scheduler_address_ships_texts_and_gives_the_same_rows(corpus, loca
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
         summary = run_corpus(corpus, tmp_path / "tcp", dask=address, shard_size=4, progress=False)
+        with distributed.Client(address) as client:
+            from analysis.parse import model_loads
+
+            loads = client.run(model_loads)  # the parser model loads once per worker, not per article
     assert summary.workers == f"Dask {address} (2 workers)"
+    assert len(loads) == 2 and set(loads.values()) <= {0, 1}
     expected, got = _all_tables(local_run), _all_tables(tmp_path / "tcp")
     for name in expected:
         pd.testing.assert_frame_equal(got[name], expected[name])

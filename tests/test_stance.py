@@ -139,8 +139,13 @@ def test_seed_government_table(seed):
     assert ((t["ci_low"] <= t["score"]) & (t["score"] <= t["ci_high"])).all()
     assert t["score"].between(-1, 1).all()
     # a careful reader: North Korea is portrayed negatively (it calls defectors "human scum")
-    assert t.loc["North Korea", "score"] < 0
+    assert t.loc["North Korea", "score"] < 0 and t.loc["North Korea", "lean"] == "negative"
     assert t.loc["North Korea", "score"] < t.loc["United States", "score"]
+    # South Korea is under pressure but not portrayed badly; China negative or neutral; the US not negative
+    assert t.loc["South Korea", "label"] != "negative"
+    assert t.loc["China", "label"] in ("negative", "neutral")
+    assert t.loc["United States", "label"] in ("neutral", "positive")
+    assert t.loc["United Nations", "uncertain"]  # one mention
     assert (t["n_negative"] + t["n_neutral"] + t["n_positive"] == t["mentions"]).all()
     assert (t["mentions_narrator"] + t["mentions_quoted"] == t["mentions"]).all()
 
@@ -185,6 +190,23 @@ def test_seed_relations(seed):
     pressed = rel[rel.cue == "pressed"].iloc[0]
     assert "pressed China" in pressed.sentence_text
     assert not any(r.source == r.target for r in rel.itertuples())
+
+
+def test_relations_from_the_parse():
+    from analysis.context import ArticleContext
+    from analysis.relations import relation_rows
+
+    text = (
+        "The US imposed sanctions on Iran. Chinese diplomats were annoyed by Seoul's pressure. "
+        "Tokyo welcomed Beijing's support for Seoul."
+    )
+    rows = relation_rows(ArticleContext.of(text))
+    edges = {(r["source"], r["target"], r["cue"], r["polarity"], r["how"]) for r in rows}
+    assert ("United States", "Iran", "imposed", "negative", "verb") in edges
+    assert ("South Korea", "China", "annoyed by", "negative", "passive") in edges  # reversed: Seoul acts
+    assert ("China", "South Korea", "support", "positive", "nominal") in edges
+    for r in rows:
+        assert r["sentence_text"] in text and text[r["cue_start"] :].startswith(r["cue"].split()[0])
 
 
 def test_empty_and_government_free_articles():

@@ -99,3 +99,28 @@ def test_model_comparison_reports_briefly():
     assert problems[1].startswith("meta: values differ")
     assert all(len(p) < 200 for p in problems)
     assert model_differences({"w": [1.0, 2.0]}, {"w": [1.0]}) == ["w: shape (2,) vs (1,)"]
+
+
+@pytest.mark.slow
+def test_retrained_attribution_models_agree_with_the_shipped_ones(tmp_path):
+    """training/train_quotes.py rebuilds analysis/models/quotes_model.json: the same features and weights
+    within the tolerance, and the same attributions (cue, content, source) on 40 PolNeAR dev articles."""
+    folder = require_data("quotes", "polnear", "text").parent
+    from analysis.quotes.attribution import find_attributions
+    from analysis.quotes.extract import article_frames
+    from analysis.quotes.model import cue_vocabulary, load_models
+
+    out = _retrain(tmp_path, "train_quotes.py", "quotes_model.json", [])
+    shipped = MODELS / "quotes_model.json"
+    problems = model_differences(load_model_file(out), load_model_file(shipped))
+    assert not problems, "\n".join(problems)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((folder / "text").glob("*.txt"))[:40]]
+    changed = []
+    for i, text in enumerate(texts):
+        frames = article_frames(text)
+        new = find_attributions(frames, load_models(out), cue_vocabulary(out))[0]
+        old = find_attributions(frames, load_models(shipped), cue_vocabulary(shipped))[0]
+        key = [(a.cue.start, a.start, a.end, a.source.start) for a in new]
+        if key != [(a.cue.start, a.start, a.end, a.source.start) for a in old]:
+            changed.append(i)
+    assert not changed, f"attributions changed in {len(changed)} of {len(texts)} articles, first {changed[0]}"

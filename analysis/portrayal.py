@@ -1,0 +1,457 @@
+"""Portrayal of any named actor in an article: how the article presents a person, a government or a name.
+
+:func:`portrayal` (re-exported as ``analysis.stance.portrayal``) finds the actor's mentions
+(:func:`analysis.actors.actor_mentions`: name variants, titles, pronouns and role nouns for people; the
+gazetteer's aliases, institutions and office-holders for governments), scores each one with the
+target-dependent sentiment of its sentence (:func:`analysis.target_sentiment.target_sentiment_in`, on the
+article's own parse), records who speaks (the reporter, a quoted source, or the actor itself as the source),
+and sums the evidence up:
+
+- ``score``: the mean mention score (p(positive) - p(negative)) in [-1, 1], with a 95% bootstrap interval;
+- ``probabilities`` and ``lean``: a small calibration (multinomial logistic regression over 12 summary
+  features of the evidence and of the article's tone, ``analysis/models/portrayal_calibration.json``) fitted
+  on PerSenT dev by ``training/train_portrayal.py`` (class-balanced; cross-validated figures in its output);
+- ``label``: ``lean`` unless the evidence cannot carry it: fewer than :data:`MIN_MENTIONS` mentions, an
+  interval that includes 0, or no mention of the label's own sign make the portrayal ``uncertain`` and its
+  label "neutral" (the guideline's "mentioned in passing" / "balanced" reading). ``why`` says which.
+
+Text whose commas were stripped (double spaces left where they stood, as in PerSenT) is read with the
+commas put back (:func:`restore_commas`; same length, so offsets are unchanged).
+
+>>> p = portrayal("Critics praised Nadal. Nadal won the final and he thanked the fans.", "Rafael Nadal")
+>>> p.mentions, p.label in ("negative", "neutral", "positive"), -1 <= p.score <= 1
+(3, True, True)
+>>> portrayal("Seoul pressed China.", "Nadal").mentions
+0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .actors import ActorMention, Target, actor_mentions, resolve_target
+from .article import Article
+from .context import ArticleContext
+from .errors import ArgumentError, ModelError
+from .target_sentiment import LABELS, target_sentiment_in
+
+__all__ = [
+    "Portrayal",
+    "portrayal",
+    "evidence_rows",
+    "summarize",
+    "portrayal_features",
+    "FEATURES",
+    "load_calibration",
+    "restore_commas",
+    "NARRATOR",
+    "MIN_MENTIONS",
+    "THRESHOLD",
+    "EVIDENCE_COLUMNS",
+]
+
+NARRATOR = "narrator"
+#: Mean score above +THRESHOLD leans positive, below -THRESHOLD negative (without a calibration).
+THRESHOLD = 0.1
+#: Fewer mentions than this make a portrayal ``uncertain`` (and its label "neutral").
+MIN_MENTIONS = 3
+BOOTSTRAP_SAMPLES = 2000
+SEED = 0
+CALIBRATION_PATH = Path(__file__).with_name("models") / "portrayal_calibration.json"
+#: The summary features the calibration reads (see :func:`portrayal_features`).
+FEATURES = (
+    "mean_score",
+    "mean_p_negative",
+    "mean_p_positive",
+    "share_negative",
+    "share_positive",
+    "log_mentions",
+    "min_score",
+    "max_score",
+    "article_vader",
+    "article_share_positive",
+    "article_share_negative",
+    "named_vader",
+)
+EVIDENCE_COLUMNS = (
+    "actor",
+    "mention",
+    "kind",
+    "sentence",
+    "sentence_text",
+    "start",
+    "end",
+    "voice",
+    "voice_kind",
+    "role",
+    "reason",
+    "label",
+    "score",
+    "p_negative",
+    "p_neutral",
+    "p_positive",
+)
+
+
+@dataclass(frozen=True)
+class Portrayal:
+    """How an article portrays one actor (see the module docstring for each field)."""
+
+    target: str
+    actor: str
+    kind: str  # "government", "person" or "name"
+    label: str
+    score: float
+    mentions: int
+    evidence: pd.DataFrame = field(repr=False)
+    uncertain: bool = True
+    lean: str = "neutral"
+    ci_low: float = 0.0
+    ci_high: float = 0.0
+    probabilities: tuple[float, float, float] = (0.0, 1.0, 0.0)
+    why: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary fields (not the evidence) as a plain dict."""
+        return {
+            "target": self.target,
+            "actor": self.actor,
+            "kind": self.kind,
+            "label": self.label,
+            "score": self.score,
+            "mentions": self.mentions,
+            "uncertain": self.uncertain,
+            "lean": self.lean,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "p_negative": self.probabilities[0],
+            "p_neutral": self.probabilities[1],
+            "p_positive": self.probabilities[2],
+            "why": self.why,
+        }
+
+
+# ---------------------------------------------------------------------------------------------- input
+
+_STRIPPED_COMMA = re.compile(r"(?<=[\w\"'”)%])  (?=[\w\"“'($£])")
+
+
+def restore_commas(text: str) -> str:
+    """Put commas back into text whose commas were stripped (two spaces left where each stood), when it has
+    no comma at all and at least three such gaps; the result has the same length as ``text``.
+
+    >>> restore_commas("In 2006  Koellmann bought a flat  a small one  in Miami.")
+    'In 2006, Koellmann bought a flat, a small one, in Miami.'
+    >>> restore_commas("Seoul, Beijing  and Tokyo.")
+    'Seoul, Beijing  and Tokyo.'
+    """
+    if "," in text or len(_STRIPPED_COMMA.findall(text)) < 3:
+        return text
+    return _STRIPPED_COMMA.sub(", ", text)
+
+
+def _context_of(article, function: str) -> ArticleContext:
+    if isinstance(article, ArticleContext):
+        return article
+    if isinstance(article, Article):
+        repaired = restore_commas(article.text)
+        if repaired == article.text:
+            return ArticleContext(article)
+        paragraphs = [
+            restore_commas(p) if len(restore_commas(p)) == len(p) else p for p in article.paragraphs
+        ]
+        if Article.PARAGRAPH_SEPARATOR.join(paragraphs) != repaired:
+            return ArticleContext(Article.raw(repaired, id=article.id))
+        return ArticleContext(dataclasses.replace(article, text=repaired, paragraphs=paragraphs))
+    if isinstance(article, str):
+        return ArticleContext(Article.raw(restore_commas(article)))
+    raise ArgumentError(f"{function}(article): expected an Article or a str, got {type(article).__name__}")
+
+
+# ---------------------------------------------------------------------------------------------- evidence
+
+
+def _voice(quotes: Sequence[Any], start: int, end: int) -> tuple[str, str]:
+    """(voice, voice_kind) of a mention: the quoted source whose quote span holds it ("quoted"), the narrator
+    with "source" when the mention is the speaker of a quote, else the narrator ("reporter")."""
+    for q in quotes:
+        if q.start <= start and end <= q.end:
+            return (getattr(q, "speaker", None) or "unattributed source"), "quoted"
+    for q in quotes:
+        ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
+        if ss is not None and se is not None and ss < end and start < se:
+            return NARRATOR, "source"
+    return NARRATOR, "reporter"
+
+
+_ROLES = {
+    "nsubj": "subject",
+    "nsubjpass": "passive subject",
+    "dobj": "object",
+    "iobj": "object",
+    "pobj": "prepositional object",
+    "poss": "possessor",
+    "compound": "modifier",
+    "amod": "modifier",
+    "nmod": "modifier",
+    "appos": "apposition",
+}
+
+
+def _role(ps, start: int, end: int) -> str:
+    """The mention's grammatical role in its parsed sentence ("subject", "object", "possessor" ...)."""
+    if ps is None or not ps.parsed:
+        return ""
+    span = ps.char_span(start, end)
+    if span is None or len(span) == 0:
+        return ""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return "agent"
+    return _ROLES.get(root.dep_, root.dep_)
+
+
+def evidence_rows(
+    context: ArticleContext, mentions: Sequence[Any], quotes: Sequence[Any] | None = None, key: str = "actor"
+) -> list[dict]:
+    """One row per mention (objects with start, end, text, kind and ``key`` or ``actor``): sentence, offsets,
+    voice, role, reason and target sentiment from the article's parse (only these mentions' sentences are
+    parsed, in one batch). ``key`` names the first column ("actor", or "government" for the stance tables).
+    """
+    article = context.article
+    qs = context.quotes if quotes is None else list(quotes)
+    where = []
+    for m in mentions:
+        s = article.sentence_at(m.start)
+        if s is not None:
+            where.append((m, s))
+    indices = sorted({s.index for _, s in where})
+    parsed = {p.index: p for p in context.parsed.sentences(indices)} if where else {}
+    rows = []
+    for m, s in where:
+        ps = parsed[s.index]
+        end = min(m.end, s.end)
+        ts = target_sentiment_in(ps, m.start, end)
+        voice, kind = _voice(qs, m.start, m.end)
+        rows.append(
+            {
+                key: getattr(m, key, None) if hasattr(m, key) else getattr(m, "actor", None),
+                "mention": m.text,
+                "kind": m.kind,
+                "sentence": s.index,
+                "sentence_text": s.text,
+                "start": m.start,
+                "end": m.end,
+                "voice": voice,
+                "voice_kind": kind,
+                "role": _role(ps, m.start, end),
+                "reason": getattr(m, "reason", "") or "",
+                "label": ts.label,
+                "score": round(ts.score, 4),
+                "p_negative": round(ts.probabilities[0], 4),
+                "p_neutral": round(ts.probabilities[1], 4),
+                "p_positive": round(ts.probabilities[2], 4),
+            }
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------- summary
+
+
+def _label(score: float) -> str:
+    return "positive" if score > THRESHOLD else "negative" if score < -THRESHOLD else "neutral"
+
+
+def bootstrap_interval(scores: np.ndarray, rng: np.random.Generator) -> tuple[float, float]:
+    """95% bootstrap interval of the mean of ``scores`` (a single score is its own interval)."""
+    if len(scores) == 0:
+        return 0.0, 0.0
+    if len(scores) == 1:
+        return float(scores[0]), float(scores[0])
+    means = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores)), replace=True).mean(axis=1)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+
+
+def summarize(
+    scores: Sequence[float],
+    labels: Sequence[str],
+    ci: tuple[float, float],
+    lean: str | None = None,
+    neutral_when_uncertain: bool = True,
+) -> dict[str, Any]:
+    """label, uncertain, lean and why of one actor from its mentions' scores and labels, the interval of the
+    mean and (optionally) the calibration's ``lean`` (else the sign of the mean score).
+
+    ``uncertain``: fewer than :data:`MIN_MENTIONS` mentions, an interval that includes 0, or no mention of
+    the lean's own sign. With ``neutral_when_uncertain`` (government rows) an uncertain label is "neutral":
+    the label never says more than the mentions show; without it (people, whose calibrated lean also reads
+    the article's tone) the label keeps the lean and ``uncertain`` and ``why`` say how thin the evidence is.
+
+    >>> summarize([-0.6, -0.5, -0.4], ["negative"] * 3, (-0.6, -0.4))["label"]
+    'negative'
+    >>> s = summarize([0.5], ["positive"], (0.5, 0.5))
+    >>> s["label"], s["uncertain"], s["lean"]
+    ('neutral', True, 'positive')
+    """
+    n = len(scores)
+    mean = float(np.mean(scores)) if n else 0.0
+    lean = lean or _label(mean)
+    counts = {lab: sum(1 for x in labels if x == lab) for lab in LABELS}
+    reasons = []
+    if n == 0:
+        reasons.append("no mention")
+    elif n < MIN_MENTIONS:
+        reasons.append(f"{n} mention{'s' if n != 1 else ''} (< {MIN_MENTIONS})")
+    if n >= 2 and ci[0] <= 0.0 <= ci[1]:
+        reasons.append(f"interval [{ci[0]:+.2f}, {ci[1]:+.2f}] includes 0")
+    if lean != "neutral" and n and counts[lean] == 0:
+        reasons.append(f"no {lean} mention")
+    uncertain = bool(reasons)
+    unsupported = n == 0 or (lean != "neutral" and counts[lean] == 0)
+    shown = (
+        f"{counts['negative']} negative, {counts['neutral']} neutral, {counts['positive']} positive mentions"
+    )
+    why = f"mean {mean:+.2f}; {shown}" + (f"; uncertain: {', '.join(reasons)}" if reasons else "")
+    label = "neutral" if neutral_when_uncertain and (unsupported or uncertain) else lean
+    return {"label": label, "uncertain": uncertain, "lean": lean, "why": why}
+
+
+def portrayal_features(evidence: Sequence[dict], article: Article) -> dict[str, float]:
+    """The calibration's summary features (:data:`FEATURES`) of one actor's evidence rows and its article:
+    the mentions' scores and labels, and the VADER tone of the article's sentences and of those that name the
+    actor.
+
+    >>> f = portrayal_features([], Article.raw("A calm day."))
+    >>> f["log_mentions"], f["article_vader"]
+    (0.0, 0.3182)
+    """
+    from .sentiment import vader_scores
+
+    n = len(evidence)
+    scores = np.array([e["score"] for e in evidence], dtype=float) if n else np.zeros(1)
+    labels = [e["label"] for e in evidence]
+    tone = np.array([vader_scores(s.text)["compound"] for s in article.sentences] or [0.0], dtype=float)
+    named = sorted({e["sentence"] for e in evidence if e["sentence"] < len(tone)})
+    return {
+        "mean_score": float(scores.mean()),
+        "mean_p_negative": float(np.mean([e["p_negative"] for e in evidence])) if n else 0.0,
+        "mean_p_positive": float(np.mean([e["p_positive"] for e in evidence])) if n else 0.0,
+        "share_negative": labels.count("negative") / n if n else 0.0,
+        "share_positive": labels.count("positive") / n if n else 0.0,
+        "log_mentions": float(np.log1p(n)),
+        "min_score": float(scores.min()),
+        "max_score": float(scores.max()),
+        "article_vader": round(float(tone.mean()), 4),
+        "article_share_positive": float((tone > 0.05).mean()),
+        "article_share_negative": float((tone < -0.05).mean()),
+        "named_vader": float(tone[named].mean()) if named else 0.0,
+    }
+
+
+@lru_cache(maxsize=4)
+def load_calibration(path: str | Path | None = None) -> dict[str, np.ndarray]:
+    """The portrayal calibration (feature means and scales, weights (3, k), intercept (3,)) from its JSON file
+    (default: the shipped one); a missing or malformed file is a :class:`~analysis.errors.ModelError`."""
+    path = Path(path) if path is not None else CALIBRATION_PATH
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["features"]) != FEATURES or tuple(data["labels"]) != LABELS:
+            raise ValueError("features or labels differ from analysis.portrayal.FEATURES / LABELS")
+        model = {k: np.asarray(data[k], dtype=float) for k in ("mean", "scale", "coef", "intercept")}
+        if model["coef"].shape != (3, len(FEATURES)):
+            raise ValueError(f"coef has shape {model['coef'].shape}, expected (3, {len(FEATURES)})")
+    except (OSError, KeyError, ValueError, TypeError) as exc:
+        raise ModelError(
+            f"{path}: cannot load the portrayal calibration ({exc}); run training/train_portrayal.py"
+        ) from exc
+    return model
+
+
+def calibrated(features: dict[str, float], model: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    """Class probabilities (negative, neutral, positive) of the calibration for one feature dict."""
+    model = model if model is not None else load_calibration()
+    x = (np.array([features[f] for f in FEATURES]) - model["mean"]) / model["scale"]
+    logits = model["coef"] @ x + model["intercept"]
+    p = np.exp(logits - logits.max())
+    return p / p.sum()
+
+
+# ---------------------------------------------------------------------------------------------- contract
+
+
+def portrayal(article, target: str) -> Portrayal:
+    """How ``article`` (an Article, a text string or an ArticleContext) portrays ``target`` (a name as a user
+    types it: "Donald Trump", "Nadal", "North Korea", "Kim Jong Un").
+
+    A target that does not occur gives a neutral, uncertain portrayal with 0 mentions; an empty or non-str
+    target raises :class:`~analysis.errors.ArgumentError`.
+
+    >>> p = portrayal("Seoul pressed China. China rejected the demand. China was blamed.", "China")
+    >>> p.kind, p.mentions, list(p.evidence.columns[:3])
+    ('government', 3, ['actor', 'mention', 'kind'])
+    """
+    t = resolve_target(target, "portrayal")
+    context = _context_of(article, "portrayal")
+    mentions = actor_mentions(context, t)
+    rows = evidence_rows(context, mentions, key="actor")
+    for r in rows:
+        r["actor"] = t.key
+    return summarize_actor(t, rows, context.article)
+
+
+def summarize_actor(t: Target, rows: list[dict], article: Article) -> Portrayal:
+    """The :class:`Portrayal` of one actor from its evidence rows."""
+    evidence = pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
+    if not rows:
+        return Portrayal(
+            t.text,
+            t.key,
+            t.kind,
+            "neutral",
+            0.0,
+            0,
+            evidence,
+            True,
+            "neutral",
+            why="the target does not occur",
+        )
+    scores = np.array([r["score"] for r in rows], dtype=float)
+    lo, hi = bootstrap_interval(scores, np.random.default_rng(SEED))
+    probs = calibrated(portrayal_features(rows, article))
+    lean = LABELS[int(probs.argmax())]
+    s = summarize(
+        scores, [r["label"] for r in rows], (lo, hi), lean=lean, neutral_when_uncertain=t.kind == "government"
+    )
+    return Portrayal(
+        t.text,
+        t.key,
+        t.kind,
+        s["label"],
+        round(float(scores.mean()), 4),
+        len(rows),
+        evidence,
+        s["uncertain"],
+        s["lean"],
+        round(lo, 4),
+        round(hi, 4),
+        tuple(round(float(x), 4) for x in probs),
+        s["why"],
+    )
+
+
+def mentions_of(context: ArticleContext, target: str) -> list[ActorMention]:
+    """The actor's mentions (for callers that want them without scores)."""
+    return actor_mentions(context, resolve_target(target, "mentions_of"))

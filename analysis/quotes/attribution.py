@@ -1,0 +1,205 @@
+"""The attributions of an article from its frames: the stages run in order, each decision kept with its
+reason.
+
+``find_attributions`` runs candidates -> cue decisions -> content spans -> sources and returns one
+:class:`Attribution` per kept cue, plus every rejected candidate when ``explain=True`` (for
+:func:`analysis.quotes.explain_quotes`). Speakers are resolved and typed afterwards (:mod:`.resolve`,
+:mod:`.sourcetypes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .candidates import CueCandidate, Frame, cue_candidates
+from .decisions import best, decide_cues, reason
+from .lexicon import lexicon
+from .marks import has_quote_mark
+from .model import LinearModel
+from .spans import ContentCandidate, content_candidates
+from .speakers import SourceCandidate, source_candidates
+
+__all__ = ["Attribution", "find_attributions", "kind_of"]
+
+
+@dataclass
+class Attribution:
+    """One decided attribution: the cue, the chosen content and source candidates, and the reasons."""
+
+    cue: CueCandidate
+    content: ContentCandidate
+    source: SourceCandidate
+    frame_index: int
+    content_reason: str = ""
+    source_reason: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.content.start
+
+    @property
+    def end(self) -> int:
+        return self.content.end
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.content.text)
+
+    @property
+    def cue_start(self) -> int:
+        return self.cue.start
+
+    @property
+    def cue_end(self) -> int:
+        return self.cue.end
+
+    @property
+    def speaker_start(self) -> int | None:
+        return self.source.start
+
+    @property
+    def speaker_end(self) -> int | None:
+        return self.source.end
+
+
+def kind_of(content: str) -> str:
+    """ "direct" (the content is one quotation), "mixed" (it carries a quotation) or "indirect".
+
+    >>> kind_of('"We will win,"'), kind_of('defectors "human scum"'), kind_of("that it would rain")
+    ('direct', 'mixed', 'indirect')
+    """
+    if not has_quote_mark(content):
+        return "indirect"
+    s = content.strip()
+    opens = s[:1] in '"“«„' or s.startswith("''")
+    closes = s[-1:] in '"”»“' or s.endswith("''")
+    return "direct" if opens and closes else "mixed"
+
+
+def find_attributions(
+    frames: list[Frame],
+    models: dict[str, LinearModel],
+    vocabulary: frozenset[str],
+    explain: bool = False,
+) -> tuple[list[Attribution], list[CueCandidate]]:
+    """Attributions of the frames, in text order, and all cue candidates (decided) when ``explain``."""
+    all_cues: list[CueCandidate] = []
+    found: list[Attribution] = []
+    for at, frame in enumerate(frames):
+        if not frame.parsed:
+            continue
+        cues = decide_cues(cue_candidates(frame, vocabulary), models["cue"])
+        all_cues.extend(cues)
+        others = [c.start for c in cues if c.accepted]
+        for cue in cues:
+            if cue.accepted:
+                attribution = _attribute(cue, frames, at, models, others)
+                if attribution is not None:
+                    found.append(attribution)
+    found = _drop_duplicates(found)
+    continue_quotes(found, frames)
+    return found, (all_cues if explain else [])
+
+
+def _attribute(
+    cue: CueCandidate, frames: list[Frame], at: int, models: dict[str, LinearModel], others: list[int]
+) -> Attribution | None:
+    contents = content_candidates(cue, frames, at, others)
+    content = best(contents, models["content"])
+    if content is None:
+        cue.accepted = False
+        cue.reason += "; no content candidate"
+        return None
+    if content.text.lower().strip(".,;:!? ") in lexicon().empty_contents:
+        cue.accepted = False
+        cue.reason += f"; its content {content.text!r} reports nothing"
+        return None
+    source = best(source_candidates(cue, content), models["source"])
+    content = join_split_quote(cue, content, frames[at], others)
+    return Attribution(
+        cue,
+        content,
+        source,
+        at,
+        f"{content.kind} ({reason(models['content'], content.features, 2)})",
+        f"{source.text} ({reason(models['source'], source.features, 2)})",
+    )
+
+
+def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content span: the one with the most probable cue."""
+    by_span: dict[tuple[int, int], Attribution] = {}
+    for a in found:
+        key = (a.start, a.end)
+        if key not in by_span or a.cue.probability > by_span[key].cue.probability:
+            if key in by_span:
+                by_span[key].cue.reason += "; its content went to a stronger cue"
+            by_span[key] = a
+        else:
+            a.cue.reason += "; its content went to a stronger cue"
+    return sorted(by_span.values(), key=lambda a: (a.start, a.cue.start))
+
+
+def _quote_sentence(frame: Frame) -> tuple[int, int] | None:
+    """The quotation that fills (at least 70% of) a sentence, or None."""
+    for a, b in frame.quotes:
+        inside = min(b, frame.end) - max(a, frame.offset)
+        if inside >= 0.7 * (frame.end - frame.offset):
+            return a, b
+    return None
+
+
+def continue_quotes(found: list[Attribution], frames: list[Frame]) -> None:
+    """Extend a quotation's content over the quotation sentences that follow it with no cue of their own
+    (``"We will win," Lee said. "Not now, not ever."``: one attribution), in place."""
+    cue_frames = {
+        a.frame_index for a in found if not (a.cue.frame.in_quote and a.cue.frame.in_quote[a.cue.head.i])
+    }
+    ends = {a.end for a in found}
+    for a in found:
+        if a.kind == "indirect":
+            continue
+        at = next((i for i, f in enumerate(frames) if f.offset <= a.end - 1 < f.end), None)
+        while at is not None and at + 1 < len(frames):
+            nxt = frames[at + 1]
+            quote = _quote_sentence(nxt)
+            gap = frames[0].text[a.content.end : nxt.offset]
+            if quote is None or at + 1 in cue_frames or quote[1] in ends or gap.count("\n\n") > 1:
+                break
+            if len(gap.split()) > 12 or quote[0] < a.content.end:
+                break
+            a.content.end = quote[1]
+            a.content.text = frames[0].text[a.content.start : quote[1]]
+            a.content_reason += "; continued over the next quotation"
+            at += 1
+            while at + 1 < len(frames) and frames[at + 1].offset < quote[1]:
+                at += 1
+
+
+def join_split_quote(
+    cue: CueCandidate, content: ContentCandidate, frame: Frame, others: list[int] = ()
+) -> ContentCandidate:
+    """``"The talks," Lee said, "are over."``: a quotation chosen on one side of the cue takes in the
+    quotation on the other side of it in the same sentence (one attribution, as PolNeAR annotates it)."""
+    quotes = frame.quotes
+    if not quotes or kind_of(content.text) == "indirect":
+        return content
+    before = [q for q in quotes if q[1] <= cue.start]
+    after = [q for q in quotes if q[0] >= cue.end]
+    if not before or not after:
+        return content
+    first, last = before[-1], after[0]
+    if not (
+        content.start <= first[1]
+        and content.end >= first[0]
+        or content.start <= last[1] <= content.end
+        or content.start <= last[0] < content.end
+    ):
+        return content
+    if last[0] - first[1] > 80 or any(first[1] <= o < last[0] and o != cue.start for o in others):
+        return content
+    start, end = min(content.start, first[0]), max(content.end, last[1])
+    joined = ContentCandidate(
+        "split-quote", start, end, frame.text[start:end], content.features, content.score
+    )
+    return joined

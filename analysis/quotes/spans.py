@@ -1,0 +1,220 @@
+"""Stage 3, spans: the candidate contents of an accepted cue, and the one the content model picks.
+
+Candidates come from the parse and the quotation marks: the subtree of each complement of the cue ("said *that
+the talks would resume*", "wants *to build a wall*", "called *defectors "human scum"*"), the quotations in
+the sentence (each one and all of them together: ``"A," he said, "B."`` is one content), the clause the cue
+hangs from ("*Prices will rise*, according to the ministry"), the rest of the sentence after the cue or before
+its subject, and the quotation or sentence next to it across a sentence break (``“I’m honored!” | she
+said.``, ``Cruz continued: | “...”``). Every candidate's edges are trimmed of spaces and of punctuation
+outside quotation marks.
+
+>>> from analysis.parse import parse_text
+>>> from analysis.quotes.candidates import Frame, cue_candidates
+>>> frame = Frame.of_doc(parse_text("Kim said that the talks would resume."))
+>>> cue = cue_candidates(frame)[0]
+>>> [(c.kind, c.text, c.features[-1]) for c in content_candidates(cue, [frame], 0)]
+[('child:ccomp', 'that the talks would resume', 'also=after')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import lexicon
+from .marks import QUOTE_MARKS, has_quote_mark
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .candidates import CueCandidate, Frame
+
+__all__ = ["ContentCandidate", "content_candidates", "content_features", "trim"]
+
+_EDGE_PUNCT = " \t\n,.;:—–-()[]"
+_OPEN_MARKS = '“«„"'
+
+
+@dataclass
+class ContentCandidate:
+    """A possible content of a cue: ``kind`` says where it comes from ("child:ccomp", "quote", "head" ...)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    features: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without surrounding spaces and punctuation (closing quotation marks are kept, and a
+    trailing comma or full stop just inside a closing quotation mark stays with the quotation)."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    if end > start and text[start] in QUOTE_MARKS and text[end - 1] not in QUOTE_MARKS:
+        # an opening mark whose closing mark was cut by the sentence boundary: keep what follows as is
+        pass
+    return start, end
+
+
+def _subtree_span(frame: Frame, token: Token, exclude: Token | None = None) -> tuple[int, int] | None:
+    """Article offsets of a token's subtree, or of its part on the far side of ``exclude``'s subtree."""
+    tokens = list(token.subtree)
+    if exclude is not None:
+        banned = {t.i for t in exclude.subtree}
+        tokens = [t for t in tokens if t.i not in banned]
+        side_before = [t for t in tokens if t.i < exclude.i]
+        side_after = [t for t in tokens if t.i > exclude.i]
+        tokens = side_before if len(side_before) >= len(side_after) else side_after
+    if not tokens:
+        return None
+    return frame.tokens_span(tokens[0], tokens[-1])
+
+
+def _quote_candidates(cue: CueCandidate, frames: list[Frame], at: int) -> list[tuple[str, int, int]]:
+    frame = frames[at]
+    out = [("quote", a, b) for a, b in frame.quotes if not a <= cue.start < b]
+    if len(out) > 1:
+        out.append(("quotes", out[0][1], out[-1][2]))
+    if not out and at > 0 and cue.head.i <= 4:
+        prev = frames[at - 1]
+        gap = frame.text[prev.end : frame.offset]
+        if "\n" not in gap and prev.quotes and prev.quotes[-1][1] >= prev.end - 2:
+            out.append(("prev-quote", prev.quotes[-1][0], prev.quotes[-1][1]))
+    if at + 1 < len(frames) and cue.end >= frame.end - 3:
+        nxt = frames[at + 1]
+        if nxt.offset - frame.end < 4:
+            out.append(("next-sentence", nxt.offset, nxt.end))
+            if nxt.quotes:
+                out.append(("next-quote", nxt.quotes[0][0], nxt.quotes[0][1]))
+    return out
+
+
+def _children_spans(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, int]]:
+    """Each complement's subtree, the same without its last dependent ("that X, though Y" -> "that X"), and
+    runs of consecutive complements on one side of the cue ("*Trump's remarks as "hurtful"*")."""
+    deps = lexicon().content_deps
+    kids = [
+        c for c in cue.head.children if c.dep_ in deps and not cue.start <= frame.offset + c.idx < cue.end
+    ]
+    out = []
+    for child in kids:
+        tokens = list(child.subtree)
+        out.append((f"child:{child.dep_}", *frame.tokens_span(tokens[0], tokens[-1])))
+        trailing = [g for g in child.children if g.i > child.i and g.dep_ in _TRAILING]
+        if trailing:
+            cut = trailing[-1].left_edge.i
+            kept = [t for t in tokens if t.i < cut]
+            if kept:
+                out.append((f"cut:{child.dep_}-{trailing[-1].dep_}", *frame.tokens_span(kept[0], kept[-1])))
+        if child.dep_ in ("prep", "agent"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    sub = list(grand.subtree)
+                    out.append((f"pobj:{child.lower_}", *frame.tokens_span(sub[0], sub[-1])))
+    right = [c for c in kids if c.i > cue.head.i]
+    for n in range(2, len(right) + 1):
+        first, last = right[0].left_edge, right[n - 1].right_edge
+        out.append((f"run:{n}", *frame.tokens_span(first, last)))
+    return out
+
+
+_TRAILING = frozenset({"conj", "advcl", "relcl", "appos", "prep", "npadvmod", "acl", "parataxis", "cc"})
+
+
+def _parse_candidates(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, int]]:
+    head = cue.head
+    out = _children_spans(cue, frame)
+    if head.head.i != head.i:
+        span = _subtree_span(frame, head.head, exclude=head)
+        if span:
+            out.append((f"head:{head.dep_}", *span))
+        whole = _subtree_span(frame, head.head)
+        if whole:
+            out.append((f"head-all:{head.dep_}", *whole))
+        root = next(t for t in head.ancestors if t.head.i == t.i)
+        span = _subtree_span(frame, root, exclude=head)
+        if span:
+            out.append(("root-cue", *span))
+        if root.i != head.head.i:
+            branch = next(t for t in [head, *head.ancestors] if t.head.i == root.i)
+            span = _subtree_span(frame, root, exclude=branch)
+            if span:
+                out.append(("root", *span))
+    last = _last_cue_token(cue)
+    if last.i + 1 < len(frame.doc):
+        out.append(("after", frame.offset + frame.doc[last.i + 1].idx, frame.end))
+    if head.i > 0:
+        first = min([head.i, *(c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))])
+        first = min([first, *(t.i for c in head.children if c.dep_ == "nsubj" for t in c.subtree)])
+        if first > 0:
+            out.append(("before", frame.offset, frame.offset + frame.doc[first].idx))
+    return out
+
+
+def _last_cue_token(cue: CueCandidate) -> Token:
+    doc = cue.head.doc
+    for t in doc[cue.head.i :]:
+        if cue.frame.offset + t.idx + len(t.text) >= cue.end:
+            return t
+    return cue.head
+
+
+def content_candidates(
+    cue: CueCandidate, frames: list[Frame], at: int, others: list[int] = ()
+) -> list[ContentCandidate]:
+    """The candidate contents of ``cue`` (in ``frames[at]``), trimmed, without duplicates, with features
+    (``others``: the offsets of the other cues in the sentence)."""
+    frame = frames[at]
+    raw = _parse_candidates(cue, frame) if frame.parsed else []
+    raw += _quote_candidates(cue, frames, at)
+    seen: dict[tuple[int, int], ContentCandidate] = {}
+    for kind, a, b in raw:
+        a, b = _trim_in(frames, a, b)
+        if b <= a or (a <= cue.start and cue.end <= b and not kind.startswith(("head", "root"))):
+            continue
+        if (a, b) in seen:
+            seen[(a, b)].features.append(f"also={kind}")
+            continue
+        cand = ContentCandidate(kind, a, b, frame.text[a:b])
+        cand.features = content_features(cue, cand, [o for o in others if o != cue.start])
+        seen[(a, b)] = cand
+    return list(seen.values())
+
+
+def _trim_in(frames: list[Frame], a: int, b: int) -> tuple[int, int]:
+    return trim(frames[0].text, a, b)
+
+
+def _length_bucket(n: int) -> str:
+    for limit, name in ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (31, "16-31")):
+        if n <= limit:
+            return name
+    return "32+"
+
+
+def content_features(cue: CueCandidate, cand: ContentCandidate, others: list[int] = ()) -> list[str]:
+    """Features of a content candidate for the content model (``others``: offsets of the other cues of the
+    sentence)."""
+    lem = cue.head.lemma_.lower()
+    kind = cand.kind
+    words = cand.text.split()
+    first = words[0].lower().strip(_OPEN_MARKS) if words else ""
+    starts_q = cand.text[:1] in QUOTE_MARKS or cand.text.startswith("''")
+    ends_q = cand.text[-1:] in QUOTE_MARKS or cand.text.endswith("''")
+    quoted = has_quote_mark(cand.text)
+    side = "before" if cand.end <= cue.start else ("after" if cand.start >= cue.end else "around")
+    size = _length_bucket(len(words))
+    f = [f"kind={kind}", f"lem|kind={lem}|{kind}", f"side={side}", f"kind|side={kind}|{side}"]
+    f += [f"first={first}", f"kind|first={kind}|{first}", f"len={size}", f"kind|len={kind}|{size}"]
+    f += [f"q={starts_q}{ends_q}{quoted}", f"kind|q={kind}|{starts_q}{ends_q}{quoted}"]
+    f += [f"lem|q={lem}|{quoted}", f"lem|side={lem}|{side}", f"lem|first={lem}|{first}"]
+    f.append(f"cue_inq={cue.frame.in_quote[cue.head.i] if cue.frame.in_quote else False}")
+    inner = [o for o in others if cand.start <= o < cand.end]
+    f += [f"inner_cue={bool(inner)}", f"kind|inner_cue={kind}|{bool(inner)}"]
+    if cand.end >= cue.frame.end - 2:
+        f.append(f"to_end|kind={kind}")
+    return f

@@ -1,0 +1,163 @@
+"""Stage 4, speakers: the candidate sources of a cue, the one the source model picks, and its mention.
+
+Candidates are the heads of the sentence's noun phrases (nouns, names, pronouns) outside the chosen content,
+plus "none" (PolNeAR leaves about one attribution in twelve without a source: "is expected to", "seems").
+The source model scores each by its dependency path from the cue ("↓nsubj" for "Kim said", "↓prep↓pobj"
+for "according to the ministry", "↑conj↓nsubj" for "refused to answer but said", "↑relcl" for "Sanders,
+who said"), its part of speech, its word when it is a pronoun or a common noun, and where it stands. The
+mention is the noun phrase around the chosen head (determiners, modifiers, compounds, a prepositional phrase
+of a common noun: "An official at Seoul's Foreign Ministry"), without appositives or relative clauses; its
+appositive is kept apart for the speaker type ("Kim Sung-joo, *a professor at Seoul's Sungkyunkwan
+University*").
+
+>>> from analysis.parse import parse_text
+>>> from analysis.quotes.candidates import Frame, cue_candidates
+>>> frame = Frame.of_doc(parse_text("An official at the ministry said talks would resume."))
+>>> cue = cue_candidates(frame)[0]
+>>> [(c.text, c.features[0]) for c in source_candidates(cue, None)][:2]
+[('none', 'none'), ('An official at the ministry', 'path=↓nsubj')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .candidates import CueCandidate, Frame
+    from .spans import ContentCandidate
+
+__all__ = ["SourceCandidate", "source_candidates", "dep_path", "mention_tokens", "appositive_of"]
+
+_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"})
+_LEFT_DEPS |= {"predet", "advmod", "punct", "flat", "prep"}
+_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
+_NOT_HEAD_DEPS = frozenset({"compound", "flat", "case"})
+#: sources are looked for this many tokens either side of the cue (keeps long sentences linear)
+WINDOW = 40
+
+
+@dataclass
+class SourceCandidate:
+    """A possible source: ``token`` (None for "none"), the mention's offsets and text, features."""
+
+    token: Token | None
+    start: int | None
+    end: int | None
+    text: str
+    features: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+def dep_path(a: Token, b: Token, limit: int = 4) -> str:
+    """The dependency path from ``a`` to ``b``: "↑" + label for each step up, "↓" + label down ("long")."""
+    up = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up)}
+    down = []
+    node = b
+    while node.i not in index:
+        down.append(node.dep_)
+        if node.head.i == node.i:
+            return "none"
+        node = node.head
+    steps = [f"↑{t.dep_}" for t in up[: index[node.i]]] + [f"↓{d}" for d in reversed(down)]
+    return "".join(steps) if len(steps) <= limit else "long"
+
+
+def mention_tokens(head: Token) -> tuple[Token, Token]:
+    """First and last token of the noun phrase a source head stands for (no appositive, no relative
+    clause)."""
+    keep = [head]
+    noun = head.pos_ == "NOUN"
+    for child in head.children:
+        if child.i < head.i and child.dep_ in _LEFT_DEPS and child.dep_ != "punct":
+            keep += list(child.subtree)
+        elif child.i > head.i and (child.dep_ in _RIGHT_DEPS or (noun and child.dep_ == "prep")):
+            keep += list(child.subtree)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    doc = head.doc
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    while hi > head.i and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo], doc[hi]
+
+
+def appositive_of(head: Token) -> str:
+    """The text of the source's appositive ("Kim Sung-joo, *a professor at ...*"), or ""."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens = list(child.subtree)
+            return head.doc[tokens[0].i : tokens[-1].i + 1].text
+    return ""
+
+
+def _is_head(token: Token) -> bool:
+    if token.pos_ not in lexicon().nominal_pos:
+        return token.lower_ in lexicon().relative and token.tag_ in ("WP", "WDT")
+    return token.dep_ not in _NOT_HEAD_DEPS
+
+
+def _features(cue: CueCandidate, token: Token, content: ContentCandidate | None) -> list[str]:
+    lem = cue.head.lemma_.lower()
+    path = dep_path(cue.head, token)
+    side = "before" if token.i < cue.head.i else "after"
+    gap = abs(token.i - cue.head.i)
+    dist = "1" if gap <= 1 else "2-3" if gap <= 3 else "4-8" if gap <= 8 else "9+"
+    word = token.lower_ if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT") else token.pos_
+    if token.pos_ == "NOUN":
+        word = f"noun:{token.lemma_.lower()}"
+    f = [f"path={path}", f"lem|path={lem}|{path}", f"pos={token.pos_}", f"path|pos={path}|{token.pos_}"]
+    f += [f"dep={token.dep_}", f"word={word}", f"path|word={path}|{word}", f"side={side}", f"dist={dist}"]
+    f += [f"side|dist={side}|{dist}", f"tag={token.tag_}", f"cue_dep={cue.head.dep_}"]
+    f.append(f"cap={token.text[:1].isupper()}")
+    if cue.frame.in_quote and cue.frame.in_quote[token.i]:
+        f.append("in_quote")
+    if content is not None and content.start <= cue.frame.offset + token.idx < content.end:
+        f.append("in_content")
+    return f
+
+
+def _has_quote(content: ContentCandidate) -> bool:
+    from .marks import has_quote_mark
+
+    return has_quote_mark(content.text)
+
+
+def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> list[SourceCandidate]:
+    """ "none" and every noun-phrase head of the cue's sentence outside the content, with features."""
+    frame: Frame = cue.frame
+    lem = cue.head.lemma_.lower()
+    has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.head.children)
+    none = ["none", f"none|lem={lem}", f"none|dep={cue.head.dep_}", f"none|tag={cue.head.tag_}"]
+    none += [f"none|subj={has_subj}", f"none|lem|subj={lem}|{has_subj}", f"none|headline={frame.headline}"]
+    out = [SourceCandidate(None, None, None, "none", none)]
+    if not frame.parsed:
+        return out
+    doc = frame.doc
+    lo, hi = max(0, cue.head.i - WINDOW), min(len(doc), cue.head.i + WINDOW + 1)
+    for token in doc[lo:hi]:
+        if token.i == cue.head.i or not _is_head(token):
+            continue
+        pos = frame.offset + token.idx
+        quoted = bool(frame.in_quote) and frame.in_quote[token.i]
+        own = any(  # the cue's own object: "according to *the campaign*", "backed by *the unions*"
+            c.left_edge.i <= token.i <= c.right_edge.i
+            for c in cue.head.children
+            if c.dep_ in ("prep", "agent")
+        )
+        inside = content is not None and content.start <= pos < content.end
+        if inside and content.start <= cue.start < content.end:  # "X, Palmieri says, Y": keep the cue's words
+            inside = not cue.head.left_edge.i <= token.i <= cue.head.right_edge.i
+        if inside and not own and (quoted or not _has_quote(content)):
+            continue
+        first, last = mention_tokens(token)
+        start, end = frame.tokens_span(first, last)
+        text = frame.text[start:end]
+        out.append(SourceCandidate(token, start, end, text, _features(cue, token, content)))
+    return out
