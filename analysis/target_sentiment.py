@@ -44,6 +44,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 import threading
@@ -102,6 +103,10 @@ FEATURE_GROUPS = frozenset(
 #: Regions whose word vectors are averaged (the dense features, 50 dimensions each).
 VECTOR_REGIONS = ("predicate", "left5", "right5", "sentence", "tree2", "ancestors")
 _SENTENCE_REGION = VECTOR_REGIONS.index("sentence")
+#: Sentences longer than this (tokens) are scored on a window around each target (see ``_Sentence.window``).
+LONG_SENTENCE_TOKENS = 400
+#: Window blocks and the margin of context kept on each side of a block (tokens).
+WINDOW_TOKENS, WINDOW_MARGIN = 100, 80
 #: spaCy components the string entry points leave out (the features use tags, dependencies and heads only).
 SKIPPED_COMPONENTS = ("ner", "lemmatizer", "attribute_ruler")
 
@@ -352,7 +357,20 @@ def _signed(value: int) -> int:
 class _Sentence:
     """A parsed sentence as plain lists (what the features read): lower-case words, tags, deps, heads."""
 
-    __slots__ = ("doc", "words", "tags", "deps", "heads", "children", "parsed", "_rows", "_proj", "_surface")
+    __slots__ = (
+        "doc",
+        "words",
+        "tags",
+        "deps",
+        "heads",
+        "children",
+        "parsed",
+        "_rows",
+        "_proj",
+        "_surface",
+        "_windows",
+        "_token_starts",
+    )
 
     def __init__(self, doc: Doc):
         from spacy.attrs import DEP, HEAD, LOWER, TAG
@@ -378,6 +396,34 @@ class _Sentence:
         self._rows: tuple[int, list[int]] | None = None
         self._proj: tuple[int, np.ndarray] | None = None
         self._surface: _Surface | None = None
+        self._windows: dict[int, tuple[_Sentence, int, int]] = {}
+        self._token_starts: list[int] | None = None
+
+    def window(self, start: int, end: int) -> tuple[_Sentence, int, int]:
+        """``(sentence, start, end)`` to score the target ``[start, end)`` on: the sentence itself, or for a
+        sentence over :data:`LONG_SENTENCE_TOKENS` tokens (a pasted dump, a list without full stops) a window
+        of :data:`WINDOW_TOKENS` tokens around the target, so scoring its many targets stays linear. Windows
+        are fixed blocks with a margin on each side (made once, shared by the targets in a block)."""
+        n = len(self.words)
+        if n <= LONG_SENTENCE_TOKENS:
+            return self, start, end
+        if self._token_starts is None:
+            from spacy.attrs import IDX
+
+            self._token_starts = [int(x) for x in self.doc.to_array([IDX]).ravel()]
+        first = max(0, bisect.bisect_right(self._token_starts, start) - 1)
+        block = first // WINDOW_TOKENS
+        got = self._windows.get(block)
+        if got is None:
+            a = max(0, block * WINDOW_TOKENS - WINDOW_MARGIN)
+            b = min(n, (block + 1) * WINDOW_TOKENS + WINDOW_MARGIN)
+            piece = self.doc[a:b].as_doc()
+            got = (_Sentence(piece), self._token_starts[a], len(piece.text))
+            if len(self._windows) > 4096:
+                self._windows.clear()
+            self._windows[block] = got
+        window, offset, last = got
+        return window, max(0, start - offset), max(min(end - offset, last), min(start - offset + 1, last))
 
     def surface(self) -> _Surface:
         """What the surface features need that does not depend on the target (computed once)."""
@@ -940,6 +986,7 @@ def _score(s: _Sentence, start: int, end: int, model: TargetSentimentModel | Non
     model = _model() if model is None else model
     if not isinstance(model, TargetSentimentModel):
         raise ArgumentError(f"model must come from load_model(), got {type(model).__name__}")
+    s, start, end = s.window(start, end)
     features = _features(s, start, end)
     known = _buckets.get
     idx = []

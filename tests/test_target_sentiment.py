@@ -211,3 +211,19 @@ def test_devtest_macro_f1_and_who_is_who():
         by_sentence.setdefault(k, set()).add(gold[i])
     mixed = [i for i, k in enumerate(sentence_of) if len(by_sentence[k]) > 1]
     assert len(mixed) > 500 and macro_f1(mixed) > 0.6
+
+
+def test_a_sentence_of_thousands_of_tokens_is_scored_on_a_window_around_each_target():
+    """A pasted list without full stops: each target is scored on the tokens around it, so its many
+    targets cost linear time and a target's score depends on its neighbourhood, not on the whole dump."""
+    from analysis.target_sentiment import LONG_SENTENCE_TOKENS, target_sentiment
+
+    clause = "critics slammed the ministry while Kim won praise for his calm, "
+    text = clause * 300  # about 3,600 tokens in one sentence
+    assert len(text.split()) > 3 * LONG_SENTENCE_TOKENS
+    at = [k * len(clause) + clause.index("Kim") for k in (100, 180, 260)]
+    scores = [target_sentiment(text, a, a + 3) for a in at]
+    assert len({(s.label, round(s.score, 6)) for s in scores}) == 1  # same neighbourhood, same reading
+    assert scores[0].label == "positive"
+    last = len(text) - len(clause) + clause.index("ministry")
+    assert target_sentiment(text, last, last + 8).label in ("negative", "neutral", "positive")
