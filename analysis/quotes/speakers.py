@@ -21,6 +21,7 @@ University*").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
@@ -103,6 +104,36 @@ def _is_head(token: Token) -> bool:
     return token.dep_ not in _NOT_HEAD_DEPS
 
 
+@lru_cache(maxsize=1)
+def _head_ids() -> tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]:
+    """Hashes of the nominal parts of speech, the non-head labels, the relative pronouns and their tags."""
+    from spacy.parts_of_speech import IDS
+    from spacy.strings import hash_string
+
+    lex = lexicon()
+    return (
+        frozenset(IDS[p] for p in lex.nominal_pos),
+        frozenset(hash_string(d) for d in _NOT_HEAD_DEPS),
+        frozenset(hash_string(w) for w in lex.relative),
+        frozenset(hash_string(t) for t in ("WP", "WDT")),
+    )
+
+
+def _head_indices(doc, lo: int, hi: int) -> list[int]:
+    """The indices in ``lo:hi`` of the tokens :func:`_is_head` accepts, read from the Doc's arrays."""
+    from spacy.attrs import DEP, LOWER, POS, TAG
+
+    nominal, not_head, relative, wh_tags = _head_ids()
+    out = []
+    for i, (pos, dep, lower, tag) in enumerate(doc[lo:hi].to_array([POS, DEP, LOWER, TAG]).tolist(), lo):
+        if pos in nominal:
+            if dep not in not_head:
+                out.append(i)
+        elif lower in relative and tag in wh_tags:
+            out.append(i)
+    return out
+
+
 def _features(cue: CueCandidate, token: Token, content: ContentCandidate | None) -> list[str]:
     lem = cue.head.lemma_.lower()
     path = dep_path(cue.head, token)
@@ -141,9 +172,10 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
         return out
     doc = frame.doc
     lo, hi = max(0, cue.head.i - WINDOW), min(len(doc), cue.head.i + WINDOW + 1)
-    for token in doc[lo:hi]:
-        if token.i == cue.head.i or not _is_head(token):
+    for i in _head_indices(doc, lo, hi):
+        if i == cue.head.i:
             continue
+        token = doc[i]
         pos = frame.offset + token.idx
         quoted = bool(frame.in_quote) and frame.in_quote[token.i]
         own = any(  # the cue's own object: "according to *the campaign*", "backed by *the unions*"
