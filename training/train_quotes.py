@@ -1,23 +1,31 @@
 """Train the attribution decisions shipped as ``analysis/models/quotes_model.json`` from PolNeAR.
 
 Data: ``DATA/quotes/polnear`` (brat standoff; the first annotator of each article, as
-``benchmarks/eval_quotes.py`` reads it). Only the **dev** part of the benchmark's fixed split (411 of the 605
-articles, by file-name hash) is used; the 194 held-out articles are never read here. Each article is read with
-``Article.raw`` and its sentences parsed with the project's spaCy pipeline, exactly as ``extract_quotes``
-does.
+``benchmarks/eval_quotes.py`` reads it). ``--part all`` (the default, the shipped model): all 605 articles;
+``--part dev``: only the dev part of the benchmark's fixed split (411 articles, by file-name hash), the 194
+held-out articles never read. Every held-out figure reported (README, ``benchmarks/eval_quotes.py --part
+heldout``) comes from a ``--part dev`` model with the same settings, never from the shipped one. Each article
+is read with ``Article.raw`` and its sentences parsed with the project's spaCy pipeline, exactly as
+``extract_quotes`` does.
 
-Three logistic-regression models (scikit-learn at training time; the package only reads the JSON):
+Four logistic-regression models (scikit-learn at training time; the package only reads the JSON):
 
 - ``cue``: is a candidate word the head of a gold Cue span?
 - ``content``: among a gold cue's candidate contents, which one overlaps the gold Content best (Jaccard)?
 - ``source``: among "none" and the noun-phrase heads, which one heads the gold Source?
+- ``prefilter`` (:mod:`analysis.quotes.prefilter`): from surface features only, is a word the cue of an
+  attribution the three models above find correctly? Sentences without such a word are not parsed. The
+  three decisions are then trained again on the sentences the prefilter keeps.
 
-``--cv K`` scores K-fold cross-validation grouped by article on dev (each fold's articles predicted by models
-trained on the other folds, then scored with the benchmark's metric) and prints the table; it does not write
-the model. Deterministic (liblinear, fixed order): on one machine a retraining writes the same file; across
-CPU types the weights agree within 1e-6 (``training/compare_models.py``, ``tests/test_training.py``).
+Weights below ``min_weight`` (0.04) are dropped: that keeps the file under 3 MB (dropping those below 0.03
+or 0.05 from a dev model changed F1 by at most 0.002 on 120 dev articles). ``--cv K`` scores K-fold
+cross-validation grouped by article on dev (each fold's articles predicted by models trained on the other
+folds, then scored with the benchmark's metric) and prints the table; it does not write the model.
+Deterministic (liblinear, fixed order): on one machine a retraining writes the same file; across CPU types
+the weights agree within 1e-6 (``training/compare_models.py``, ``tests/test_training.py``).
 
-    python training/train_quotes.py [--data DIR] [--out analysis/models/quotes_model.json] [--cv 5]
+    python training/train_quotes.py [--data DIR] [--part all|dev] [--out analysis/models/quotes_model.json]
+        [--cv 5] [--cache parses.spacy]
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ SETTINGS = {
     "threshold": 0.4,
     "min_rate": 0.02,
     "min_count": 2,
+    "min_weight": 0.04,
     "C_prefilter": 0.2,
     "prefilter": 0.07,
     "retrain_filtered": 1,
@@ -158,8 +167,12 @@ def _content_and_source(cue, frames, at, g, ex: Examples, others) -> None:
 # ----------------------------------------------------------------------------------------------- learning
 
 
-def fit(examples: list[tuple[list[str], int]], C: float, min_count: int) -> LinearModel:
-    """L2 logistic regression (liblinear) over the features seen at least ``min_count`` times."""
+def fit(
+    examples: list[tuple[list[str], int]], C: float, min_count: int, min_weight: float = 1e-6
+) -> LinearModel:
+    """L2 logistic regression (liblinear) over the features seen at least ``min_count`` times; weights below
+    ``min_weight`` in absolute value are dropped (they keep the model file small and change next to no
+    decision)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -177,7 +190,7 @@ def fit(examples: list[tuple[list[str], int]], C: float, min_count: int) -> Line
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)
     clf.fit(X, y)
     weights = clf.coef_[0]
-    keep = {f: float(w) for f, w in zip(names, weights, strict=True) if abs(w) >= 1e-6}
+    keep = {f: float(w) for f, w in zip(names, weights, strict=True) if abs(w) >= max(min_weight, 1e-6)}
     return LinearModel("", keep, float(clf.intercept_[0]))
 
 
@@ -209,9 +222,9 @@ def train_decisions(
     for _, frames, gold in corpus:
         article_examples(frames, gold, vocab, ex)
     models = {
-        "cue": fit(ex.cue, settings["C_cue"], settings["min_count"]),
-        "content": fit(ex.content, settings["C_content"], settings["min_count"]),
-        "source": fit(ex.source, settings["C_source"], settings["min_count"]),
+        "cue": fit(ex.cue, settings["C_cue"], settings["min_count"], settings["min_weight"]),
+        "content": fit(ex.content, settings["C_content"], settings["min_count"], settings["min_weight"]),
+        "source": fit(ex.source, settings["C_source"], settings["min_count"], settings["min_weight"]),
     }
     models = {
         k: LinearModel(k, m.weights, m.bias, settings["threshold"] if k == "cue" else 0.5)
@@ -251,7 +264,7 @@ def train_prefilter(corpus, positives: dict[str, set[int]], forms: frozenset[str
         for f in frames:
             for pos, feats in word_features(f.text, f.offset, f.end, f.quotes, forms):
                 examples.append((feats, int(pos in wanted)))
-    m = fit(examples, settings["C_prefilter"], settings["min_count"])
+    m = fit(examples, settings["C_prefilter"], settings["min_count"], settings["min_weight"])
     return LinearModel("prefilter", m.weights, m.bias, settings["prefilter"])
 
 
