@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..names import titles_in
+from ..names import gender_of, titles_in
 from .attribution import Attribution
 from .lexicon import lexicon
 from .resolve import Resolver, Speaker
@@ -96,14 +96,31 @@ def _proper_tags() -> tuple[int, int]:
     return hash_string("NNP"), hash_string("NNPS")
 
 
+#: a run of capitalised words (or initials) in an unparsed sentence: "Hillary Clinton", "John F. Kerry"
+_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-Za-zÀ-ÿ]+)*|[A-Z]\.)"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD})+")
+
+
+def _surface_names(frame: Frame, resolver: Resolver) -> None:
+    """Names in a sentence the prefilter left unparsed: capitalised runs whose gender is known (an honorific
+    or a given name: "Hillary Clinton", not "In Washington"), so later pronouns and short forms find them."""
+    for m in _CAPITALISED_RUN.finditer(frame.text, frame.offset, frame.end):
+        if gender_of(m.group()) is not None:
+            resolver.add_name(m.group(), m.start())
+
+
 def _person_names(frames: list[Frame], resolver: Resolver) -> None:
-    """Feed the proper-noun runs of the parsed sentences to the name index (for "Kim" -> "Kim Sung-joo");
-    read from the Doc's arrays (words: tokens joined by no whitespace)."""
+    """Feed the proper-noun runs of the parsed sentences (capitalised runs naming a person in the unparsed
+    ones) to the name index (for "Kim" -> "Kim Sung-joo"); read from the Doc's arrays (words: tokens joined
+    by no whitespace)."""
     from spacy.attrs import IDX, IS_PUNCT, LENGTH, SPACY, TAG
 
     proper = _proper_tags()
     for frame in frames:
-        if frame.doc is None or frame.headline:
+        if frame.headline:
+            continue
+        if frame.doc is None:
+            _surface_names(frame, resolver)
             continue
         doc = frame.doc
         text = frame.text
