@@ -575,8 +575,7 @@ class Article:
         """The sentence containing character ``offset`` of :attr:`text`, or None."""
         import bisect
 
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.sentences, offset, key=lambda sentence: sentence.start) - 1
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None

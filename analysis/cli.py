@@ -299,7 +299,7 @@ def _clip(text, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _info_sources(quotes, limit: int = 8) -> list[str]:
+def _info_sources(quotes, limit: int = 10) -> list[str]:
     if quotes is None or quotes.empty:
         return ["sources     none found"]
     speakers = quotes["speaker"].astype(object)
@@ -307,8 +307,9 @@ def _info_sources(quotes, limit: int = 8) -> list[str]:
         speakers = quotes["canonical"].astype(object).where(quotes["canonical"].notna(), speakers)
     data = quotes.assign(source=speakers.fillna("(unresolved)"))
     groups = sorted(
-        data.groupby("source", sort=False), key=lambda item: (-len(item[1]), item[1]["start"].min())
-    )
+        data.groupby("source", sort=False),
+        key=lambda item: (item[0] == "(unresolved)", -len(item[1]), item[1]["start"].min()),
+    )  # named sources first, most attributions first; statements without a resolved source last
     lines = [f"sources     {len(data)} attributions from {len(groups)} sources (most attributions first)"]
     for name, part in groups[:limit]:
         kinds = ", ".join(f"{n} {kind}" for kind, n in part["kind"].value_counts().items())

@@ -96,6 +96,8 @@ def wilson_interval(successes: int, total: int, z: float = 1.96) -> tuple[float,
 
     >>> [round(x, 3) for x in wilson_interval(5, 20)]
     [0.112, 0.469]
+    >>> wilson_interval(3, 3)[1], wilson_interval(0, 4)[0]
+    (1.0, 0.0)
     """
     import math
 
@@ -104,7 +106,8 @@ def wilson_interval(successes: int, total: int, z: float = 1.96) -> tuple[float,
     p = successes / total
     centre = (p + z * z / (2 * total)) / (1 + z * z / total)
     half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # the bounds contain the share itself (round-off at 0 and 1 would otherwise put it a hair outside)
+    return max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half))
 
 
 def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:

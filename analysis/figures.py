@@ -34,6 +34,7 @@ if not os.environ.get("MPLBACKEND") and not _interactive():
     matplotlib.use("Agg")  # headless by default (CLI, tests, clusters); notebooks keep their inline backend
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
@@ -1076,8 +1077,8 @@ def plot_anonymous_share(table: pd.DataFrame, title: str = "Share of quotes from
     values = data["share"].to_numpy(dtype=float) * 100
     ax.barh(labels, values, color=PALETTE["negative"], alpha=0.85)
     if {"ci_low", "ci_high"} <= set(data.columns):
-        low = values - data["ci_low"].to_numpy(dtype=float) * 100
-        high = data["ci_high"].to_numpy(dtype=float) * 100 - values
+        low = np.clip(values - data["ci_low"].to_numpy(dtype=float) * 100, 0, None)
+        high = np.clip(data["ci_high"].to_numpy(dtype=float) * 100 - values, 0, None)
         ax.errorbar(values, range(len(data)), xerr=[low, high], fmt="none", ecolor="#333333", capsize=3, lw=1)
         ends = data["ci_high"].to_numpy(dtype=float) * 100
     else:

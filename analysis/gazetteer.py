@@ -58,6 +58,7 @@ few local rules decide whether each match names the *government* or only the *pl
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,6 +71,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from . import nlp
 from .errors import ConfigError, ModelError
+from .spans import SpanIndex, position_in_sorted
 
 __all__ = [
     "GovernmentMention",
@@ -381,11 +383,11 @@ class Gazetteer:
         if not known:
             return []
         out = []
-        taken = [(m.start, m.end) for m in mentions]
+        taken = SpanIndex((m.start, m.end) for m in mentions)
         for family in {k[1] for k in known}:
             for hit in re.finditer(rf"(?<![\w\-]){re.escape(family)}(?![\w\-])(?!\s+[A-Z][a-z])", text):
                 s, e = hit.span()
-                if any(a <= s < b for a, b in taken):
+                if taken.covering(s, s + 1):
                     continue
                 prev = re.search(r"(\S+)\s+$", text[max(0, s - 40) : s])
                 if prev and prev.group(1)[:1].isupper():
@@ -556,6 +558,12 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
     return out
 
 
+def _first_starting_in(mentions: list, starts: list[int], lo: int, hi: int):
+    """The first of ``mentions`` (sorted, ``starts`` their starts) starting in ``[lo, hi)``, or None."""
+    k = bisect.bisect_left(starts, lo)
+    return mentions[k] if k < len(mentions) and starts[k] < hi else None
+
+
 def _resolve_anaphora(
     text: str, mentions: list[GovernmentMention], sentences: list[tuple[int, int]] | None = None
 ) -> list[GovernmentMention]:
@@ -569,10 +577,13 @@ def _resolve_anaphora(
     if not _ANAPHORA.search(text):
         return []
     spans = sentences if sentences is not None else nlp.sentence_spans(text)
+    found = SpanIndex((g.start, g.end) for g in mentions)
+    gov = sorted(gov, key=lambda g: g.start)
+    gov_starts = [g.start for g in gov]
     out = []
     for m in _ANAPHORA.finditer(text):
         start, end = m.span("phrase")
-        if any(g.start <= start < g.end or start <= g.start < end for g in mentions):
+        if found.overlapping(start, end):
             continue
         if (
             re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start])
@@ -580,16 +591,12 @@ def _resolve_anaphora(
         ):
             continue  # "Seoul's Foreign Ministry", "Chinese Foreign Ministry": named by the mention before it
         # the sentence holding the phrase, and the one before it
-        idx = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
+        idx = position_in_sorted(spans, start)
         if idx is None:
             continue
-        s0 = spans[idx][0]
-        here = [g for g in gov if s0 <= g.start < start]
-        target = here[0] if here else None
+        target = _first_starting_in(gov, gov_starts, spans[idx][0], start)
         if target is None and idx > 0:
-            ps, pe = spans[idx - 1]
-            prev = [g for g in gov if ps <= g.start < pe]
-            target = prev[0] if prev else None
+            target = _first_starting_in(gov, gov_starts, *spans[idx - 1])
         if target is None:
             continue
         out.append(

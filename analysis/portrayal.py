@@ -43,6 +43,7 @@ from .actors import ActorMention, Target, actor_mentions, resolve_target
 from .article import Article
 from .context import ArticleContext
 from .errors import ArgumentError, ModelError
+from .spans import SpanIndex
 from .target_sentiment import LABELS, target_sentiment_in
 
 __all__ = [
@@ -181,17 +182,30 @@ def _context_of(article, function: str) -> ArticleContext:
 # ---------------------------------------------------------------------------------------------- evidence
 
 
-def _voice(quotes: Sequence[Any], start: int, end: int) -> tuple[str, str]:
-    """(voice, voice_kind) of a mention: the quoted source whose quote span holds it ("quoted"), the narrator
-    with "source" when the mention is the speaker of a quote, else the narrator ("reporter")."""
-    for q in quotes:
-        if q.start <= start and end <= q.end:
+class _Voices:
+    """Who speaks at a span of the article: the quote spans and the speaker spans of ``quotes``, indexed."""
+
+    def __init__(self, quotes: Sequence[Any]) -> None:
+        self.quotes = list(quotes)
+        self.contents = SpanIndex((q.start, q.end) for q in self.quotes)
+        speakers = [
+            (i, (getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)))
+            for i, q in enumerate(self.quotes)
+        ]
+        speakers = [(i, span) for i, span in speakers if span[0] is not None and span[1] is not None]
+        self.speaker_of = [i for i, _ in speakers]
+        self.speakers = SpanIndex(span for _, span in speakers)
+
+    def voice(self, start: int, end: int) -> tuple[str, str]:
+        """(voice, voice_kind) of a mention: the quoted source whose quote span holds it ("quoted"), the
+        narrator with "source" when the mention is the speaker of a quote, else the narrator ("reporter")."""
+        inside = self.contents.covering(start, end)
+        if inside:
+            q = self.quotes[min(inside)]  # the first quote in the given order, as a scan would find it
             return (getattr(q, "speaker", None) or "unattributed source"), "quoted"
-    for q in quotes:
-        ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
-        if ss is not None and se is not None and ss < end and start < se:
+        if self.speakers.overlapping(start, end) and start < end:
             return NARRATOR, "source"
-    return NARRATOR, "reporter"
+        return NARRATOR, "reporter"
 
 
 _ROLES = {
@@ -239,12 +253,13 @@ def evidence_rows(
             where.append((m, s))
     indices = sorted({s.index for _, s in where})
     parsed = {p.index: p for p in context.parsed.sentences(indices)} if where else {}
+    voices = _Voices(qs)
     rows = []
     for m, s in where:
         ps = parsed[s.index]
         end = min(m.end, s.end)
         ts = target_sentiment_in(ps, m.start, end)
-        voice, kind = _voice(qs, m.start, m.end)
+        voice, kind = voices.voice(m.start, m.end)
         rows.append(
             {
                 key: getattr(m, key, None) if hasattr(m, key) else getattr(m, "actor", None),

@@ -516,7 +516,7 @@ def evidence_html(
     ``full_page=False`` returns a ``<div>`` (with its style sheet) to embed in another page or a notebook.
 
     >>> from analysis.article import Article
-    >>> page = evidence_html(Article.from_text("Seoul pressed China."), full_page=False)
+    >>> page = evidence_html(Article.from_text("It rained in Seoul."), full_page=False)
     >>> "No attributed statement found" in page
     True
     """

@@ -279,3 +279,46 @@ def test_corpus_run_skips_only_the_bad_utf8_line(tmp_path, capsys):
     assert "articles in: 3   analysed: 2   skipped: 1" in capsys.readouterr().out
     errors = read_results(tmp_path / "out", "errors")
     assert errors["line"].astype(int).tolist() == [2] and "UTF-8" in errors["reason"][0]
+
+
+HOSTILE_TEXTS = {
+    "empty": "",
+    "whitespace": "  \n\n\t ",
+    "punctuation": ".,;:!?\"“”«»''—–-()[]{} ... !!!",
+    "emoji": "😀 China 🎉 said “🙂” 🇰🇷 " * 40,
+    "right-to-left": 'قال الرئيس إن الصين ستستأنف المحادثات. "نحن سنفوز" قال. אמר השר כי סין תחדש את השיחות.',
+    "one 100k-character sentence": ("China said that the talks with Seoul, " * 3_000)[:100_000],
+    "no letters at all": "1234 5678 %%% ### " * 200,
+    "control characters": "China\u200b said\u202e the talks\x00 would resume.\x01",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_TEXTS))
+def test_hostile_text_through_portrayal_and_the_evidence_view(name):
+    """The bad-input catalogue through the parse, ``portrayal`` and the evidence view: an answer with valid
+    offsets, never an exception; a page that shows every character of the text exactly once."""
+    import html as html_lib
+    import re
+
+    from analysis import Article
+    from analysis.stance import portrayal
+    from analysis.views import evidence_html
+
+    text = HOSTILE_TEXTS[name]
+    result = portrayal(text, "China")
+    assert result.mentions == len(result.evidence) >= 0
+    assert result.label in ("negative", "neutral", "positive")
+    if result.mentions == 0:
+        assert result.uncertain
+    for row in result.evidence.to_dict("records"):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+    if name == "one 100k-character sentence":
+        assert result.mentions > 100  # a sentence too long to parse in one piece still counts its mentions
+    article = Article.raw(text) if text.strip() else None
+    if article is None:
+        with pytest.raises(InputError):
+            Article.from_text(text)
+        return
+    page = evidence_html(article, full_page=False)
+    shown = html_lib.unescape(re.sub(r"<[^>]+>", "", page.split("<article", 1)[-1].split("</article>", 1)[0]))
+    assert text.strip()[:50] in shown or "No attributed statement" in page

@@ -506,13 +506,13 @@ def test_report_index_and_evidence_view_in_chromium(tmp_path, seed):
         drawn = {}
         for mark in view["quotes"]:
             drawn.setdefault(int(mark["id"]), []).append(mark)
-        assert sorted(drawn) == list(range(len(quotes))) == list(range(9))
+        assert sorted(drawn) == list(range(len(quotes))) == list(range(12))
         for i, q in enumerate(quotes):
             marks = drawn[i]
             assert "".join(m["text"] for m in marks) == q.text and marks[0]["visible"]
             assert (marks[0]["start"], marks[0]["end"]) == (q.start, q.end)
             for line in (
-                f"source: {q.speaker}",
+                f"source: {q.speaker or '(unresolved)'}",
                 f"type: {q.speaker_type}",
                 f"cue: {q.cue}",
                 f"kind: {q.kind}",

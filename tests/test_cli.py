@@ -100,7 +100,7 @@ def test_info_is_a_readable_summary(capsys, tmp_path):
     assert "361 words, 16 sentences, 10 paragraphs; mean sentence 22.6 words" in out
     assert "Flesch reading ease 30.9" in out and "grade 14.6" in out
     # the sources with their kinds, the government table with labels and intervals, numbers rounded
-    assert "9 attributions from 7 sources" in out
+    assert "12 attributions from 9 sources" in out
     assert re.search(r"Kim Sung-joo\s+expert, South Korea\s+1 indirect", out)
     assert re.search(r"official at Seoul's Foreign Ministry\s+anonymous, South Korea\s+2 indirect", out)
     assert re.search(r"China\s+8 mentions\s+negative\s+-0\.52 \[-0\.77, -0\.23\]", out)

@@ -103,3 +103,33 @@ def test_target_sentiment_accepts_any_valid_span(sentence, data):
     end = data.draw(st.integers(start + 1, len(sentence)))
     result = target_sentiment(sentence, start, end)
     assert result.label in {"negative", "neutral", "positive"} and -1 <= result.score <= 1
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 15)).map(lambda t: (t[0], t[0] + t[1])), max_size=25
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=_SPANS, start=st.integers(0, 80), length=st.integers(0, 12))
+def test_span_index_answers_as_a_scan_would(spans, start, length):
+    from analysis.spans import SpanIndex, position_in_sorted
+
+    end = start + length
+    index = SpanIndex(spans)
+    assert index.covering(start, end) == sorted(
+        (i for i, (s, e) in enumerate(spans) if s <= start and end <= e), key=lambda i: (spans[i], i)
+    )
+    q_end = max(end, start + 1)
+    assert sorted(index.overlapping(start, end)) == [
+        i for i, (s, e) in enumerate(spans) if s < q_end and e > start
+    ]
+    holding = sorted((i for i, (s, e) in enumerate(spans) if s <= start < e), key=lambda i: (spans[i], i))
+    assert index.position_of(start) == (holding[0] if holding else None)
+    tiled, at = [], 0  # sorted, non-overlapping spans (sentences): one binary search
+    for s, e in sorted(spans):
+        if s >= at and e > s:
+            tiled.append((s, e))
+            at = e
+    expected = next((i for i, (s, e) in enumerate(tiled) if s <= start < e), None)
+    assert position_in_sorted(tiled, start) == expected
