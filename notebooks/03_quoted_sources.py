@@ -184,12 +184,12 @@ figures.export(fig, "03_affiliations")
 #
 # | | F1 dev (CV) | F1 held-out | rules it replaced (held-out) | human annotators |
 # |---|---|---|---|---|
-# | all attributions | 0.75 | 0.77 | 0.73 | 0.82 |
+# | all attributions | 0.75 | 0.78 | 0.73 | 0.82 |
 # | with quotation marks | 0.91 | 0.92 | 0.91 | 0.97 |
 # | paraphrase only | 0.67 | 0.70 | 0.62 | 0.76 |
 # | speaker right (of matched) | 0.89 | 0.91 | 0.90 | 0.91 |
 #
-# (The dev column was measured before the prefilter was added; held-out F1 was 0.78 then.)
+# (The dev column was measured before the prefilter stage was added.)
 #
 # It finds more than the rules did (recall 0.74 against 0.63), mostly paraphrase, at a lower precision
 # (0.81 against 0.85). What it still misses is PolNeAR's long tail: actions reported as stances ("was
