@@ -336,6 +336,7 @@ def gender_of(text: str) -> str | None:
     return parsed.gender if parsed else None
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: accents, case, hyphens, spaces and dots removed ("Ji-Hyeon-A" ->
     "jihyeona").

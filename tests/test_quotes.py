@@ -487,6 +487,15 @@ def test_bad_input_raises_argument_error():
     assert extract_quotes("") == [] and extract_quotes("   \n") == []
 
 
+def test_another_model_file_is_used_and_a_missing_one_named(tmp_path):
+    from analysis.quotes.model import MODEL_FILE
+
+    text = 'Prices will rise, Kim said. "We are ready," the ministry said in a statement.'
+    assert extract_quotes(text, model=MODEL_FILE) == extract_quotes(text)
+    with pytest.raises(ArgumentError, match="model.*nowhere.json"):
+        extract_quotes(text, model=tmp_path / "nowhere.json")
+
+
 # ---------------------------------------------------------------------------------------- benchmark, notebook
 
 

@@ -24,6 +24,7 @@ candidate with its decision and reason.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..article import Article, Sentence
 from ..errors import ArgumentError
@@ -65,15 +66,19 @@ def _paragraph_starts(text: str) -> list[int]:
     return sorted({0, *(m.end() for m in re.finditer(r"\n\s*", text))})
 
 
-def _quotes_of(article: Article, parsed=None, explain: bool = False) -> tuple[list[Quote], list]:
-    frames = article_frames(article, parsed)
-    found, cues = find_attributions(frames, load_models(), cue_vocabulary(), explain=explain)
+def _quotes_of(article: Article, parsed=None, explain: bool = False, model=None) -> tuple[list[Quote], list]:
+    frames = article_frames(article, parsed, path=model)
+    found, cues = find_attributions(frames, load_models(model), cue_vocabulary(model), explain=explain)
     return build_quotes(article.text, frames, found, _paragraph_starts(article.text)), cues
 
 
-def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str, sentences: list[tuple[int, int]] | None = None, *, model: str | Path | None = None
+) -> list[Quote]:
     """Every attribution in ``text`` with content, cue, speaker, type, affiliation and anonymity; offsets are
-    into exactly ``text``. ``sentences`` (optional): precomputed ``(start, end)`` sentence spans of ``text``.
+    into exactly ``text``. ``sentences`` (optional): precomputed ``(start, end)`` sentence spans of ``text``;
+    ``model`` (optional): another model file written by ``training/train_quotes.py`` (default: the shipped
+    ``analysis/models/quotes_model.json``).
 
     >>> q = extract_quotes("Prices will rise, according to Seoul's Unification Ministry.")[0]
     >>> (q.text, q.kind, q.cue, q.speaker, q.speaker_type, q.affiliation)  # doctest: +NORMALIZE_WHITESPACE
@@ -84,7 +89,9 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]] | None = None) ->
         raise ArgumentError(f"extract_quotes(text): expected a str, got {type(text).__name__}")
     if not text.strip():
         return []
-    return _quotes_of(_raw_article(text, sentences))[0]
+    if model is not None and not Path(model).is_file():
+        raise ArgumentError(f"extract_quotes(model): no model file at {model}")
+    return _quotes_of(_raw_article(text, sentences), model=model)[0]
 
 
 def explain_quotes(text: str) -> list[dict]:

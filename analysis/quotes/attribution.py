@@ -88,7 +88,7 @@ def find_attributions(
     for at, frame in enumerate(frames):
         if not frame.parsed:
             continue
-        cues = decide_cues(cue_candidates(frame, vocabulary), models["cue"])
+        cues = decide_cues(cue_candidates(frame, vocabulary), models["cue"], explain)
         all_cues.extend(cues)
         others = [c.start for c in cues if c.accepted]
         for cue in cues:

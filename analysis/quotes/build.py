@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..names import titles_in
+from ..names import gender_of, titles_in
 from .attribution import Attribution
 from .lexicon import lexicon
 from .resolve import Resolver, Speaker
@@ -88,30 +89,59 @@ def _mention(frame: Frame, token: Token) -> tuple[int, int, str]:
     return start, end, frame.text[start:end]
 
 
-def _words_of(doc) -> list[list]:
-    """Tokens grouped into whitespace-separated words ("Sung", "-", "joo" -> one word)."""
-    words: list[list] = []
-    for t in doc:
-        if words and not words[-1][-1].whitespace_:
-            words[-1].append(t)
-        else:
-            words.append([t])
-    return words
+@lru_cache(maxsize=1)
+def _proper_tags() -> tuple[int, int]:
+    from spacy.strings import hash_string
+
+    return hash_string("NNP"), hash_string("NNPS")
+
+
+#: a run of capitalised words (or initials) in an unparsed sentence: "Hillary Clinton", "John F. Kerry"
+_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-Za-zÀ-ÿ]+)*|[A-Z]\.)"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ ]+{_NAME_WORD})+")
+
+
+def _surface_names(frame: Frame, resolver: Resolver) -> None:
+    """Names in a sentence the prefilter left unparsed: capitalised runs whose gender is known (an honorific
+    or a given name: "Hillary Clinton", not "In Washington"), so later pronouns and short forms find them."""
+    for m in _CAPITALISED_RUN.finditer(frame.text, frame.offset, frame.end):
+        if gender_of(m.group()) is not None:
+            resolver.add_name(m.group(), m.start())
 
 
 def _person_names(frames: list[Frame], resolver: Resolver) -> None:
-    """Feed the proper-noun runs of the parsed sentences to the name index (for "Kim" -> "Kim Sung-joo")."""
+    """Feed the proper-noun runs of the parsed sentences (capitalised runs naming a person in the unparsed
+    ones) to the name index (for "Kim" -> "Kim Sung-joo"); read from the Doc's arrays (words: tokens joined
+    by no whitespace)."""
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, SPACY, TAG
+
+    proper = _proper_tags()
     for frame in frames:
-        if frame.doc is None or frame.headline:
+        if frame.headline:
             continue
-        run: list = []
-        for word in [*_words_of(frame.doc), None]:
-            if word is not None and word[0].tag_ in ("NNP", "NNPS") and word[0].text[:1].isupper():
-                run.append(word)
-                continue
+        if frame.doc is None:
+            _surface_names(frame, resolver)
+            continue
+        doc = frame.doc
+        text = frame.text
+        rows = doc.to_array([TAG, SPACY, IDX, IS_PUNCT, LENGTH]).tolist()
+        words: list[list[int]] = []
+        for i in range(len(rows)):
+            if words and not rows[words[-1][-1]][1]:
+                words[-1].append(i)
+            else:
+                words.append([i])
+        run: list[list[int]] = []
+        for word in [*words, None]:
+            if word is not None:
+                tag, _, idx, _, _ = rows[word[0]]
+                if tag in proper and text[frame.offset + idx : frame.offset + idx + 1].isupper():
+                    run.append(word)
+                    continue
             if len(run) >= 2:
-                last = [t for t in run[-1] if not t.is_punct] or run[-1]
-                start, end = frame.span(run[0][0])[0], frame.span(last[-1])[1]
+                last = [i for i in run[-1] if not rows[i][3]] or run[-1]
+                start = frame.offset + rows[run[0][0]][2]
+                end = frame.offset + rows[last[-1]][2] + rows[last[-1]][4]
                 resolver.add_name(frame.text[start:end], start)
             run = []
 
@@ -171,7 +201,7 @@ def _speaker(a: Attribution, resolver: Resolver) -> dict:
     appositive = appositive_of(head)
     entity = head.ent_type_ if frame.doc.has_annotation("ENT_IOB") else ""
     kind, affiliation, anonymous, why = classify(
-        mention_for_type, appositive, entity, frame.doc.text, head.lower_
+        mention_for_type, appositive, entity, frame.text[frame.offset : frame.end], head.lower_
     )
     proper = head.tag_ in ("NNP", "NNPS") or any(
         c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i < head.i for c in head.children

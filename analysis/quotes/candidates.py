@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
@@ -61,11 +62,18 @@ class Frame:
         end: int | None = None,
     ) -> Frame:
         """A frame for a Doc whose text starts at ``offset`` of the article ``text`` (quotes in article
-        offsets); ``doc`` None makes an unparsed frame ending at ``end``."""
+        offsets) and ends at ``end`` (default: the end of the Doc's text); ``doc`` None makes an unparsed
+        frame."""
         text = doc.text if text is None else text
-        end = offset + len(doc.text) if doc is not None else end
+        if end is None:
+            end = offset + len(doc.text)
         spans = [(a, b) for a, b in quotes if a < end and b > offset]
-        inside = _inside_flags(spans, [offset + t.idx for t in doc]) if doc is not None else []
+        if doc is None:
+            inside = []
+        elif not spans:
+            inside = [False] * len(doc)
+        else:
+            inside = _inside_flags(spans, (_token_starts(doc) + offset).tolist())
         return cls(doc, offset, end, text, index, spans, inside, headline)
 
     def span(self, token: Token) -> tuple[int, int]:
@@ -75,6 +83,13 @@ class Frame:
     def tokens_span(self, first: Token, last: Token) -> tuple[int, int]:
         """Article offsets from the start of ``first`` to the end of ``last``."""
         return self.offset + first.idx, self.offset + last.idx + len(last.text)
+
+
+def _token_starts(doc: Doc):
+    """The character offset of every token in its Doc (a numpy array; no Token objects are made)."""
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).astype("int64")
 
 
 def _inside_flags(spans: list[tuple[int, int]], positions: list[int]) -> list[bool]:
@@ -151,15 +166,53 @@ def is_candidate(token: Token, vocabulary: frozenset[str]) -> bool:
     return lemma in vocabulary or lemma in lexicon().cue_lemmas
 
 
+@lru_cache(maxsize=8)
+def _lemma_verdicts(vocabulary: frozenset[str]) -> dict[int, bool]:
+    """Lemma hash -> whether the lemma may be a cue (filled as lemmas are met; one table per vocabulary)."""
+    return {}
+
+
+@lru_cache(maxsize=1)
+def _pos_ids() -> frozenset[int]:
+    from spacy.parts_of_speech import IDS
+
+    return frozenset(IDS[p] for p in _CUE_POS)
+
+
+def _candidate_indices(doc: Doc, vocabulary: frozenset[str]) -> list[int]:
+    """The indices of the tokens :func:`is_candidate` accepts, read from the Doc's arrays."""
+    from spacy.attrs import LEMMA, ORTH, POS
+
+    strings = doc.vocab.strings
+    verdicts = _lemma_verdicts(vocabulary)
+    cue_lemmas = lexicon().cue_lemmas
+    pos_ids = _pos_ids()
+    colon = strings[":"]
+    out = []
+    for i, (lemma, pos, orth) in enumerate(doc.to_array([LEMMA, POS, ORTH]).tolist()):
+        if orth == colon:
+            out.append(i)
+            continue
+        if pos not in pos_ids:
+            continue
+        verdict = verdicts.get(lemma)
+        if verdict is None:
+            low = strings[lemma].lower()
+            verdict = verdicts[lemma] = low in vocabulary or low in cue_lemmas
+        if verdict:
+            out.append(i)
+    return out
+
+
 def cue_candidates(frame: Frame, vocabulary: frozenset[str] | None = None) -> list[CueCandidate]:
     """Every cue candidate of a frame, in order, with its features."""
     vocab = cue_vocabulary() if vocabulary is None else vocabulary
     out: list[CueCandidate] = []
     if frame.doc is None:
         return out
-    for token in frame.doc:
-        if not is_candidate(token, vocab):
-            continue
+    doc = frame.doc
+    for i in _candidate_indices(doc, vocab):
+        token = doc[i]
         last = _extension(token)
         start, end = frame.tokens_span(token, last)
         text = frame.text[start:end]

@@ -34,14 +34,18 @@ def reason(model: LinearModel, features: list[str], n: int = 3) -> str:
     return ", ".join(f"{f} {w:+.2f}" for f, w in model.strongest(telling, n))
 
 
-def decide_cues(cues: list[CueCandidate], model: LinearModel | None = None) -> list[CueCandidate]:
-    """Score every candidate; accept those at or above the model's threshold (in place, and returned)."""
+def decide_cues(
+    cues: list[CueCandidate], model: LinearModel | None = None, explain: bool = True
+) -> list[CueCandidate]:
+    """Score every candidate; accept those at or above the model's threshold (in place, and returned).
+    Every candidate gets its reason when ``explain``, else only the accepted ones."""
     model = model or load_models()["cue"]
     for cue in cues:
         cue.probability = model.probability(cue.features)
         cue.accepted = cue.probability >= model.threshold
-        verdict = "cue" if cue.accepted else "not a cue"
-        cue.reason = f"{verdict} (p={cue.probability:.2f}; {reason(model, cue.features)})"
+        if cue.accepted or explain:
+            verdict = "cue" if cue.accepted else "not a cue"
+            cue.reason = f"{verdict} (p={cue.probability:.2f}; {reason(model, cue.features)})"
         _rules(cue)
     taken: list[tuple[int, int]] = []
     for cue in sorted((c for c in cues if c.accepted), key=lambda c: -c.probability):

@@ -1,9 +1,10 @@
 """From a text (or an article's context) to frames: which sentences to parse, and parsing them once.
 
-Only candidate sentences are parsed: those with a word form the cue model knows (or a colon); the others
-become unparsed frames (their offsets and quotation marks are still used for contents that cross a sentence
-break). Lines that are never attributions (bylines, "Follow X on Twitter", photo credits, video promos:
-``[lines]`` in ``quotes.toml``) are left out altogether.
+Only candidate sentences are parsed: those the prefilter (:mod:`.prefilter`) expects to hold a cue the cue
+model will find, from surface features of their words; the others become unparsed frames (their offsets
+and quotation marks are still used for contents that cross a sentence break). Lines that are never
+attributions (bylines, "Follow X on Twitter", photo credits, video promos: ``[lines]`` in ``quotes.toml``)
+are left out altogether.
 
 >>> frames = article_frames("Kim said talks would resume. Rain fell.")
 >>> [(f.index, f.parsed) for f in frames]
@@ -12,36 +13,24 @@ break). Lines that are never attributions (bylines, "Follow X on Twitter", photo
 
 from __future__ import annotations
 
+import itertools
 import re
-from functools import lru_cache
+from pathlib import Path
 
 from ..article import Article
 from ..parse import ParsedArticle
 from .candidates import Frame, make_frames
 from .lexicon import lexicon
 from .marks import quote_spans
-from .model import MODEL_FILE
+from .model import cue_forms, load_models
+from .prefilter import choose_sentences
 
 __all__ = ["article_frames", "candidate_sentences", "excluded_lines", "headline_end"]
 
 #: at most this many characters of one text are parsed for attribution (the longest PolNeAR article has 28k);
 #: sentences past it are not looked at, so a pasted 10 MB dump stays fast and linear
 PARSE_BUDGET = 100_000
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE = re.compile(r"[^\n]+")
-
-
-@lru_cache(maxsize=2)
-def _cue_forms(path: str) -> frozenset[str]:
-    import json
-
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(json.load(handle).get("cue_forms", []))
-
-
-def cue_forms() -> frozenset[str]:
-    """Lower-case word forms of the cue lemmas (the surface test for "may hold a cue")."""
-    return _cue_forms(str(MODEL_FILE))
 
 
 def headline_end(text: str) -> int:
@@ -81,41 +70,47 @@ def excluded_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def candidate_sentences(article: Article, forms: frozenset[str]) -> list[int]:
-    """Indices of the sentences that may hold a cue (a known cue form or a colon)."""
-    out = []
-    for s in article.sentences:
-        if ":" in s.text or any(w.lower() in forms for w in _WORDS.findall(s.text)):
-            out.append(s.index)
-    return out
+def candidate_sentences(
+    article: Article, path: str | Path | None = None, quotes: list[tuple[int, int]] | None = None
+) -> list[int]:
+    """Indices of the sentences worth parsing for attribution (the prefilter of the model file ``path``,
+    default the shipped one; ``quotes``: the text's quotation spans when already known).
+
+    >>> candidate_sentences(Article.raw("Kim said talks would resume. Prices are high."))
+    [0]
+    """
+    quotes = quote_spans(article.text) if quotes is None else quotes
+    return _choose(article.text, article.sentences, quotes, path, None)
 
 
-def _within_budget(sentences, budget: int) -> list[int]:
-    """The indices of the sentences that fit the parse budget (later ones are left unparsed, unasked)."""
-    out, used = [], 0
-    for s in sentences:
-        used += len(s.text)
-        if used > budget:
-            break
-        out.append(s.index)
-    return out
+def _choose(text: str, sentences, quotes, path: str | Path | None, budget: int | None) -> list[int]:
+    spans = [(s.index, s.start, s.end) for s in sentences]
+    model = load_models(path).get("prefilter")
+    return choose_sentences(text, spans, quotes, cue_forms(path), model, budget)
 
 
 def article_frames(
-    text_or_article: str | Article, parsed: ParsedArticle | None = None, parse_all: bool = False
+    text_or_article: str | Article,
+    parsed: ParsedArticle | None = None,
+    parse_all: bool = False,
+    path: str | Path | None = None,
 ) -> list[Frame]:
-    """The frames of a text (``Article.raw``) or an article, parsing the candidate sentences (or all)."""
+    """The frames of a text (``Article.raw``) or an article, parsing the candidate sentences (or all; the
+    prefilter of the model file ``path``, default the shipped one)."""
     article = text_or_article if isinstance(text_or_article, Article) else Article.raw(text_or_article)
     text = article.text
     excluded = excluded_lines(text)
     sentences = [
         s for s in article.sentences if not any(a <= s.start < b for a, b in excluded) and s.text.strip()
     ]
-    wanted = [s.index for s in sentences] if parse_all else candidate_sentences(article, cue_forms())
-    keep = {s.index for s in sentences}
+    qspans = quote_spans(text)
     parsed = parsed or ParsedArticle(article)
     budget = min(parsed.max_chars, PARSE_BUDGET)
-    wanted = _within_budget([article.sentences[i] for i in wanted if i in keep], budget)
+    if parse_all:
+        lengths = itertools.accumulate(len(s.text) for s in sentences)
+        wanted = [s.index for s, used in zip(sentences, lengths, strict=True) if used <= budget]
+    else:
+        wanted = _choose(text, sentences, qspans, path, budget)
     docs = {p.sentence.index: p.doc for p in parsed.sentences(wanted) if p.parsed}
     spans = [(s.index, s.start, s.end) for s in sentences]
-    return make_frames(text, spans, docs, quote_spans(text), headline_end(text))
+    return make_frames(text, spans, docs, qspans, headline_end(text))

@@ -79,6 +79,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w.'’-]+", text.lower())
 
 
+@lru_cache(maxsize=8192)
 def _type_word(phrase: str, skip_organization: bool = False) -> str | None:
     """The first type whose words occur in ``phrase`` (multi-word entries as phrases)."""
     words = _words(phrase)

@@ -21,6 +21,7 @@ University*").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
@@ -53,9 +54,10 @@ class SourceCandidate:
     score: float = 0.0
 
 
-def dep_path(a: Token, b: Token, limit: int = 4) -> str:
-    """The dependency path from ``a`` to ``b``: "↑" + label for each step up, "↓" + label down ("long")."""
-    up = [a, *a.ancestors]
+def dep_path(a: Token, b: Token, limit: int = 4, up: list | None = None) -> str:
+    """The dependency path from ``a`` to ``b``: "↑" + label for each step up, "↓" + label down ("long");
+    ``up``: ``[a, *a.ancestors]`` when already known."""
+    up = [a, *a.ancestors] if up is None else up
     index = {t.i: n for n, t in enumerate(up)}
     down = []
     node = b
@@ -103,9 +105,41 @@ def _is_head(token: Token) -> bool:
     return token.dep_ not in _NOT_HEAD_DEPS
 
 
-def _features(cue: CueCandidate, token: Token, content: ContentCandidate | None) -> list[str]:
+@lru_cache(maxsize=1)
+def _head_ids() -> tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]:
+    """Hashes of the nominal parts of speech, the non-head labels, the relative pronouns and their tags."""
+    from spacy.parts_of_speech import IDS
+    from spacy.strings import hash_string
+
+    lex = lexicon()
+    return (
+        frozenset(IDS[p] for p in lex.nominal_pos),
+        frozenset(hash_string(d) for d in _NOT_HEAD_DEPS),
+        frozenset(hash_string(w) for w in lex.relative),
+        frozenset(hash_string(t) for t in ("WP", "WDT")),
+    )
+
+
+def _head_indices(doc, lo: int, hi: int) -> list[int]:
+    """The indices in ``lo:hi`` of the tokens :func:`_is_head` accepts, read from the Doc's arrays."""
+    from spacy.attrs import DEP, LOWER, POS, TAG
+
+    nominal, not_head, relative, wh_tags = _head_ids()
+    out = []
+    for i, (pos, dep, lower, tag) in enumerate(doc[lo:hi].to_array([POS, DEP, LOWER, TAG]).tolist(), lo):
+        if pos in nominal:
+            if dep not in not_head:
+                out.append(i)
+        elif lower in relative and tag in wh_tags:
+            out.append(i)
+    return out
+
+
+def _features(
+    cue: CueCandidate, token: Token, content: ContentCandidate | None, up: list | None = None
+) -> list[str]:
     lem = cue.head.lemma_.lower()
-    path = dep_path(cue.head, token)
+    path = dep_path(cue.head, token, up=up)
     side = "before" if token.i < cue.head.i else "after"
     gap = abs(token.i - cue.head.i)
     dist = "1" if gap <= 1 else "2-3" if gap <= 3 else "4-8" if gap <= 8 else "9+"
@@ -140,24 +174,27 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
     if not frame.parsed:
         return out
     doc = frame.doc
-    lo, hi = max(0, cue.head.i - WINDOW), min(len(doc), cue.head.i + WINDOW + 1)
-    for token in doc[lo:hi]:
-        if token.i == cue.head.i or not _is_head(token):
+    head = cue.head
+    lo, hi = max(0, head.i - WINDOW), min(len(doc), head.i + WINDOW + 1)
+    # the cue's own objects: "according to *the campaign*", "backed by *the unions*"
+    own_spans = [(c.left_edge.i, c.right_edge.i) for c in head.children if c.dep_ in ("prep", "agent")]
+    cue_left, cue_right = head.left_edge.i, head.right_edge.i
+    quoted_content = content is not None and _has_quote(content)
+    up = [head, *head.ancestors]
+    for i in _head_indices(doc, lo, hi):
+        if i == head.i:
             continue
+        token = doc[i]
         pos = frame.offset + token.idx
-        quoted = bool(frame.in_quote) and frame.in_quote[token.i]
-        own = any(  # the cue's own object: "according to *the campaign*", "backed by *the unions*"
-            c.left_edge.i <= token.i <= c.right_edge.i
-            for c in cue.head.children
-            if c.dep_ in ("prep", "agent")
-        )
+        quoted = bool(frame.in_quote) and frame.in_quote[i]
+        own = any(a <= i <= b for a, b in own_spans)
         inside = content is not None and content.start <= pos < content.end
         if inside and content.start <= cue.start < content.end:  # "X, Palmieri says, Y": keep the cue's words
-            inside = not cue.head.left_edge.i <= token.i <= cue.head.right_edge.i
-        if inside and not own and (quoted or not _has_quote(content)):
+            inside = not cue_left <= i <= cue_right
+        if inside and not own and (quoted or not quoted_content):
             continue
         first, last = mention_tokens(token)
         start, end = frame.tokens_span(first, last)
         text = frame.text[start:end]
-        out.append(SourceCandidate(token, start, end, text, _features(cue, token, content)))
+        out.append(SourceCandidate(token, start, end, text, _features(cue, token, content, up)))
     return out
