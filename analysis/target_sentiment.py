@@ -105,6 +105,8 @@ VECTOR_REGIONS = ("predicate", "left5", "right5", "sentence", "tree2", "ancestor
 _SENTENCE_REGION = VECTOR_REGIONS.index("sentence")
 #: Sentences longer than this (tokens) are scored on a window around each target (see ``_Sentence.window``).
 LONG_SENTENCE_TOKENS = 400
+#: Strings longer than this (characters) are scored on the part around the target (see ``_around``).
+LONG_SENTENCE_CHARS, CONTEXT_CHARS = 20_000, 3_000
 #: Window blocks and the margin of context kept on each side of a block (tokens).
 WINDOW_TOKENS, WINDOW_MARGIN = 100, 80
 #: spaCy components the string entry points leave out (the features use tags, dependencies and heads only).
@@ -1023,7 +1025,23 @@ def target_sentiment(sentence: str, start: int, end: int, *, model=None) -> Targ
     cached (:data:`PARSE_CACHE_SIZE` sentences), so the other targets of the same sentence cost little.
     """
     start, end = _check(sentence, start, end)
+    sentence, start, end = _around(sentence, start, end)
     return _score(_sentence(sentence), start, end, model)
+
+
+def _around(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """``(text, start, end)``: the sentence itself, or for one over :data:`LONG_SENTENCE_CHARS` characters
+    the part of it within :data:`CONTEXT_CHARS` of the target (cut at whitespace), so that one target in a
+    pasted 10 MB line costs a small parse, not a parse of the whole line."""
+    if len(sentence) <= LONG_SENTENCE_CHARS:
+        return sentence, start, end
+    a = max(0, start - CONTEXT_CHARS)
+    b = min(len(sentence), max(end, start + 1) + CONTEXT_CHARS)
+    while a > 0 and not sentence[a - 1].isspace() and start - a < CONTEXT_CHARS + 200:
+        a -= 1
+    while b < len(sentence) and not sentence[b].isspace() and b - end < CONTEXT_CHARS + 200:
+        b += 1
+    return sentence[a:b], start - a, end - a
 
 
 def target_sentiments(
@@ -1045,7 +1063,7 @@ def target_sentiments(
                 f"items[{k}]: expected a (sentence, start, end) triple, got {item!r}"
             ) from exc
         try:
-            checked.append((sentence, *_check(sentence, start, end)))
+            checked.append(_around(sentence, *_check(sentence, start, end)))
         except ArgumentError as exc:
             raise ArgumentError(f"items[{k}]: {exc}") from exc
     parsed: dict[str, _Sentence] = {}

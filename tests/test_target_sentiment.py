@@ -227,3 +227,19 @@ def test_a_sentence_of_thousands_of_tokens_is_scored_on_a_window_around_each_tar
     assert scores[0].label == "positive"
     last = len(text) - len(clause) + clause.index("ministry")
     assert target_sentiment(text, last, last + 8).label in ("negative", "neutral", "positive")
+
+
+def test_one_target_in_a_huge_line_reads_only_its_surroundings():
+    """``target_sentiment`` on a pasted line of megabytes parses the part around the target: the same
+    reading whether the line is 100 KB or 2 MB, as long as the target's surroundings are the same."""
+    from analysis.target_sentiment import LONG_SENTENCE_CHARS, target_sentiment
+
+    filler = "talks went on in the capital while officials waited for news "
+    core = "Critics slammed the ministry while Kim won praise for his calm "
+    results = []
+    for copies in (2_000, 30_000):  # about 120 KB and 1.9 MB of filler on each side
+        line = filler * (copies // 2) + core + filler * (copies // 2)
+        assert len(line) > LONG_SENTENCE_CHARS
+        at = len(filler) * (copies // 2) + core.index("Kim")
+        results.append(target_sentiment(line, at, at + 3))
+    assert results[0] == results[1] and results[0].label in ("negative", "neutral", "positive")
