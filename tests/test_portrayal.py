@@ -144,6 +144,7 @@ def test_persent_dev_beats_the_baselines():
 
 
 @pytest.mark.slow
+@pytest.mark.training
 def test_retrained_calibration_agrees_with_the_shipped_one(tmp_path):
     data = require_data("persent", "dev.jsonl").parents[1]
     sys.path.insert(0, str(REPO / "training"))

@@ -48,6 +48,7 @@ def _devtest_targets(limit: int | None = None) -> list[tuple[str, int, int]]:
 
 
 @pytest.mark.slow
+@pytest.mark.training
 def test_retrained_target_sentiment_model_agrees_with_the_shipped_one(tmp_path):
     require_data("newsmtsc", "train.jsonl")
     from analysis.target_sentiment import load_model, target_sentiment
@@ -71,6 +72,7 @@ def test_retrained_target_sentiment_model_agrees_with_the_shipped_one(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.training
 def test_retrained_polarity_model_agrees_with_the_shipped_one(tmp_path):
     require_data("newsmtsc", "train.jsonl")
     from analysis.sentiment import label, load_polarity_model
@@ -102,6 +104,7 @@ def test_model_comparison_reports_briefly():
 
 
 @pytest.mark.slow
+@pytest.mark.training
 def test_retrained_attribution_models_agree_with_the_shipped_ones(tmp_path):
     """training/train_quotes.py rebuilds analysis/models/quotes_model.json: the same features and weights
     within the tolerance, and the same attributions (cue, content, source) on 40 PolNeAR dev articles."""
