@@ -22,6 +22,7 @@ import datetime as dt
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -332,6 +333,9 @@ def build_frames(
         if schema is None:
             frames[table] = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"article_id": []})
             continue
+        if not rows:  # most articles leave some tables empty: one typed empty frame per schema, copied
+            frames[table] = _empty_frame(table, tuple(schema.items())).copy()
+            continue
         extra = list(dict.fromkeys(k for row in rows for k in row if k not in schema and k != "article_id"))
         if extra and strict:
             raise ArgumentError(f"table {table!r}: rows have undeclared column(s) {', '.join(extra)}")
@@ -339,15 +343,42 @@ def build_frames(
         columns = {"article_id": typed_column(ids, "str", table, "article_id")}
         for name, dtype in schema.items():
             columns[name] = typed_column([row.get(name) for row in rows], dtype, table, name)
-        frame = pd.DataFrame(columns)
+        frame = pd.DataFrame(columns, copy=False)  # the columns are new arrays: nothing to protect
         for name in extra:
             frame[name] = pd.Series([row.get(name) for row in rows], dtype=object).infer_objects()
         frames[table] = frame
     return frames
 
 
+@lru_cache(maxsize=256)
+def _empty_frame(table: str, schema: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """The frame of a table with no rows (callers copy it)."""
+    columns = {"article_id": typed_column([], "str", table, "article_id")}
+    for name, dtype in schema:
+        columns[name] = typed_column([], dtype, table, name)
+    return pd.DataFrame(columns)
+
+
 _NUMPY_TYPES = {"int64": np.int64, "float64": np.float64, "bool": np.bool_}
 _NULLABLE = {"int64": "Int64", "bool": "boolean"}
+
+
+@lru_cache(maxsize=64)
+def _pandas_dtype(dtype: str) -> Any:
+    """The dtype object of a schema type name (parsing the name costs more than building a short column)."""
+    return pd.api.types.pandas_dtype(dtype)
+
+
+def _arrow_strings(values: list[Any]) -> Any:
+    """``values`` (all str or None) as pandas' ``str`` array straight from one Arrow array, or None when the
+    ``str`` dtype is not Arrow-backed here. Same array as ``pd.array(values, dtype="str")``, without its
+    per-value conversion pass."""
+    dtype = _pandas_dtype("str")
+    if getattr(dtype, "storage", None) != "pyarrow":
+        return None
+    import pyarrow as pa
+
+    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=dtype)
 
 
 def typed_column(values: list[Any], dtype: str, table: str = "", column: str = "") -> Any:
@@ -364,8 +395,12 @@ def typed_column(values: list[Any], dtype: str, table: str = "", column: str = "
             except (TypeError, ValueError):
                 if dtype not in _NULLABLE:
                     raise
-                return pd.array(values, dtype=_NULLABLE[dtype])
-        return pd.array(values, dtype=dtype)
+                return pd.array(values, dtype=_pandas_dtype(_NULLABLE[dtype]))
+        if dtype == "str" and all(type(v) is str or v is None for v in values):
+            strings = _arrow_strings(values)
+            if strings is not None:
+                return strings
+        return pd.array(values, dtype=_pandas_dtype(dtype))
     except (TypeError, ValueError) as exc:
         raise ArgumentError(f"table {table!r}, column {column!r}: values are not {dtype} ({exc})") from exc
 
