@@ -64,6 +64,8 @@ ERROR_COLUMNS = ["article_id", "path", "line", "stage", "reason"]
 DATETIME_COLUMNS = frozenset({"published"})
 FORMATS = ("parquet", "csv")
 DEFAULT_SHARD_SIZE = 200
+#: Articles loaded together and parsed in one stream (:mod:`analysis.parse_ahead`); the rows are the same.
+PARSE_AHEAD_ARTICLES = 16
 
 
 # ------------------------------------------------------------------------------------------------- units
@@ -222,31 +224,42 @@ def analyse_units(
     """Load and analyse consecutive units of one shard (what every worker runs: this process, a local
     process or a Dask worker). Rows keep the units' order; bad units become error rows."""
     from .context import ArticleContext
+    from .parse_ahead import parse_ahead
     from .pipeline import analysis_records, resolve_analyses
 
     resolved = resolve_analyses(analyses)
+    uses = {use for r in resolved for use in r.uses}
     records: dict[str, list[dict[str, Any]]] = {}
     errors: list[dict[str, Any]] = []
     analysed = 0
-    for unit in units:
-        try:
-            article = load_unit(unit, strict=strict)
-        except InputError as exc:
-            if strict:
-                raise
-            errors.append(_error_row(unit, "load", exc.problem, getattr(exc, "article_id", None)))
-            continue
-        try:
-            rows = analysis_records(ArticleContext(article), resolved)
-        except Exception as exc:  # an analysis bug on one article must not stop a corpus run
-            if strict:
-                raise
-            log.warning("analysis failed on %s: %s", article.path or article.id, exc)
-            errors.append(_error_row(unit, "analysis", f"{type(exc).__name__}: {exc}", article.id))
-            continue
-        for table, table_rows in rows.items():
-            records.setdefault(table, []).extend(table_rows)
-        analysed += 1
+    for start in range(0, len(units), PARSE_AHEAD_ARTICLES):
+        # load a few articles, parse what their analyses will ask for in one stream, then analyse them in
+        # order (a load error is raised or recorded at its turn, so rows and errors keep the units' order)
+        loaded: list[tuple[Unit, ArticleContext | InputError]] = []
+        for unit in units[start : start + PARSE_AHEAD_ARTICLES]:
+            try:
+                loaded.append((unit, ArticleContext(load_unit(unit, strict=strict))))
+            except InputError as exc:
+                loaded.append((unit, exc))
+        parse_ahead([c for _, c in loaded if isinstance(c, ArticleContext)], uses)
+        for unit, context in loaded:
+            if isinstance(context, InputError):
+                if strict:
+                    raise context
+                errors.append(_error_row(unit, "load", context.problem, getattr(context, "article_id", None)))
+                continue
+            article = context.article
+            try:
+                rows = analysis_records(context, resolved)
+            except Exception as exc:  # an analysis bug on one article must not stop a corpus run
+                if strict:
+                    raise
+                log.warning("analysis failed on %s: %s", article.path or article.id, exc)
+                errors.append(_error_row(unit, "analysis", f"{type(exc).__name__}: {exc}", article.id))
+                continue
+            for table, table_rows in rows.items():
+                records.setdefault(table, []).extend(table_rows)
+            analysed += 1
     first = units[0].position if units else 0
     return UnitsResult(shard, first, len(units), analysed, records, errors)
 
