@@ -15,7 +15,7 @@ a sentence only leaves it to the lazy parse, and articles long enough for a pars
 >>> context = ArticleContext.of("Seoul pressed China, officials said. Rain fell. China said nothing.")
 >>> planned_sentences(context, {"quotes", "mentions"})
 [0, 2]
->>> parse_ahead([context], {"quotes", "mentions"})
+>>> parse_ahead([context, ArticleContext.of("Rain fell.")], {"quotes", "mentions"})
 >>> context.parsed.stats["sentences_parsed"]
 2
 """
@@ -99,12 +99,19 @@ def planned_sentences(context: ArticleContext, uses: Collection[str]) -> list[in
 
 def parse_ahead(contexts: Sequence[ArticleContext], uses: Collection[str]) -> None:
     """Parse, in one stream, the sentences each context's analyses will ask for (``uses``: the shared
-    results they read). A failure here is not an error of any article: it is logged and the analyses parse
-    lazily, as without this step, and report whatever is wrong with the article that has it."""
+    results they read). For one article alone, the mentions' sentences are only announced
+    (:meth:`~analysis.parse.ParsedArticle.expect`) and parsed with the quote finder's batch: predicting the
+    quote finder's own choice costs about as much as the call to spaCy it would save. A failure here is not
+    an error of any article: it is logged and the analyses parse lazily, as without this step, and report
+    whatever is wrong with the article that has it."""
     uses = set(uses) & USES
     if not uses or not contexts:
         return
     try:
+        if len(contexts) == 1:
+            if "mentions" in uses and not contexts[0].computed()["mentions"]:
+                contexts[0].parsed.expect(mention_sentences(contexts[0].article))
+            return
         parse_many([(c.parsed, planned_sentences(c, uses)) for c in contexts])
     except Exception as exc:  # noqa: BLE001 - an optimisation only; the lazy parse will meet the problem
         log.debug("parsing ahead failed (%s: %s); the analyses parse lazily", type(exc).__name__, exc)

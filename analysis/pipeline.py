@@ -33,6 +33,7 @@ from . import nlp
 from .article import Article
 from .context import ArticleContext, as_article
 from .errors import ArgumentError
+from .parse_ahead import parse_ahead
 
 __all__ = [
     "ANALYSES",
@@ -53,6 +54,7 @@ __all__ = [
     "resolve_analyses",
     "table_schemas",
     "typed_column",
+    "uses_of",
 ]
 
 #: Column name -> dtype ("str", "int64", "Int64" (nullable), "float64", "bool", "datetime64[us]").
@@ -206,6 +208,15 @@ def specs_for(analyses: Sequence[str] | None = None) -> list[AnalysisSpec]:
     return [spec for spec in ANALYSES if spec.name in names]
 
 
+def uses_of(resolved: Sequence[ResolvedAnalysis]) -> set[str]:
+    """The shared results of the context that the analyses read (what parsing ahead looks at).
+
+    >>> sorted(uses_of(resolve_analyses(["sentiment", "stance"])))
+    ['mentions', 'quotes']
+    """
+    return {use for r in resolved for use in r.uses}
+
+
 def table_schemas(resolved: Sequence[ResolvedAnalysis]) -> dict[str, dict[str, str] | None]:
     """The schema of every table the analyses write; the ``articles`` columns of all analyses joined.
 
@@ -325,7 +336,9 @@ def article_records(
     >>> article_records("Seoul pressed China.", analyses=["articles"])["articles"][0]["n_words"]
     3
     """
-    return analysis_records(ArticleContext.of(article), resolve_analyses(analyses))
+    context, resolved = ArticleContext.of(article), resolve_analyses(analyses)
+    parse_ahead([context], uses_of(resolved))
+    return analysis_records(context, resolved)
 
 
 def build_frames(
@@ -484,6 +497,7 @@ def analyze_article(
         else ArticleContext(as_article(article, "analyze_article"))
     )
     resolved = resolve_analyses(analyses)
+    parse_ahead([context], uses_of(resolved))
     records = analysis_records(context, resolved)
     return ArticleAnalysis(
         article_id=context.article.id,

@@ -225,10 +225,10 @@ def analyse_units(
     process or a Dask worker). Rows keep the units' order; bad units become error rows."""
     from .context import ArticleContext
     from .parse_ahead import parse_ahead
-    from .pipeline import analysis_records, resolve_analyses
+    from .pipeline import analysis_records, resolve_analyses, uses_of
 
     resolved = resolve_analyses(analyses)
-    uses = {use for r in resolved for use in r.uses}
+    uses = uses_of(resolved)
     records: dict[str, list[dict[str, Any]]] = {}
     errors: list[dict[str, Any]] = []
     analysed = 0

@@ -110,3 +110,22 @@ def test_errors_keep_the_units_order_and_a_failed_plan_changes_nothing(tmp_path,
     assert errors_many == errors_one
     for name in one:
         pd.testing.assert_frame_equal(one[name], many[name], check_exact=True)
+
+
+def test_one_article_parses_its_mentions_with_the_quotes_batch(monkeypatch):
+    from analysis import parse, pipeline
+
+    calls = []
+    real = parse._parse_articles
+    monkeypatch.setattr(parse, "_parse_articles", lambda work, **kw: calls.append(1) or real(work, **kw))
+    articles = _bbc(12, "politics")
+    with_expect = [pipeline.analyze_article(a) for a in articles]
+    n_with = len(calls)
+    calls.clear()
+    monkeypatch.setattr(pipeline, "parse_ahead", lambda contexts, uses: None)
+    lazy = [pipeline.analyze_article(a) for a in articles]
+    assert n_with < len(calls)
+    for x, y in zip(with_expect, lazy, strict=True):
+        assert x.context.parsed.stats == y.context.parsed.stats
+        for name in x.frames:
+            pd.testing.assert_frame_equal(x[name], y[name], check_exact=True)
