@@ -116,8 +116,9 @@ def test_one_article_parses_its_mentions_with_the_quotes_batch(monkeypatch):
     from analysis import parse, pipeline
 
     calls = []
-    real = parse._parse_articles
-    monkeypatch.setattr(parse, "_parse_articles", lambda work, **kw: calls.append(1) or real(work, **kw))
+    nlp = parse.load_pipeline()
+    real = nlp.pipe
+    monkeypatch.setattr(nlp, "pipe", lambda texts, **kw: calls.append(1) or real(texts, **kw))
     articles = _bbc(12, "politics")
     with_expect = [pipeline.analyze_article(a) for a in articles]
     n_with = len(calls)
