@@ -9,12 +9,14 @@ seconds of this process (``time.process_time``: robust to other work on a shared
   which is how the spaCy-based peers (GenderGapTracker's extractor, textacy) work;
 - full pipeline: ``load_article`` + ``analyze_article`` with every registered analysis, frames per article;
 - full, corpus shards: what ``python -m analysis analyze`` runs (``analyse_units`` + ``assemble_shard``: rows
-  collected per article, one typed frame per table and shard; nothing written).
+  collected per article, 16 articles parsed ahead in one stream, one typed frame per table and shard;
+  nothing written).
 
-Then one staged pass gives the cost of each stage per article (load, segment, quotes, mentions, parse, each
-analysis, frames) and the share of sentences parsed and given entities. Budgets (issue 10): full pipeline at
-least 3x faster than spaCy over the whole text, and at least 0.07 of the fastest bare pass. ``--workers 2``
-also compares a Dask LocalCluster with one process on the same shards.
+Then one staged pass gives the cost of each stage per article (load, segment, parse-ahead plan, quotes,
+mentions, parse, each analysis, frames, as ``analyze_article`` runs them) and the share of sentences parsed
+and given entities. Budgets (issue 10): full pipeline at least 3x faster than spaCy over the whole text,
+and at least 0.07 of the fastest bare pass. ``--workers 2`` also compares a Dask LocalCluster with one
+process on the same shards.
 
     python benchmarks/throughput.py [--data DIR] [--rounds 3] [--limit N] [--workers 2] [--profile]
 """
@@ -93,12 +95,14 @@ def staged_pass(files: list[Path]) -> tuple[dict[str, float], dict[str, int]]:
     triggered it (analyses parse lazily) and reported as its own stage."""
     from analysis.article import load_article
     from analysis.context import ArticleContext
+    from analysis.parse_ahead import parse_ahead
     from analysis.pipeline import (
         ResolvedAnalysis,
         analysis_records,
         build_frames,
         resolve_analyses,
         table_schemas,
+        uses_of,
     )
 
     seconds: dict[str, float] = defaultdict(float)
@@ -122,6 +126,7 @@ def staged_pass(files: list[Path]) -> tuple[dict[str, float], dict[str, int]]:
         for r in resolve_analyses()
     ]
     schemas = table_schemas(resolved)
+    uses = uses_of(resolve_analyses())
     for path in files:
         started = clock()
         article = load_article(path)
@@ -131,6 +136,7 @@ def staged_pass(files: list[Path]) -> tuple[dict[str, float], dict[str, int]]:
         seconds["segment"] += clock() - started
         context = ArticleContext(article)
         current[:] = [context]
+        timed("parse ahead (plan)", lambda c=context: parse_ahead([c], uses))()
         timed("quotes (find)", lambda c=context: c.quotes)()
         timed("mentions (find)", lambda c=context: c.mentions)()
         records = analysis_records(context, resolved)
