@@ -6,6 +6,11 @@ sentence is parsed on its own, lazily, at most once per article, and only when a
 which costs about as much as everything else together, runs only on the sentences whose entities are asked for
 (``entities=True``): where speakers and mentions are looked for.
 
+Several articles' sentences can be parsed in one stream (:func:`parse_many`, used by corpus runs through
+:mod:`analysis.parse_ahead`), and an analysis can announce sentences it will ask for
+(:meth:`ParsedArticle.expect`) so that they join the next batch: spaCy's fixed cost per call is paid less
+often; a sentence's parse does not depend on the others in its batch (``tests/test_parse_ahead.py``).
+
 Offsets: a token's ``idx`` is relative to its sentence; :meth:`ParsedSentence.span_of` and the records of
 :meth:`ParsedSentence.token_records` / :meth:`ParsedSentence.entity_records` give offsets into
 ``article.text``
@@ -640,14 +645,18 @@ def parse_many(requests: Iterable[tuple[ParsedArticle, Iterable[int]]]) -> None:
     >>> a.stats["sentences_parsed"], b.stats["sentences_parsed"], b.sentence(1).doc[0].lemma_
     (1, 1, 'rain')
     """
-    work = []
+    asked: dict[int, tuple[ParsedArticle, set[int]]] = {}  # an article named twice is planned once
     for parsed, indices in requests:
-        sentences = parsed.article.sentences
+        n = len(parsed.article.sentences)
         wanted = list(indices)
         for i in wanted:
-            if not (isinstance(i, int) and 0 <= i < len(sentences)):
-                raise ArgumentError(f"sentence index {i!r} out of range (the article has {len(sentences)})")
-        missing = [sentences[i] for i in sorted(set(wanted)) if i not in parsed._parsed]
+            if not (isinstance(i, int) and 0 <= i < n):
+                raise ArgumentError(f"sentence index {i!r} out of range (the article has {n})")
+        asked.setdefault(id(parsed), (parsed, set()))[1].update(wanted)
+    work = []
+    for parsed, wanted in asked.values():
+        sentences = parsed.article.sentences
+        missing = [sentences[i] for i in sorted(wanted) if i not in parsed._parsed]
         if missing:
             work.append((parsed, missing))
     _parse_articles(work, charge=True)
