@@ -41,6 +41,7 @@ from .errors import ArgumentError
 from .portrayal import (
     MIN_MENTIONS,
     NARRATOR,
+    QUOTED,
     SPEAKING,
     THRESHOLD,
     Portrayal,
@@ -201,7 +202,8 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
         narrator = [i for i in index if all_voices[i] == NARRATOR]
         quoted = [i for i in index if all_voices[i] != NARRATOR]
         mean = float(scores.mean()) if len(scores) else 0.0
-        summary = summarize(scores, [all_labels[i] for i in scored], (lo, hi))
+        quoted_scores = [all_scores[i] for i in scored if all_kinds[i] == QUOTED]
+        summary = summarize(scores, [all_labels[i] for i in scored], (lo, hi), quoted=quoted_scores)
         label, uncertain, lean, why = summary["label"], summary["uncertain"], summary["lean"], summary["why"]
         if len(scored) < len(index):
             why = f"{spoken_note(len(index) - len(scored))}; {why}"

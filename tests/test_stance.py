@@ -17,6 +17,7 @@ from analysis.stance import (
     government_mentions,
     government_stance,
     stance_evidence,
+    stance_rows,
     target_sentiment,
     voice_matrix,
 )
@@ -257,3 +258,30 @@ def test_notebook_executes(tmp_path):
     ]
     assert not errors
     assert any(p.name.startswith("04_") for p in tmp_path.glob("*.png"))
+
+
+def _evidence(scores_and_kinds):
+    return [
+        {
+            "government": "China",
+            "score": score,
+            "voice": "narrator" if kind != "quoted" else "a critic",
+            "voice_kind": kind,
+            "label": "negative" if score < -0.1 else "positive" if score > 0.1 else "neutral",
+        }
+        for score, kind in scores_and_kinds
+    ]
+
+
+def test_quoted_sources_that_agree_give_the_label_and_speakers_are_not_scored():
+    mixed = [(0.5, "reporter"), (-0.4, "reporter"), (0.3, "reporter")]
+    criticised = mixed + [(-0.6, "quoted"), (-0.5, "quoted"), (-0.7, "quoted")]
+    (row,) = stance_rows(_evidence(criticised))
+    assert row["label"] == "negative" and row["uncertain"]  # the overall interval includes 0: says so
+    assert "quoted sources negative" in row["why"]
+    (row,) = stance_rows(_evidence(mixed + [(-0.6, "quoted"), (0.5, "quoted")]))
+    assert row["label"] == "neutral"  # the sources disagree
+    (row,) = stance_rows(_evidence([(-0.6, "quoted"), (-0.7, "quoted")]))
+    assert row["label"] == "neutral" and row["uncertain"]  # two mentions: too few for any label
+    (row,) = stance_rows(_evidence([(-0.6, "reporter")] * 3 + [(0.9, "source")] * 2))
+    assert row["mentions"] == 5 and row["mentions_speaking"] == 2 and row["score"] == pytest.approx(-0.6)
