@@ -10,7 +10,9 @@
   mean score with a bootstrap interval (over the mentions that are not the speaker of a quote), label,
   ``uncertain`` and ``lean``, counts by label and by voice, ``why``. A row with fewer than three scored
   mentions, an interval that includes 0 or no mention of its lean's sign is ``uncertain`` and labelled
-  "neutral" (the label never says more than the mentions show; ``lean`` keeps the sign of the mean);
+  "neutral" (the label never says more than the mentions show; ``lean`` keeps the sign of the mean), except
+  that with three or more mentions quoted sources that agree give the label
+  (:func:`analysis.portrayal.quoted_voice_check`);
 - :func:`portrayal`: the same reading for any named actor, a person or a government
   (:mod:`analysis.portrayal`);
 - :func:`actor_relations`: who does what to whom, from the dependency parse ("Seoul pressed China",
@@ -164,8 +166,9 @@ def government_stance(
     quote), score_narrator, score_quoted, voices (the quoted sources that mention it), why.
 
     ``label`` never says more than the evidence: a row with fewer than :data:`MIN_MENTIONS` mentions, an
-    interval that includes 0, or no mention of the label's own sign is ``uncertain`` and labelled "neutral";
-    ``lean`` keeps the sign of the mean score ("negative" / "neutral" / "positive") for such rows.
+    interval that includes 0, or no mention of the label's own sign is ``uncertain`` and labelled "neutral"
+    (unless, with three or more mentions, the quoted sources' mentions agree: two or more, interval excluding
+    0; ``why`` then says so); ``lean`` keeps the sign of the mean score for such rows.
     """
     context = _context(article, "government_stance")
     ev = evidence_records(context, quotes) if evidence is None else evidence
