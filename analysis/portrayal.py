@@ -68,6 +68,9 @@ THRESHOLD = 0.1
 #: there and the sentence does not portray it, so for governments such mentions count toward ``mentions``
 #: and stay in the evidence but are not scored (on gov_stance dev: label accuracy 0.70 -> 0.745).
 SPEAKING = "source"
+#: ``role`` prefix of a mention that is one of the parties a relation noun names ("the friction between
+#: Seoul and Beijing"): counted, not scored, like a speaker.
+PARTY = "party to"
 #: ``voice_kind`` of a mention inside a quoted source's words.
 QUOTED = "quoted"
 
@@ -76,6 +79,7 @@ MIN_MENTIONS = 3
 BOOTSTRAP_SAMPLES = 2000
 SEED = 0
 CALIBRATION_PATH = Path(__file__).with_name("models") / "portrayal_calibration.json"
+WORDS_PATH = Path(__file__).with_name("data") / "portrayal.toml"
 #: The summary features the calibration reads (see :func:`portrayal_features`).
 FEATURES = (
     "mean_score",
@@ -229,6 +233,11 @@ _ROLES = {
 }
 
 
+def _party_or_role(ps, start: int, end: int) -> str:
+    noun = mutual_party(ps, start, end)
+    return f"{PARTY} '{noun}'" if noun else _role(ps, start, end)
+
+
 def _role(ps, start: int, end: int) -> str:
     """The mention's grammatical role in its parsed sentence ("subject", "object", "possessor" ...)."""
     if ps is None or not ps.parsed:
@@ -242,6 +251,37 @@ def _role(ps, start: int, end: int) -> str:
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return "agent"
     return _ROLES.get(root.dep_, root.dep_)
+
+
+@lru_cache(maxsize=1)
+def _mutual_words() -> tuple[frozenset[str], frozenset[str]]:
+    import tomllib
+
+    data = tomllib.loads(WORDS_PATH.read_text(encoding="utf-8"))
+    return frozenset(data["mutual_nouns"].split()), frozenset(data["mutual_preps"].split())
+
+
+def mutual_party(ps, start: int, end: int) -> str | None:
+    """The relation noun when the mention is one of the parties it names ("the friction between Seoul and
+    Beijing"), else None: such a noun does not blame either party (lists in ``data/portrayal.toml``).
+
+    >>> from analysis.context import ArticleContext
+    >>> ps = ArticleContext.of("The friction between Seoul and Beijing grew.").parsed.sentence(0)
+    >>> mutual_party(ps, 21, 26), mutual_party(ps, 31, 38)
+    ('friction', 'friction')
+    """
+    if ps is None or not ps.parsed:
+        return None
+    span = ps.char_span(start, end)
+    if span is None or len(span) == 0:
+        return None
+    nouns, preps = _mutual_words()
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in preps and token.head.head.lower_ in nouns:
+        return token.head.head.lower_
+    return None
 
 
 def evidence_rows(
@@ -278,7 +318,7 @@ def evidence_rows(
                 "end": m.end,
                 "voice": voice,
                 "voice_kind": kind,
-                "role": _role(ps, m.start, end),
+                "role": _party_or_role(ps, m.start, end),
                 "reason": getattr(m, "reason", "") or "",
                 "label": ts.label,
                 "score": round(ts.score, 4),
@@ -469,13 +509,28 @@ def portrayal(article, target: str) -> Portrayal:
     return summarize_actor(t, rows, context.article)
 
 
-def spoken_note(n: int) -> str:
-    """What ``why`` says of ``n`` mentions that are the speaker of a quote.
+def is_scored(row: dict) -> bool:
+    """Whether an evidence row counts toward a government's score: not the speaker of a quote and not a
+    party named by a relation noun ("the friction between Seoul and Beijing")."""
+    return row.get("voice_kind") != SPEAKING and not str(row.get("role", "")).startswith(PARTY)
 
-    >>> spoken_note(2)
+
+def unscored_note(speaking: int, parties: int = 0) -> str:
+    """What ``why`` says of the mentions that are counted but not scored.
+
+    >>> unscored_note(2)
     '2 mentions as the speaker of a quote (counted, not scored)'
+    >>> unscored_note(1, 1)
+    '1 mention as the speaker of a quote, 1 as a party to a relation (counted, not scored)'
     """
-    return f"{n} mention{'s' if n != 1 else ''} as the speaker of a quote (counted, not scored)"
+    parts = (
+        [f"{speaking} mention{'s' if speaking != 1 else ''} as the speaker of a quote"] if speaking else []
+    )
+    if parties:
+        parts.append(
+            f"{parties}{'' if parts else ' mention' + ('s' if parties != 1 else '')} as a party to a relation"
+        )
+    return ", ".join(parts) + " (counted, not scored)"
 
 
 def summarize_actor(t: Target, rows: list[dict], article: Article) -> Portrayal:
@@ -495,7 +550,8 @@ def summarize_actor(t: Target, rows: list[dict], article: Article) -> Portrayal:
             why="the target does not occur",
         )
     government = t.kind == "government"
-    scored = [r for r in rows if not (government and r["voice_kind"] == SPEAKING)]
+    scored = [r for r in rows if not (government and not is_scored(r))]
+    speaking = sum(r["voice_kind"] == SPEAKING for r in rows) if government else 0
     scores = np.array([r["score"] for r in scored], dtype=float)
     lo, hi = bootstrap_interval(scores, np.random.default_rng(SEED))
     probs = calibrated(portrayal_features(scored, article))
@@ -516,7 +572,12 @@ def summarize_actor(t: Target, rows: list[dict], article: Article) -> Portrayal:
         round(lo, 4),
         round(hi, 4),
         tuple(round(float(x), 4) for x in probs),
-        (f"{spoken_note(len(rows) - len(scored))}; " if len(scored) < len(rows) else "") + s["why"],
+        (
+            unscored_note(speaking, len(rows) - len(scored) - speaking) + "; "
+            if len(scored) < len(rows)
+            else ""
+        )
+        + s["why"],
     )
 
 

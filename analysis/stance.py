@@ -49,9 +49,10 @@ from .portrayal import (
     Portrayal,
     bootstrap_interval,
     evidence_rows,
+    is_scored,
     portrayal,
-    spoken_note,
     summarize,
+    unscored_note,
 )
 from .relations import CUE_POLARITY, relation_rows
 from .target_sentiment import LABELS, TargetSentiment, target_sentiment
@@ -162,8 +163,9 @@ def government_stance(
     Columns: government, mentions, score (mean target sentiment of the mentions that are not the speaker of a
     quote: "the ministry said" is the government speaking, not being portrayed), ci_low, ci_high (95%
     bootstrap over those mentions, fixed seed), label, uncertain, lean, n_negative, n_neutral, n_positive
-    (the scored mentions by label), mentions_narrator, mentions_quoted, mentions_speaking (the speaker of a
-    quote), score_narrator, score_quoted, voices (the quoted sources that mention it), why.
+    (the scored mentions by label), mentions_narrator, mentions_quoted, mentions_unscored (the speaker of a
+    quote, a party to "the friction between"), score_narrator, score_quoted, voices (the quoted sources that
+    mention it), why.
 
     ``label`` never says more than the evidence: a row with fewer than :data:`MIN_MENTIONS` mentions, an
     interval that includes 0, or no mention of the label's own sign is ``uncertain`` and labelled "neutral"
@@ -183,10 +185,13 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
         all_voices = [row["voice"] for row in ev]
         all_labels = [row["label"] for row in ev]
         all_kinds = [row.get("voice_kind", "") for row in ev]
+        all_scored = [is_scored(row) for row in ev]
     else:
         governments, all_scores = ev[key].tolist(), ev["score"].to_numpy(dtype=float)
         all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
         all_kinds = ev["voice_kind"].tolist() if "voice_kind" in ev else [""] * len(governments)
+        roles = ev["role"].tolist() if "role" in ev else [""] * len(governments)
+        all_scored = [is_scored({"voice_kind": k, "role": r}) for k, r in zip(all_kinds, roles, strict=True)]
     rng = np.random.default_rng(SEED)
     # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
     # same grouping as ``ev.groupby(key, sort=True)``: sorted keys, missing keys dropped, row order kept.
@@ -198,8 +203,9 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
     rows = []
     for gov in sorted(groups):
         index = groups[gov]
-        # the mentions that speak (the government is the source of a quote) are counted, not scored
-        scored = [i for i in index if all_kinds[i] != SPEAKING]
+        # the mentions that speak (the government is the source of a quote) or are a party named by a
+        # relation noun ("the friction between Seoul and Beijing") are counted, not scored
+        scored = [i for i in index if all_scored[i]]
         scores = all_scores[scored]
         lo, hi = bootstrap_interval(scores, rng)
         narrator = [i for i in index if all_voices[i] == NARRATOR]
@@ -209,7 +215,8 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
         summary = summarize(scores, [all_labels[i] for i in scored], (lo, hi), quoted=quoted_scores)
         label, uncertain, lean, why = summary["label"], summary["uncertain"], summary["lean"], summary["why"]
         if len(scored) < len(index):
-            why = f"{spoken_note(len(index) - len(scored))}; {why}"
+            speaking = sum(all_kinds[i] == SPEAKING for i in index)
+            why = f"{unscored_note(speaking, len(index) - len(scored) - speaking)}; {why}"
         rows.append(
             {
                 key: gov,
@@ -223,7 +230,7 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
                 **{f"n_{lab}": sum(all_labels[i] == lab for i in scored) for lab in LABELS},
                 "mentions_narrator": len(narrator),
                 "mentions_quoted": len(quoted),
-                "mentions_speaking": len(index) - len(scored),
+                "mentions_unscored": len(index) - len(scored),
                 "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
                 "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
                 "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
@@ -289,7 +296,7 @@ TABLES: dict[str, dict[str, str]] = {
         "n_positive": "int64",
         "mentions_narrator": "int64",
         "mentions_quoted": "int64",
-        "mentions_speaking": "int64",
+        "mentions_unscored": "int64",
         "score_narrator": "float64",
         "score_quoted": "float64",
         "voices": "str",

@@ -149,21 +149,22 @@ def test_seed_government_table(seed):
     assert t.loc["China", "label"] in ("negative", "neutral")
     assert t.loc["United States", "label"] in ("neutral", "positive")
     assert t.loc["United Nations", "uncertain"]  # one mention
-    counted = t["n_negative"] + t["n_neutral"] + t["n_positive"] + t["mentions_speaking"]
+    counted = t["n_negative"] + t["n_neutral"] + t["n_positive"] + t["mentions_unscored"]
     assert (counted == t["mentions"]).all()
-    assert t.loc["South Korea", "mentions_speaking"] == 2  # the Unification and the Foreign Ministry
+    # the Unification and the Foreign Ministry speak; "the friction between Seoul and Beijing"
+    assert t.loc["South Korea", "mentions_unscored"] == 3
     assert (t["mentions_narrator"] + t["mentions_quoted"] == t["mentions"]).all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss of the syntax-aware target_sentiment: South Korea comes out negative on the seed "
-    "(-0.32 [-0.63, -0.02]); 'the friction between Seoul and Beijing' and 'Seoul's stepped-up pressure' "
-    "read as negative for Seoul. A careful reader says neutral. Strict: passing again fails loudly.",
-)
 def test_seed_south_korea_is_not_portrayed_negatively(seed):
+    # a government under pressure but not portrayed badly (the issue's reading of the seed); it was
+    # negative while "the friction between Seoul and Beijing" and the speakers' mentions were scored
     t = government_stance(seed).set_index("government")
-    assert t.loc["South Korea", "label"] != "negative"
+    assert t.loc["South Korea", "label"] == "neutral" and t.loc["South Korea", "uncertain"]
+    assert t.loc["China", "label"] == "negative" and t.loc["North Korea", "label"] == "negative"
+    ev = stance_evidence(seed)
+    parties = ev[ev.role.str.startswith("party to")]
+    assert set(parties.mention) == {"Seoul", "Beijing"} and set(parties.role) == {"party to 'friction'"}
 
 
 def test_seed_evidence_offsets_and_place_uses(seed):
@@ -284,4 +285,4 @@ def test_quoted_sources_that_agree_give_the_label_and_speakers_are_not_scored():
     (row,) = stance_rows(_evidence([(-0.6, "quoted"), (-0.7, "quoted")]))
     assert row["label"] == "neutral" and row["uncertain"]  # two mentions: too few for any label
     (row,) = stance_rows(_evidence([(-0.6, "reporter")] * 3 + [(0.9, "source")] * 2))
-    assert row["mentions"] == 5 and row["mentions_speaking"] == 2 and row["score"] == pytest.approx(-0.6)
+    assert row["mentions"] == 5 and row["mentions_unscored"] == 2 and row["score"] == pytest.approx(-0.6)
