@@ -2,14 +2,14 @@
 
 Candidates come from the parse and the quotation marks: the subtree of each complement of the cue ("said *that
 the talks would resume*", "wants *to build a wall*", "called *defectors "human scum"*"), the same cut before
-each of its trailing dependents ("said *that X*, though Y"), the object of a preposition or clause hanging from
-it ("wrote a letter on *preparing her daughter*"), the quotations in
-the sentence (each one and all of them together: ``"A," he said, "B."`` is one content), the clause the cue
-hangs from ("*Prices will rise*, according to the ministry"), the rest of the sentence after the cue or before
-its subject, and the quotation or sentence next to it across a sentence break (``“I’m honored!” | she
-said.``, ``Cruz continued: | “...”``). Every candidate's edges are trimmed of spaces and of punctuation
-outside quotation marks. The content model sees each candidate's kind, side, length, quotation marks, first
-word and the words just outside its edges ("said *X*, because ...": ``next=,``).
+each of its trailing dependents ("said *that X*, though Y"), the object of a preposition or clause hanging
+from it ("wrote a letter on *preparing her daughter*"), the quotations in the sentence (each one and all of
+them together: ``"A," he said, "B."`` is one content), the clause the cue hangs from ("*Prices will rise*,
+according to the ministry"), the rest of the sentence after the cue or before its subject, and the quotation
+or sentence next to it across a sentence break (``“I’m honored!” | she said.``, ``Cruz continued: |
+“...”``). Every candidate's edges are trimmed of spaces and of punctuation outside quotation marks. The
+content model sees each candidate's kind, side, length, quotation marks, first word and the words just
+outside its edges ("said *X*, because ...": ``next=,``).
 
 >>> from analysis.parse import parse_text
 >>> from analysis.quotes.candidates import Frame, cue_candidates
