@@ -61,6 +61,10 @@ _SUBORDINATORS = (
 _CONJUNCTIONS = ("and", "but", "or", "nor", "so", "yet")
 
 
+def _overlap(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    return sum(max(0, min(b, end) - max(a, start)) for a, b in spans)
+
+
 def _words(s: str) -> list[str]:
     return re.findall(r"[\w’']+", s.lower())
 
@@ -165,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=0, help="print N examples per class")
     parser.add_argument("--set", action="append", default=[], help="override a setting: name=value")
     parser.add_argument("--save-models", type=Path, default=None, help="write each fold's models here")
-    parser.add_argument("--load-models", type=Path, default=None, help="read each fold's models from here")
+    parser.add_argument(
+        "--load-models",
+        type=Path,
+        default=None,
+        help="read each fold's models from here (written by --save-models with the same --folds, no --limit)",
+    )
     parser.add_argument("--dump", type=Path, default=None, help="write the loose pairs as JSON lines here")
     args = parser.parse_args(argv)
     if not (args.data / "quotes" / "polnear" / "text").is_dir():
@@ -194,8 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         for gi, pi in ev.match(art.attributions, ps, 0.5):
             n_pairs += 1
             g, p = art.attributions[gi], ps[pi]
-            ov = ev._overlap(g.content, [(p.start, p.end)])
-            if ov >= 0.8 * max(ev._length(g.content), p.end - p.start):
+            ov = _overlap(g.content, p.start, p.end)
+            if ov >= 0.8 * max(sum(b - a for a, b in g.content), p.end - p.start):
                 continue
             n_loose += 1
             dump.append(
