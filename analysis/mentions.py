@@ -20,7 +20,9 @@ sits next to another proper name, and the article as a whole:
 5. **Sports**: in a sports report (density of sports words, :func:`sports_density`) or as the subject or
    object of a contest ("England beat Wales", "a win over South Africa", "loss to Ireland"), a country is a
    team, unless a government noun says otherwise ("the US Anti-Doping Agency").
-6. **Economy as subject**: "Britain is the fourth-largest economy".
+6. **Economy as subject**: "Britain is the fourth-largest economy"; **after a noun of the economy, a place
+   or an event** the object of a preposition takes its sense ("the production of Saabs to the US", "the
+   meeting of the G7", "the streets of Seoul").
 7. Otherwise the state acting: subject, object or agent of a verb ("Seoul pressed China").
 
 Then phrases that name a government without naming the country are added: in a story of one government's
@@ -297,6 +299,9 @@ def _role_token(token):
     return token
 
 
+#: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
+_OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
+
 _WHAT = {
     "team": "a team or athlete",
     "economy": "the economy, a market or company",
@@ -425,6 +430,19 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
                 sense = senses.sense_of(n.text, sport)
                 if sense in ("economy", "place"):
                     return False, sense, f"'{m.text} is ... {n.text}' ({_WHAT[sense]})"
+    # 6. the object of a preposition after a noun of the economy, a place or an event: "the production of
+    # Saabs to the US", "the meeting of the G7", "the streets of Seoul" (people and team nouns are left to
+    # the rules above: "critics of China" still criticise the state; "with" and "as" stay: "the war with
+    # Iran", "states such as Japan" are the state)
+    if (
+        role.dep_ == "pobj"
+        and head.lower_ in _OF_PLACE_PREPS
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        sense = senses.sense_of(head.head.text, sport)
+        if sense in ("economy", "place", "other"):
+            return False, sense, f"'{head.head.text} {head.text} {m.text}' ({_WHAT[sense]})"
     # capitals stand for their governments only as actors or addressees ("Seoul pressed Beijing")
     verb = head.head if role.dep_ == "pobj" else head
     if (

@@ -7,10 +7,12 @@
   narrator or the quoted source's name), ``voice_kind`` (reporter / quoted / source: the government is the
   one speaking), grammatical ``role`` and the target-dependent sentiment of its sentence toward it;
 - :func:`government_stance`: one row per government with at least one government-sense mention: mentions,
-  mean score with a bootstrap interval, label, ``uncertain`` and ``lean``, counts by label and by voice,
-  ``why``. A row with fewer than three mentions, an interval that includes 0 or no mention of its lean's sign
-  is ``uncertain`` and labelled "neutral" (the label never says more than the mentions show; ``lean`` keeps
-  the sign of the mean);
+  mean score with a bootstrap interval (over the mentions that are not the speaker of a quote), label,
+  ``uncertain`` and ``lean``, counts by label and by voice, ``why``. A row with fewer than three scored
+  mentions, an interval that includes 0 or no mention of its lean's sign is ``uncertain`` and labelled
+  "neutral" (the label never says more than the mentions show; ``lean`` keeps the sign of the mean), except
+  that with three or more mentions quoted sources that agree give the label
+  (:func:`analysis.portrayal.quoted_voice_check`);
 - :func:`portrayal`: the same reading for any named actor, a person or a government
   (:mod:`analysis.portrayal`);
 - :func:`actor_relations`: who does what to whom, from the dependency parse ("Seoul pressed China",
@@ -41,12 +43,16 @@ from .errors import ArgumentError
 from .portrayal import (
     MIN_MENTIONS,
     NARRATOR,
+    QUOTED,
+    SPEAKING,
     THRESHOLD,
     Portrayal,
     bootstrap_interval,
     evidence_rows,
+    is_scored,
     portrayal,
     summarize,
+    unscored_note,
 )
 from .relations import CUE_POLARITY, relation_rows
 from .target_sentiment import LABELS, TargetSentiment, target_sentiment
@@ -154,13 +160,17 @@ def government_stance(
 ) -> pd.DataFrame:
     """One row per government mentioned (as a government) in the article, most-mentioned first.
 
-    Columns: government, mentions, score (mean target sentiment), ci_low, ci_high (95% bootstrap over
-    mentions, fixed seed), label, uncertain, lean, n_negative, n_neutral, n_positive, mentions_narrator,
-    mentions_quoted, score_narrator, score_quoted, voices (the quoted sources that mention it), why.
+    Columns: government, mentions, score (mean target sentiment of the mentions that are not the speaker of a
+    quote: "the ministry said" is the government speaking, not being portrayed), ci_low, ci_high (95%
+    bootstrap over those mentions, fixed seed), label, uncertain, lean, n_negative, n_neutral, n_positive
+    (the scored mentions by label), mentions_narrator, mentions_quoted, mentions_unscored (the speaker of a
+    quote, a party to "the friction between"), score_narrator, score_quoted, voices (the quoted sources that
+    mention it), why.
 
     ``label`` never says more than the evidence: a row with fewer than :data:`MIN_MENTIONS` mentions, an
-    interval that includes 0, or no mention of the label's own sign is ``uncertain`` and labelled "neutral";
-    ``lean`` keeps the sign of the mean score ("negative" / "neutral" / "positive") for such rows.
+    interval that includes 0, or no mention of the label's own sign is ``uncertain`` and labelled "neutral"
+    (unless, with three or more mentions, the quoted sources' mentions agree: two or more, interval excluding
+    0; ``why`` then says so); ``lean`` keeps the sign of the mean score for such rows.
     """
     context = _context(article, "government_stance")
     ev = evidence_records(context, quotes) if evidence is None else evidence
@@ -174,9 +184,14 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
         all_scores = np.array([row["score"] for row in ev], dtype=float)
         all_voices = [row["voice"] for row in ev]
         all_labels = [row["label"] for row in ev]
+        all_kinds = [row.get("voice_kind", "") for row in ev]
+        all_scored = [is_scored(row) for row in ev]
     else:
         governments, all_scores = ev[key].tolist(), ev["score"].to_numpy(dtype=float)
         all_voices, all_labels = ev["voice"].tolist(), ev["label"].tolist()
+        all_kinds = ev["voice_kind"].tolist() if "voice_kind" in ev else [""] * len(governments)
+        roles = ev["role"].tolist() if "role" in ev else [""] * len(governments)
+        all_scored = [is_scored({"voice_kind": k, "role": r}) for k, r in zip(all_kinds, roles, strict=True)]
     rng = np.random.default_rng(SEED)
     # Plain Python over the evidence columns (a pandas groupby per article cost more than the scoring);
     # same grouping as ``ev.groupby(key, sort=True)``: sorted keys, missing keys dropped, row order kept.
@@ -188,13 +203,20 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
     rows = []
     for gov in sorted(groups):
         index = groups[gov]
-        scores = all_scores[index]
+        # the mentions that speak (the government is the source of a quote) or are a party named by a
+        # relation noun ("the friction between Seoul and Beijing") are counted, not scored
+        scored = [i for i in index if all_scored[i]]
+        scores = all_scores[scored]
         lo, hi = bootstrap_interval(scores, rng)
         narrator = [i for i in index if all_voices[i] == NARRATOR]
         quoted = [i for i in index if all_voices[i] != NARRATOR]
-        mean = float(scores.mean())
-        summary = summarize(scores, [all_labels[i] for i in index], (lo, hi))
+        mean = float(scores.mean()) if len(scores) else 0.0
+        quoted_scores = [all_scores[i] for i in scored if all_kinds[i] == QUOTED]
+        summary = summarize(scores, [all_labels[i] for i in scored], (lo, hi), quoted=quoted_scores)
         label, uncertain, lean, why = summary["label"], summary["uncertain"], summary["lean"], summary["why"]
+        if len(scored) < len(index):
+            speaking = sum(all_kinds[i] == SPEAKING for i in index)
+            why = f"{unscored_note(speaking, len(index) - len(scored) - speaking)}; {why}"
         rows.append(
             {
                 key: gov,
@@ -205,9 +227,10 @@ def stance_rows(ev: pd.DataFrame | list[dict], key: str = "government") -> list[
                 "label": label,
                 "uncertain": uncertain,
                 "lean": lean,
-                **{f"n_{lab}": sum(all_labels[i] == lab for i in index) for lab in LABELS},
+                **{f"n_{lab}": sum(all_labels[i] == lab for i in scored) for lab in LABELS},
                 "mentions_narrator": len(narrator),
                 "mentions_quoted": len(quoted),
+                "mentions_unscored": len(index) - len(scored),
                 "score_narrator": round(_mean_skipna(all_scores[narrator]), 4) if narrator else np.nan,
                 "score_quoted": round(_mean_skipna(all_scores[quoted]), 4) if quoted else np.nan,
                 "voices": ", ".join(sorted({all_voices[i] for i in quoted})),
@@ -273,6 +296,7 @@ TABLES: dict[str, dict[str, str]] = {
         "n_positive": "int64",
         "mentions_narrator": "int64",
         "mentions_quoted": "int64",
+        "mentions_unscored": "int64",
         "score_narrator": "float64",
         "score_quoted": "float64",
         "voices": "str",

@@ -127,8 +127,15 @@ pd.DataFrame(
 #
 # Voices come from `analysis.quotes`: a mention inside a quoted or paraphrased passage is in the quoted
 # source's voice (`voice_kind` "quoted"); a mention that is itself the speaker of a quote is marked "source"
-# (the government speaking for itself); every other mention is the reporter's. `role` is the mention's
-# grammatical role in the parse.
+# (the government speaking for itself: "according to Seoul's Unification Ministry"); every other mention is
+# the reporter's. `role` is the mention's grammatical role in the parse. A "source" mention is counted in the
+# government's `mentions` but not scored: the sentence reports what the government says, it does not
+# portray it (`mentions_speaking` in the table below; on gov_stance dev this raised label accuracy from 0.70
+# to 0.745). Where the reporter's and the sources' mentions together are too mixed for a label (their
+# interval includes 0), quoted sources that agree with each other (two or more of their mentions, their own
+# interval excluding 0) give the label: a government "criticised or accused with weight" is portrayed
+# negatively even when the reporter's sentences are neutral. Such a row stays `uncertain` and its `why`
+# says which voice decided.
 
 # %%
 evidence = stance.stance_evidence(context)
@@ -250,14 +257,19 @@ compare
 # - **Place and people uses** are handled: "North Koreans living in China", "arrived in South Korea", "the
 #   border between China and North Korea", "Seoul's Sungkyunkwan University", "North Korean defectors".
 #
+# - **South Korea** comes out neutral and `uncertain` (its interval includes 0), where a reader says
+#   neutral to sympathetic. Until this version it came out negative: its two ministries' mentions as the
+#   speakers of quotes ("according to Seoul's Unification Ministry") and "the friction between Seoul and
+#   Beijing" were scored, and the model, trained on NewsMTSC's readings of news, reads a party to a conflict
+#   negatively. Those mentions are now counted, not scored (`mentions_unscored`; the evidence's `role` says
+#   "party to 'friction'").
+#
 # Where it does not:
 #
-# - **South Korea comes out negative**, where a reader says neutral to sympathetic. Its mentions sit in
-#   sentences about conflict it is a party to ("the friction between Seoul and Beijing", the official's
-#   "Seoul's stepped-up pressure" that could annoy Chinese diplomats), and the model, trained on NewsMTSC's
-#   readings of news, scores a party to a conflict negatively even when the article does not blame it. Its
-#   score stays well above China's and North Korea's, and its interval nearly reaches 0: read the evidence
-#   table above before quoting the label.
+# - **South Korea's remaining mentions still lean negative** (mean about -0.3): "the government's stance
+#   has toughened" and the official's "Seoul's stepped-up pressure" that could annoy Chinese diplomats read
+#   as negative for Seoul. A reader sees assertiveness, not blame; the label is neutral only because the
+#   evidence is mixed. Read the evidence table above before quoting the score.
 
 # %% [markdown]
 # ## 8. How good is it on articles it has not seen?
@@ -273,7 +285,13 @@ compare
 # |---|---|---|---|---|
 # | before (surface rules, mean ±0.1 label) | 0.50 | 0.86 | 0.30 | 0.25 |
 # | parse-based mention senses, surface `target_sentiment` | 0.94 | 0.92 | 0.72 | 0.48 |
-# | now: the same with the syntax-aware `target_sentiment` | 0.94 | 0.92 | 0.70 | 0.45 |
+# | the same with the syntax-aware `target_sentiment` | 0.94 | 0.92 | 0.70 | 0.45 |
+# | speaker-of-a-quote mentions counted, not scored; "the meeting of the G7", "production ... to the US" read as events and economy | 0.98 | 0.92 | 0.745 | 0.49 |
+# | now: the same, and quoted sources that agree (two or more of their mentions, interval excluding 0) give an uncertain row its label | 0.98 | 0.92 | 0.79 | 0.53 |
+#
+# The last two rows were chosen after looking at these articles' label errors (six variants of the voice
+# rule were tried; using the reporter's voice the same way did not help: 0.70-0.75), so they are optimistic
+# for unseen articles.
 #
 # The mention rules were written from the guideline's categories and checked against these 40 articles'
 # errors, so the dev figures are optimistic for unseen articles.

@@ -103,7 +103,7 @@ def test_info_is_a_readable_summary(capsys, tmp_path):
     assert "12 attributions from 9 sources" in out
     assert re.search(r"Kim Sung-joo\s+expert, South Korea\s+1 indirect", out)
     assert re.search(r"official at Seoul's Foreign Ministry\s+anonymous, South Korea\s+2 indirect", out)
-    assert re.search(r"China\s+8 mentions\s+negative\s+-0\.47 \[-0\.69, -0\.23\]", out)
+    assert re.search(r"China\s+8 mentions\s+negative\s+-0\.45 \[-0\.73, -0\.14\]", out)
     assert re.search(r"United Nations\s+1 mention\s+neutral\s+\+0\.10 \(one mention\)", out)  # uncertain
     assert not re.search(r"\d\.\d{4,}", out), "unrounded numbers in the summary"
     page = tmp_path / "seed.html"

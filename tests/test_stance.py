@@ -17,6 +17,7 @@ from analysis.stance import (
     government_mentions,
     government_stance,
     stance_evidence,
+    stance_rows,
     target_sentiment,
     voice_matrix,
 )
@@ -148,19 +149,22 @@ def test_seed_government_table(seed):
     assert t.loc["China", "label"] in ("negative", "neutral")
     assert t.loc["United States", "label"] in ("neutral", "positive")
     assert t.loc["United Nations", "uncertain"]  # one mention
-    assert (t["n_negative"] + t["n_neutral"] + t["n_positive"] == t["mentions"]).all()
+    counted = t["n_negative"] + t["n_neutral"] + t["n_positive"] + t["mentions_unscored"]
+    assert (counted == t["mentions"]).all()
+    # the Unification and the Foreign Ministry speak; "the friction between Seoul and Beijing"
+    assert t.loc["South Korea", "mentions_unscored"] == 3
     assert (t["mentions_narrator"] + t["mentions_quoted"] == t["mentions"]).all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss of the syntax-aware target_sentiment: South Korea comes out negative on the seed "
-    "(-0.30 [-0.54, -0.04]); 'the friction between Seoul and Beijing' and 'Seoul's stepped-up pressure' "
-    "read as negative for Seoul. A careful reader says neutral. Strict: passing again fails loudly.",
-)
 def test_seed_south_korea_is_not_portrayed_negatively(seed):
+    # a government under pressure but not portrayed badly (the issue's reading of the seed); it was
+    # negative while "the friction between Seoul and Beijing" and the speakers' mentions were scored
     t = government_stance(seed).set_index("government")
-    assert t.loc["South Korea", "label"] != "negative"
+    assert t.loc["South Korea", "label"] == "neutral" and t.loc["South Korea", "uncertain"]
+    assert t.loc["China", "label"] == "negative" and t.loc["North Korea", "label"] == "negative"
+    ev = stance_evidence(seed)
+    parties = ev[ev.role.str.startswith("party to")]
+    assert set(parties.mention) == {"Seoul", "Beijing"} and set(parties.role) == {"party to 'friction'"}
 
 
 def test_seed_evidence_offsets_and_place_uses(seed):
@@ -255,3 +259,30 @@ def test_notebook_executes(tmp_path):
     ]
     assert not errors
     assert any(p.name.startswith("04_") for p in tmp_path.glob("*.png"))
+
+
+def _evidence(scores_and_kinds):
+    return [
+        {
+            "government": "China",
+            "score": score,
+            "voice": "narrator" if kind != "quoted" else "a critic",
+            "voice_kind": kind,
+            "label": "negative" if score < -0.1 else "positive" if score > 0.1 else "neutral",
+        }
+        for score, kind in scores_and_kinds
+    ]
+
+
+def test_quoted_sources_that_agree_give_the_label_and_speakers_are_not_scored():
+    mixed = [(0.5, "reporter"), (-0.4, "reporter"), (0.3, "reporter")]
+    criticised = mixed + [(-0.6, "quoted"), (-0.5, "quoted"), (-0.7, "quoted")]
+    (row,) = stance_rows(_evidence(criticised))
+    assert row["label"] == "negative" and row["uncertain"]  # the overall interval includes 0: says so
+    assert "quoted sources negative" in row["why"]
+    (row,) = stance_rows(_evidence(mixed + [(-0.6, "quoted"), (0.5, "quoted")]))
+    assert row["label"] == "neutral"  # the sources disagree
+    (row,) = stance_rows(_evidence([(-0.6, "quoted"), (-0.7, "quoted")]))
+    assert row["label"] == "neutral" and row["uncertain"]  # two mentions: too few for any label
+    (row,) = stance_rows(_evidence([(-0.6, "reporter")] * 3 + [(0.9, "source")] * 2))
+    assert row["mentions"] == 5 and row["mentions_unscored"] == 2 and row["score"] == pytest.approx(-0.6)

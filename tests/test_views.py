@@ -151,7 +151,7 @@ def test_side_tables_list_sources_and_governments(seed_view):
     assert (
         "<td>Kim Sung-joo</td><td>expert</td><td>South Korea</td><td>1</td><td>1 indirect</td>" in seed_view
     )
-    assert "<td>China</td><td>8</td><td>3</td><td>−0.47 [−0.69, −0.23]</td>" in seed_view
+    assert "<td>China</td><td>8</td><td>3</td><td>−0.45 [−0.73, −0.14]</td>" in seed_view
     assert "12 attributions from 9 sources; 41 government names, 28 counted as the government." in seed_view
 
 
