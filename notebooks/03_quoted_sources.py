@@ -188,7 +188,7 @@ figures.export(fig, "03_affiliations")
 # | with quotation marks | 0.92 | 0.93 | 0.91 | 0.97 |
 # | paraphrase only | 0.67 | 0.70 | 0.62 | 0.76 |
 # | speaker right (of matched) | 0.89 | 0.91 | 0.90 | 0.91 |
-# | boundaries: overlap by 80% of the longer span (F1@80) | 0.53 | 0.56 | 0.54 | 0.65 |
+# | boundaries: overlap by 80% of the longer span (F1@80) | 0.53 | 0.56 | (not measured) | 0.65 |
 #
 # (Dev figures from `benchmarks/quote_boundaries.py`, out of fold.) The boundaries are where the model is
 # furthest from the annotators: of the dev attributions matched at 50% but not at 80%, the largest groups
