@@ -1,12 +1,15 @@
 """Stage 3, spans: the candidate contents of an accepted cue, and the one the content model picks.
 
 Candidates come from the parse and the quotation marks: the subtree of each complement of the cue ("said *that
-the talks would resume*", "wants *to build a wall*", "called *defectors "human scum"*"), the quotations in
-the sentence (each one and all of them together: ``"A," he said, "B."`` is one content), the clause the cue
-hangs from ("*Prices will rise*, according to the ministry"), the rest of the sentence after the cue or before
-its subject, and the quotation or sentence next to it across a sentence break (``“I’m honored!” | she
-said.``, ``Cruz continued: | “...”``). Every candidate's edges are trimmed of spaces and of punctuation
-outside quotation marks.
+the talks would resume*", "wants *to build a wall*", "called *defectors "human scum"*"), the same cut before
+each of its trailing dependents ("said *that X*, though Y"), the object of a preposition or clause hanging
+from it ("wrote a letter on *preparing her daughter*"), the quotations in the sentence (each one and all of
+them together: ``"A," he said, "B."`` is one content), the clause the cue hangs from ("*Prices will rise*,
+according to the ministry"), the rest of the sentence after the cue or before its subject, and the quotation
+or sentence next to it across a sentence break (``“I’m honored!” | she said.``, ``Cruz continued: |
+“...”``). Every candidate's edges are trimmed of spaces and of punctuation outside quotation marks. The
+content model sees each candidate's kind, side, length, quotation marks, first word and the words just
+outside its edges ("said *X*, because ...": ``next=,``).
 
 >>> from analysis.parse import parse_text
 >>> from analysis.quotes.candidates import Frame, cue_candidates
@@ -18,6 +21,7 @@ outside quotation marks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .candidates import CueCandidate, Frame
 
-__all__ = ["ContentCandidate", "content_candidates", "content_features", "trim"]
+__all__ = ["ContentCandidate", "content_candidates", "content_features", "edge_words", "trim"]
 
 _EDGE_PUNCT = " \t\n,.;:—–-()[]"
 _OPEN_MARKS = '“«„"'
@@ -128,11 +132,16 @@ def _children_spans(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, int
         tokens = list(child.subtree)
         out.append((f"child:{child.dep_}", *frame.tokens_span(tokens[0], tokens[-1])))
         trailing = [g for g in child.children if g.i > child.i and g.dep_ in _TRAILING]
-        if trailing:
-            cut = trailing[-1].left_edge.i
-            kept = [t for t in tokens if t.i < cut]
+        for g in reversed(trailing):  # the last trailing dependent first (its kind keeps its name)
+            kept = [t for t in tokens if t.i < g.left_edge.i]
             if kept:
-                out.append((f"cut:{child.dep_}-{trailing[-1].dep_}", *frame.tokens_span(kept[0], kept[-1])))
+                out.append((f"cut:{child.dep_}-{g.dep_}", *frame.tokens_span(kept[0], kept[-1])))
+        for g in child.children:  # "a letter *on preparing her daughter*", "a statement *that* ..."
+            if g.i > child.i and g.dep_ in ("prep", "acl", "relcl"):
+                for inner in g.children:
+                    if inner.dep_ in ("pobj", "pcomp", "ccomp"):
+                        sub = list(inner.subtree)
+                        out.append((f"inner:{child.dep_}-{g.dep_}", *frame.tokens_span(sub[0], sub[-1])))
         if child.dep_ in ("prep", "agent"):
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
@@ -240,4 +249,23 @@ def content_features(cue: CueCandidate, cand: ContentCandidate, others: list[int
     f += [f"inner_cue={bool(inner)}", f"kind|inner_cue={kind}|{bool(inner)}"]
     if cand.end >= cue.frame.end - 2:
         f.append(f"to_end|kind={kind}")
+    before, after = edge_words(cue.frame.text, cand.start, cand.end, cue.frame.offset, cue.frame.end)
+    f += [f"prev={before}", f"next={after}", f"kind|prev={kind}|{before}", f"kind|next={kind}|{after}"]
+    f += [f"lem|next={lem}|{after}"]
     return f
+
+
+_WORD_OR_MARK = re.compile(r"[^\W_]+|\S")
+
+
+def edge_words(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str, str]:
+    """The word (or punctuation mark) just before ``start`` and just after ``end`` within ``text[lo:hi]``,
+    lower-cased ("<s>" / "</s>" at the sentence's edges, closing punctuation included).
+
+    >>> edge_words("He said it was over, and left.", 8, 19, 0, 30)
+    ('said', ',')
+    """
+    left = _WORD_OR_MARK.findall(text[max(lo, start - 40) : start])
+    right = _WORD_OR_MARK.findall(text[end : min(hi, end + 40)])
+    after = right[0].lower() if right and text[end:hi].strip(" .!?\n\"”’'") else "</s>"
+    return (left[-1].lower() if left else "<s>"), after
