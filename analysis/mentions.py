@@ -162,7 +162,9 @@ def load_senses(path: str | Path | None = None) -> Senses:
         raise ConfigError(f"{path}: missing key {exc.args[0]!r}") from exc
     except re.error as exc:
         raise ConfigError(f"{path}: domestic.phrases: invalid regular expression ({exc})") from exc
-    nouns["government"] |= GOVERNMENT_HEADS
+    # the gazetteer's surface list names state media ("North Korean newspaper"); here a newspaper, a
+    # website or a firm listed as economy or people keeps that sense ("France's Le Figaro newspaper")
+    nouns["government"] |= GOVERNMENT_HEADS - nouns["economy"] - nouns["people"]
     nouns["people"] |= PEOPLE_HEADS - nouns["economy"] - nouns["place"] - nouns["other"]
     nouns["place"] |= PLACE_HEADS - nouns["economy"] - nouns["people"]
     return Senses(
@@ -364,6 +366,15 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
             if possessive:
                 return False, sense, f"possesses the name '{name}'" + (f" ({label})" if label else "")
             return False, sense, f"part of the name '{m.text} {name}'" + (f" ({label})" if label else "")
+    # 2. a ranking inside the country: "the UK's biggest mortgage lender", "one of Japan's best-known
+    # businessmen", "America's second-largest bank" name the best of its firms or people, not the state
+    ranking = next((t for t in chain if t.tag_ in ("JJS", "RBS")), None)
+    if ranking is not None:
+        return (
+            False,
+            "other",
+            f"{how} '{chain[-1].text}' after '{ranking.text}' (a ranking within the country)",
+        )
     # 3. a name before it: "Yukos USA", "the North American Court of Arbitration"
     if span.start > 0:
         left = doc[span.start - 1]

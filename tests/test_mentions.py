@@ -40,6 +40,19 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("It has new posts covering Maseru and Mbabane in the region.", "Maseru", "place"),
         ("Podcasters are springing up in Australia, Finland, Brazil, even Malaysia.", "Brazil", "place"),
         ("The US division of the carmaker lost money.", "US", "economy"),
+        # BBC sentences outside gov_stance, read when the compound / possessive default was checked
+        ("The UK's biggest mortgage lender said prices rose 15.1% over the whole of 2004.", "UK", "economy"),
+        (
+            "Mr Bakrie told the Bisnis Indonesia newspaper that the moratorium was unnecessary.",
+            "Indonesia",
+            "economy",
+        ),
+        ("Germany's largest online provider showed its new phones at the fair.", "Germany", "economy"),
+        ("US rapper Snoop Dogg has been sued in Los Angeles.", "US", "people"),
+        ("The head of US TV network Fox has defended its reality shows.", "US", "economy"),
+        ("More than six million UK households now have broadband.", "UK", "people"),
+        ("A spokesman for Unison, Britain's biggest union, said talks would resume.", "Britain", "other"),
+        ("Jarvis plans to focus on UK rail renewal, roads and plant hire work.", "UK", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -58,6 +71,8 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("Poland has requested more time to consider the directive.", "Poland"),
         ("Officials in Beijing and Seoul said the talks would resume.", "Seoul"),
         ("The US Anti-Doping Agency decided to press charges against the sprinter.", "US"),
+        ("North Korea's state media said the UK's most senior diplomat was expelled.", "UK"),
+        ("This week Colin Powell was visiting the West Bank to stress US support for the election.", "US"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
