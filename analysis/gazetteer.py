@@ -271,7 +271,10 @@ class Gazetteer:
             {s: (r"(?!\s+[A-Z])" if a.kind == "contextual" else "") for s, a in self.aliases.items()}
         )
         self._regex = re.compile(rf"(?<![\w.\-]){alternation}(?![\w\-]*\w)(?!\.\w)")
-        loose = {s: "" for s in set(self.aliases) | set(self.ambiguous)}
+        contextual = {s for s, a in self.aliases.items() if a.kind == "contextual"}
+        loose = {
+            s: (r"(?!\s+[A-Z])" if s in contextual else "") for s in set(self.aliases) | set(self.ambiguous)
+        }
         self._loose_regex = re.compile(r"(?<![\w\-])" + _trie_pattern(loose) + r"(?!\w)")
 
     # ------------------------------------------------------------------ public API

@@ -66,6 +66,8 @@ _FUNCTION_WORDS = frozenset(
 #: words after which a mention no longer names the person ("Chris Christie of New Jersey")
 _CUT_WORDS = frozenset("of from at in for with who whose which that and or on".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: a possessive followed by more words: "Mr Brown's Budget", "Russia's Vladimir Putin"
+_POSSESSED = re.compile(r"^(.*?\S(?:['’]s|s['’]))\s+(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,23 @@ def _name_words(text: str) -> list[str]:
     run = runs[0] if title_end else runs[-1]
     while len(run) > 1 and run[0].lower() in lex.descriptors:  # "Democrat Hillary Clinton"
         run = run[1:]
+    lone = len(run) == 1 and (run[0].lower() in lex.descriptors or run[0].lower() in lex.titles)
+    if not title_end and (lone or _is_demonym(" ".join(run))):
+        return []  # "the Tory leader", "the South Korean president": a description ("Mr Irish" is a name)
     return run
+
+
+def _is_demonym(words: str) -> bool:
+    """A nationality adjective of the default gazetteer ("British", "South Korean")."""
+    return words.lower() in _demonyms()
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from .gazetteer import default_gazetteer  # late: the gazetteer's tables load on first use
+
+    aliases = default_gazetteer().aliases
+    return frozenset(surface.lower() for surface, alias in aliases.items() if alias.kind == "demonym")
 
 
 @dataclass(frozen=True)
@@ -295,6 +313,9 @@ def parse_name(text: str) -> PersonName | None:
     """
     if not isinstance(text, str):
         return None
+    owned = _POSSESSED.match(text)
+    if owned:
+        return _possessed_name(text, owned.group(2))
     lex = _lexicon()
     titles = tuple(titles_in(text))
     parts = _name_words(text)
@@ -313,6 +334,25 @@ def parse_name(text: str) -> PersonName | None:
         surname, given = " ".join(parts[cut:]), tuple(parts[:cut])
     name = " ".join(parts + ([suffix] if suffix else []))
     return PersonName(text, name, titles, given, surname, suffix, _gender(titles, given), first)
+
+
+def _possessed_name(text: str, rest: str) -> PersonName | None:
+    """The person named after a possessive ("Russia's Vladimir Putin", "Bush's spokesman Scott McClellan"),
+    or None when what is possessed is a thing ("Mr Brown's Budget", "Blair's Cabinet"): a single capitalised
+    word with no title before it."""
+    parsed = parse_name(rest)
+    if parsed is None or (not parsed.titles and len(parsed.name.split()) < 2):
+        return None
+    return PersonName(
+        text,
+        parsed.name,
+        parsed.titles,
+        parsed.given,
+        parsed.surname,
+        parsed.suffix,
+        parsed.gender,
+        parsed.surname_first,
+    )
 
 
 def strip_titles(text: str) -> str:
@@ -508,7 +548,12 @@ class NameIndex:
         or None when the article names nobody it can be."""
         role = _role_noun(mention)
         if role is not None:
-            holders = [p for p in self.people if role in p.titles]
+            title, qualifier = role
+            holders = [p for p in self.people if title in p.titles]
+            if qualifier:  # "the Tory leader": a leader introduced as a Tory one, if the article has one
+                same = [p for p in holders if any(qualifier in m.lower() for _, m in p.mentions)]
+                party = qualifier in _lexicon().descriptors and not _is_demonym(qualifier)
+                holders = same if same or party else holders
             return _most_recent(holders, position).canonical if holders else None
         parsed = parse_name(mention)
         if parsed is None:
@@ -563,14 +608,22 @@ def _most_recent(people: list[_Person], position: int | None) -> _Person:
     return min(people, key=lambda p: min(pos for pos, _ in p.mentions))
 
 
-def _role_noun(mention: str) -> str | None:
-    """ "the president" -> "president"; "the former secretary of state" -> "secretary of state"; else None."""
+def _role_noun(mention: str) -> tuple[str, str] | None:
+    """(title, qualifier) of a role noun: "the president" -> ("president", ""); "the former secretary of
+    state" -> ("secretary of state", ""); "the Tory leader" -> ("leader", "tory"), "the South Korean
+    president" -> ("president", "south korean"); else None."""
     words = mention.lower().split()
     if len(words) < 2 or words[0] not in ("the", "this", "that"):
         return None
     rest = [w for w in words[1:] if w not in ("former", "then", "current", "outgoing", "incoming", "late")]
     role = " ".join(rest)
-    return role if title_info(role) is not None else None
+    if title_info(role) is not None:
+        return role, ""
+    for cut in range(1, min(3, len(rest))):  # one or two qualifying words: a party or a nationality
+        qualifier, title = " ".join(rest[:cut]), " ".join(rest[cut:])
+        if (qualifier in _lexicon().descriptors or _is_demonym(qualifier)) and title_info(title) is not None:
+            return title, qualifier
+    return None
 
 
 # ------------------------------------------------------------------------------------------------ a corpus

@@ -35,6 +35,13 @@ from analysis.names import (
         ("Kim Davis", "Kim Davis", ("Kim",), "Davis"),
         ("Trump's", "Trump", (), "Trump"),
         ("Trump, the Republican nominee", "Trump", (), "Trump"),
+        # BBC forms: a possessor, a party or a British title before the name; "Mr Irish" is a surname
+        ("Russia's Vladimir Putin", "Vladimir Putin", ("Vladimir",), "Putin"),
+        ("The Office's Ricky Gervais", "Ricky Gervais", ("Ricky",), "Gervais"),
+        ("Bush's spokesman Scott McClellan", "Scott McClellan", ("Scott",), "McClellan"),
+        ("Labour MP Tony Wright", "Tony Wright", ("Tony",), "Wright"),
+        ("Tory Liam Fox", "Liam Fox", ("Liam",), "Fox"),
+        ("Mr Irish", "Irish", (), "Irish"),
     ],
 )
 def test_parts_of_a_mention(mention, name, given, surname):
@@ -45,6 +52,16 @@ def test_parts_of_a_mention(mention, name, given, surname):
 
 def test_no_name_and_bad_input():
     assert parse_name("the president") is None
+    # descriptions and possessed things are not names (they were "Tory", "British", "Brown Budget")
+    for mention in (
+        "the Tory leader",
+        "the British prime minister",
+        "the South Korean president",
+        "Mr Brown's Budget",
+        "Republican Senator",
+        "the Lib Dem leader",
+    ):
+        assert parse_name(mention) is None, mention
     assert parse_name("") is None
     assert parse_name(None) is None  # type: ignore[arg-type]
     assert strip_titles("the ministry") == "the ministry"
@@ -140,6 +157,17 @@ def test_one_canonical_name_per_person_in_an_article():
         "Kim Sung-hwan",
     ]
     assert index.gender("Hillary Clinton") == "f" and "president" in index.titles("Donald Trump")
+
+
+def test_a_qualified_role_noun_is_the_holder_with_that_qualifier():
+    index = NameIndex()
+    index.add("Tory leader Michael Howard", 0)
+    index.add("Prime Minister Tony Blair", 50)
+    index.add("Liberal Democrat leader Charles Kennedy", 80)
+    assert index.canonical("the Tory leader", 200) == "Michael Howard"  # not the latest leader, Kennedy
+    assert index.canonical("the British prime minister", 200) == "Tony Blair"  # a nationality qualifies
+    assert index.canonical("the Labour leader", 200) is None  # a party nobody here leads
+    assert index.canonical("the leader", 200) == "Charles Kennedy"
 
 
 def test_corpus_names_merge_spellings_across_articles():

@@ -22,6 +22,7 @@ from analysis.quotes import (
     quotes_for_article,
     source_summary,
 )
+from analysis.quotes.sourcetypes import classify, country_of
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_de93c8312eb4da64.txt"
@@ -813,6 +814,22 @@ def test_an_expert_is_affiliated_with_a_country_but_does_not_speak_for_it():
     assert q.speaks_for is None
     minister = one("South Korean Foreign Minister Kim Sung-hwan said talks would resume.")
     assert (minister.speaker_type, minister.speaks_for) == ("government", "South Korea")
+
+
+def test_bbc_speakers_named_by_party_role_and_possessor():
+    """Forms of BBC politics copy (read on BBC articles outside gov_stance, where the speaker came out as
+    "Brown Budget", "Tory leader" or "Office Ricky Gervais"): one canonical name, the role noun resolved."""
+    text = (
+        "Tory leader Michael Howard has dismissed the Budget. "
+        'Mr Brown\'s Budget was not about the country, "but the interests of the Labour party," the Tory '
+        "leader said. He urged the chancellor to admit he had been responsible. "
+        '"It is a dodgy Budget," Labour MP Tony Wright said.'
+    )
+    speakers = [(q.speaker, q.speaker_type) for q in extract_quotes(text)]
+    assert speakers[:2] == [("Michael Howard", "person")] * 2
+    assert ("Tony Wright", "government") in speakers and not any(s == "Brown Budget" for s, _ in speakers)
+    assert classify("the MDA's chairman")[0] == "person"
+    assert country_of("the South African president") == "South Africa"  # not "the South" (South Korea)
 
 
 def test_explain_quotes_gives_every_candidate_a_decision_and_reason():

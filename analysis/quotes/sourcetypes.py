@@ -164,6 +164,13 @@ def _kind(mention: str, appositive: str, entity: str) -> tuple[str, str]:
         return "government", "the mention names a government institution"
     if entity == "PERSON" or parse_name(core) is not None and core[:1].isupper():
         return "person", "a named person"
+    role = title_info(_head_word(mention))
+    if role is not None and role.kind != "honorific_m" and role.kind != "honorific_f":
+        # a person named by a role only: "the MDA's chairman", "the Tory leader", "Labour MP"; a possessed
+        # role belongs to its owner, who need not be a government ("Sun's chief operating officer")
+        possessed = re.search(r"['’]s?\s", core) is not None
+        kind = role.type if role.type in ("expert", "media", "activist") or not possessed else "person"
+        return kind or "person", f"a person named by the role {role.title!r}"
     return "unknown", "no type found"
 
 
