@@ -275,10 +275,8 @@ def _chain_after(doc, root, first_i: int, limit: int = 6) -> list:
         listed = sense is not None
         if t.pos_ in _STOP_POS and t.pos_ != "ADV" and not listed:
             break
-        if t.pos_ == "VERB" and (
-            not listed or sense == "government" or (t is root.head and root.dep_ == "nsubj")
-        ):
-            break
+        if t.pos_ == "VERB" and (not listed or sense == "government"):
+            break  # a listed noun tagged as a verb is kept: "India imports 70%", "US rapper 50 Cent"
         out.append(t)
         if t.pos_ == "NOUN" and listed and t.dep_ not in ("compound", "amod", "nmod"):
             break
@@ -295,12 +293,16 @@ def _entity_over(doc, token_i: int):
 def _role_token(token):
     """The token whose role a coordinated or apposed mention shares ("Japan and China": Japan's role)."""
     seen = 0
-    while token.dep_ in ("conj", "appos") and token.head is not token and seen < 8:
+    while token.dep_ in ("conj", "appos") and token.head != token and seen < 8:
         token = token.head
         seen += 1
     return token
 
 
+#: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
+_MEDIA_NOUNS = frozenset("press media television tv radio newspaper newspapers broadcaster agency".split())
+#: Verbs whose object is a place: "the robot has visited the UK, Germany and France".
+_VISIT_VERBS = frozenset({"visit", "tour"})
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
 
@@ -343,13 +345,24 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     def entities():
         return context.parsed.sentence(ps.index, entities=True).doc
 
+    # 2. the head noun's own sense outranks a government word modifying it: "a US computer security firm",
+    # "a London department store", "UK government bonds"
+    if chain and chain[-1] == root.head and root.head.pos_ == "NOUN":
+        sense = senses.sense_of(chain[-1].text, sport)
+        state_media = root.head.lower_ in _MEDIA_NOUNS and any(t.lower_ == "state" for t in chain)
+        i = root.head.i
+        hyphened = i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_  # "US policy-makers"
+        if hyphened and senses.sense_of(f"{doc[i - 2].text}-{root.head.text}", sport) == "government":
+            sense = "government"
+        if sense not in (None, "government") and not state_media:  # "Chinese state press" is the state's
+            return False, sense, f"{how} '{chain[-1].text}' ({_WHAT[sense]})"
     # 2. a government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"
     for t in chain:
         if senses.sense_of(t.text, sport) == "government":
             return True, "government", f"{how} '{t.text}' (the state)"
     # 2. the head noun's sense, else the first modifier's: "France defender", "the US economy",
     # "Russia's very profitable oil business"
-    if chain and chain[-1] is root.head:
+    if chain and chain[-1] == root.head:
         chain = [chain[-1], *chain[:-1]]
     for t in chain:
         sense = senses.sense_of(t.text, sport)
@@ -390,17 +403,21 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     head = role.head
     # a list after a locative: "in Australia, Finland, Brazil, even Malaysia"
     if (
-        role is not root
+        role != root
         and role.dep_ == "pobj"
         and head.lower_ in _LIST_LOCATIVES
         and head.head.lower_ not in _OFFICIALS  # "officials in Beijing and Seoul"
     ):
         return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
-    # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"
+    # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"; 3. the end of a
+    # name: "the Motion Picture Association of America", "the Gulf of Mexico"
     if role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
         e = _entity_over(entities(), head.head.i)
         if e is not None and e.label_ == "PERSON":
             return False, ("team" if sport else "people"), f"nationality of '{e.text}'"
+        if e is not None and (e.label_ in _ENTITY_SENSE or e.label_ == "LOC") and e.end >= span.end:
+            sense = "place" if e.label_ in ("LOC", "FAC") else _ENTITY_SENSE[e.label_]
+            return False, sense, f"part of the name '{e.text}' ({e.label_})"
     if root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == "(":
         e = _entity_over(entities(), root.head.i)
         if e is not None and e.label_ == "PERSON":
@@ -473,6 +490,8 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         )
     if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
         return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"
+    if role.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
+        return False, "place", f"object of '{head.text}' (a place visited)"
     # 7. the state acting
     where = {
         "nsubj": "subject of",

@@ -53,6 +53,12 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("More than six million UK households now have broadband.", "UK", "people"),
         ("A spokesman for Unison, Britain's biggest union, said talks would resume.", "Britain", "other"),
         ("Jarvis plans to focus on UK rail renewal, roads and plant hire work.", "UK", "economy"),
+        ("Two US computer security firms warned users.", "US", "economy"),  # the head noun decides
+        ("Booths were set up in a major London department store.", "London", "economy"),
+        ("No-one from the Motion Picture Association of America was available.", "America", "economy"),
+        ("The company has made new discoveries in Egypt, the Gulf of Mexico and Angola.", "Mexico", "place"),
+        ("Asimo has visited the UK, Germany, the Czech Republic, France and Ireland.", "Germany", "place"),
+        ("Cold weather across parts of the United States lifted prices.", "United States", "place"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -73,6 +79,9 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The US Anti-Doping Agency decided to press charges against the sprinter.", "US"),
         ("North Korea's state media said the UK's most senior diplomat was expelled.", "UK"),
         ("This week Colin Powell was visiting the West Bank to stress US support for the election.", "US"),
+        ("One small bright spot for US policy-makers was the figure.", "US"),
+        ("According to Chinese state press reports, the dam was stopped.", "Chinese"),
+        ("Under the US Foreign Corrupt Practices Act, firms are liable.", "US"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
