@@ -299,6 +299,8 @@ def _role_token(token):
     return token
 
 
+#: Honorifics: a name after them is a person's ("Mr Wellington", "Ms Jordan").
+_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 #: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
 _MEDIA_NOUNS = frozenset("press media television tv radio newspaper newspapers broadcaster agency".split())
 #: Verbs whose object is a place: "the robot has visited the UK, Germany and France".
@@ -337,6 +339,11 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     if span is None or len(span) == 0:
         return (False, "team", "a country in a sports report") if sport else (True, "government", "the state")
     root = span.root
+    # a surname ("said Mr Wellington", "Ms Jordan") or a currency ("US$100,000")
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
+        return False, "people", f"a surname after '{doc[span.start - 1].text}' (a person)"
+    if context.article.text[m.end : m.end + 1] == "$":
+        return False, "economy", f"'{m.text}$' (a currency)"
     nxt = span.end
     possessive = nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'")
     chain = _chain_after(doc, root, nxt + 1 if possessive else nxt)
@@ -354,6 +361,8 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         hyphened = i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_  # "US policy-makers"
         if hyphened and senses.sense_of(f"{doc[i - 2].text}-{root.head.text}", sport) == "government":
             sense = "government"
+        if root.head.lower_ in ("agency", "agencies") and doc[i - 1].lower_ == "news" and not state_media:
+            sense = "economy"  # "the French news agency AFP"; "the state news agency" stays the state's
         if sense not in (None, "government") and not state_media:  # "Chinese state press" is the state's
             return False, sense, f"{how} '{chain[-1].text}' ({_WHAT[sense]})"
     # 2. a government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"
@@ -401,14 +410,21 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
                 )
     role = _role_token(root)
     head = role.head
-    # a list after a locative: "in Australia, Finland, Brazil, even Malaysia"
+    # a locative the surface rules did not see: a list ("in Australia, Finland, Brazil, even Malaysia") or a
+    # modified name ("in Communist Russia")
     if (
-        role != root
-        and role.dep_ == "pobj"
+        role.dep_ == "pobj"
         and head.lower_ in _LIST_LOCATIVES
         and head.head.lower_ not in _OFFICIALS  # "officials in Beijing and Seoul"
     ):
-        return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
+        if role != root:
+            return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
+        return False, "place", f"locative '{head.text} ... {m.text}' (a place)"
+    # origin: "the 12 are from Algeria, Tunisia and Egypt", "teachers from South Africa", "someone from USA"
+    if role.dep_ == "pobj" and head.lower_ == "from":
+        origin = head.head
+        if origin.lemma_ == "be" or origin.pos_ == "PRON" or senses.sense_of(origin.text, sport) == "people":
+            return False, "people", f"'{origin.text} ... from {m.text}' (where people come from)"
     # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"; 3. the end of a
     # name: "the Motion Picture Association of America", "the Gulf of Mexico"
     if role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
@@ -471,6 +487,9 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         sense = senses.sense_of(head.head.text, sport)
         if sense in ("economy", "place", "other"):
             return False, sense, f"'{head.head.text} {head.text} {m.text}' ({_WHAT[sense]})"
+    if role.dep_ == "pobj" and head.lower_ == "like" and head.head.pos_ == "NOUN":
+        if senses.sense_of(head.head.text, sport) == "economy":  # "other markets like India and China"
+            return False, "economy", f"'{head.head.text} like {m.text}' ({_WHAT['economy']})"
     # capitals stand for their governments only as actors or addressees ("Seoul pressed Beijing")
     verb = head.head if role.dep_ == "pobj" else head
     if (

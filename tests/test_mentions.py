@@ -59,6 +59,12 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("The company has made new discoveries in Egypt, the Gulf of Mexico and Angola.", "Mexico", "place"),
         ("Asimo has visited the UK, Germany, the Czech Republic, France and Ireland.", "Germany", "place"),
         ("Cold weather across parts of the United States lifted prices.", "United States", "place"),
+        ("It stars Daniel Craig on the trail of Stalin's diaries in Communist Russia.", "Russia", "place"),
+        ("The 12 affected by the ruling are from Algeria, Tunisia, Egypt and Jordan.", "Egypt", "people"),
+        ("The contestant wins the jackpot prize of US$100,000.", "US", "economy"),
+        ('"It is vital that we act," said Mr Wellington.', "Wellington", "people"),
+        ("There are other markets like Europe, India and China, he added.", "India", "economy"),
+        ("It does not apply to older deals, according to the French news agency AFP.", "French", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
