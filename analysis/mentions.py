@@ -8,15 +8,21 @@ parse of its sentence (parsed only for sentences that hold such a name), the nam
 sits next to another proper name, and the article as a whole:
 
 1. **Institutions and office-holders** ("the State Department", "Tony Blair") are the government.
+0. **A surname or a currency**: after an honorific ("said Mr Wellington"), before "$" ("US$100,000").
 2. **Modifier or possessor of a noun** takes that noun's sense (lists in
-   ``analysis/data/mention_senses.toml``): a government noun anywhere in the noun phrase makes it the
-   government ("US officials", "Iraq's Oil Ministry", "US Treasury Secretary John Snow"); otherwise a team
-   noun ("France defender Gallas"), an economy noun ("the US economy", "UK banking group Barclays",
-   "Russia's oil output"), a people noun, a place noun or an event ("the Iraq war", "a US court") decides. A
-   possessed proper name is looked up by the entity recogniser: a person ("Spain's Felix Mantilla") makes it
-   a national, an organisation ("Germany's DaimlerChrysler") the economy.
-3. **Part of a longer name** ("Brazil Open", "the London FTSE", "Stade de France") is not the government.
-4. **Nationality of a person**: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)".
+   ``analysis/data/mention_senses.toml``): the head noun's own sense first ("a US computer security firm",
+   "a London department store"; but "Chinese state press" is state media); else a government noun anywhere
+   in the noun phrase makes it the government ("US officials", "Iraq's Oil Ministry", "US Treasury
+   Secretary John Snow"); otherwise a team noun ("France defender Gallas"), an economy noun ("the US
+   economy", "UK banking group Barclays", "Russia's oil output"), a people noun, a place noun or an event
+   ("the Iraq war", "a US court") decides. A ranking inside the country ("the UK's biggest lender") is not
+   the state. A possessed proper name is looked up by the entity recogniser: a person ("Spain's Felix
+   Mantilla") makes it a national, an organisation ("Germany's DaimlerChrysler") the economy.
+3. **Part of a longer name** ("Brazil Open", "the London FTSE", "Stade de France", "the Motion Picture
+   Association of America") is not the government.
+4. **Nationality or origin of a person**: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)", "the
+   12 are from Algeria"; **a place** after a locative the surface rules did not see ("in Communist
+   Russia", "in Australia, Finland, Brazil") or as the object of "visit".
 5. **Sports**: in a sports report (density of sports words, :func:`sports_density`) or as the subject or
    object of a contest ("England beat Wales", "a win over South Africa", "loss to Ireland"), a country is a
    team, unless a government noun says otherwise ("the US Anti-Doping Agency").
