@@ -305,6 +305,8 @@ def _role_token(token):
     return token
 
 
+#: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
+_LEAVING_VERBS = frozenset("withdraw pull retreat flee escape evacuate depart".split())
 #: Honorifics: a name after them is a person's ("Mr Wellington", "Ms Jordan").
 _HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 #: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
@@ -515,6 +517,10 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         )
     if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
         return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"
+    if role.dep_ == "pobj" and head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:
+        return False, "place", f"'{verb.text} ... from {m.text}' (a place left)"
+    if role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
+        return False, "place", f"'out of {m.text}' (a place left)"  # "pulled its troops out of Iraq"
     if role.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
         return False, "place", f"object of '{head.text}' (a place visited)"
     # 7. the state acting

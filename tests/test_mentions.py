@@ -65,6 +65,8 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ('"It is vital that we act," said Mr Wellington.', "Wellington", "people"),
         ("There are other markets like Europe, India and China, he added.", "India", "economy"),
         ("It does not apply to older deals, according to the French news agency AFP.", "French", "economy"),
+        ("But the firm denied reports it was withdrawing completely from Iraq.", "Iraq", "place"),
+        ("Britain pulled its troops out of Iraq.", "Iraq", "place"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
