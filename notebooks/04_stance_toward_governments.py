@@ -133,8 +133,9 @@ pd.DataFrame(
 # portray it (`mentions_speaking` in the table below; on gov_stance dev this raised label accuracy from 0.70
 # to 0.745). Where the reporter's and the sources' mentions together are too mixed for a label (their
 # interval includes 0), quoted sources that agree with each other (two or more of their mentions, their own
-# interval excluding 0) give the label: a government "criticised or accused with weight" is portrayed
-# negatively even when the reporter's sentences are neutral. Such a row stays `uncertain` and its `why`
+# interval excluding 0) give the label when the row's own mean leans the same way: a government "criticised
+# or accused with weight" is portrayed negatively even when the reporter's sentences are mixed, but two
+# hostile quotes do not outweigh a reporter's balanced account. Such a row stays `uncertain` and its `why`
 # says which voice decided.
 
 # %%
@@ -287,11 +288,15 @@ compare
 # | parse-based mention senses, surface `target_sentiment` | 0.94 | 0.92 | 0.72 | 0.48 |
 # | the same with the syntax-aware `target_sentiment` | 0.94 | 0.92 | 0.70 | 0.45 |
 # | speaker-of-a-quote mentions counted, not scored; "the meeting of the G7", "production ... to the US" read as events and economy | 0.98 | 0.92 | 0.745 | 0.49 |
-# | now: the same, and quoted sources that agree (two or more of their mentions, interval excluding 0) give an uncertain row its label | 0.98 | 0.92 | 0.79 | 0.53 |
+# | the same, and quoted sources that agree (two or more of their mentions, interval excluding 0) give an uncertain row its label | 0.98 | 0.92 | 0.79 | 0.53 |
+# | now: more mention senses read on BBC articles outside this set (rankings, media and people nouns, names ending in a country, origins, places left); the sources' lean only when the row's mean agrees | 0.98 | 0.92 | 0.79 | 0.53 |
 #
-# The last two rows were chosen after looking at these articles' label errors (six variants of the voice
+# The last three rows were chosen after looking at these articles' label errors (six variants of the voice
 # rule were tried; using the reporter's voice the same way did not help: 0.70-0.75), so they are optimistic
-# for unseen articles.
+# for unseen articles. The last row's mention rules came from reading the decisions on every third BBC
+# article outside this set (not on it): they removed 85 of 639 rows there (13%), and of 30 rows drawn at
+# random from what remains a reading finds 25 real governments (0.83): a better guess of the precision on
+# unseen articles than the 0.98 above.
 #
 # The mention rules were written from the guideline's categories and checked against these 40 articles'
 # errors, so the dev figures are optimistic for unseen articles.
