@@ -235,6 +235,28 @@ def _near_quote(frame: Frame, token: Token) -> tuple[bool, bool]:
     return before, after
 
 
+def _nesting(token: Token, lem: str, limit: int = 4) -> list[str]:
+    """Whether the word stands inside what a listed reporting word above it reports ("Kim said she *refused*
+    to go": PolNeAR seldom annotates such nested cues), and by which lemma along which path."""
+    path, node = [], token
+    cues = lexicon().cue_lemmas
+    for _ in range(limit):
+        if node.head.i == node.i:
+            break
+        path.append(node.dep_)
+        node = node.head
+        if node.lemma_.lower() in cues:
+            by = node.lemma_.lower()
+            return [
+                "nested=True",
+                f"lem|nested={lem}|True",
+                f"nested_by={by}",
+                f"nested_path={'+'.join(path)}",
+                f"nested_by|path={by}|{path[-1]}",
+            ]
+    return ["nested=False", f"lem|nested={lem}|False"]
+
+
 def cue_features(frame: Frame, token: Token) -> list[str]:
     """Features of a cue candidate for the cue model."""
     lem = token.lemma_.lower()
@@ -259,6 +281,7 @@ def cue_features(frame: Frame, token: Token) -> list[str]:
     head = token.head
     if head.i != token.i:
         f += [f"head_pos={head.pos_}", f"lem|head_dep={lem}|{head.dep_}", f"head_lem={head.lemma_.lower()}"]
+    f += _nesting(token, lem)
     inside = frame.in_quote[token.i] if frame.in_quote else False
     before, after = _near_quote(frame, token)
     f += [f"inq={inside}", f"quote_before={before}", f"quote_after={after}", f"lem|inq={lem}|{inside}"]
