@@ -252,7 +252,16 @@ def content_features(cue: CueCandidate, cand: ContentCandidate, others: list[int
     before, after = edge_words(cue.frame.text, cand.start, cand.end, cue.frame.offset, cue.frame.end)
     f += [f"prev={before}", f"next={after}", f"kind|prev={kind}|{before}", f"kind|next={kind}|{after}"]
     f += [f"lem|next={lem}|{after}"]
+    # what else the cue offers: a direct object loses to a clausal complement ("told reporters that ...")
+    rivals = sorted({c.dep_ for c in cue.head.children if c.dep_ in _RIVAL_DEPS})
+    f += [f"kind|has={kind}|{dep}" for dep in rivals]
+    f.append(f"kind|rivals={kind}|{'+'.join(rivals)}")
     return f
+
+
+_RIVAL_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "attr", "acomp", "dative", "parataxis"}
+)
 
 
 _WORD_OR_MARK = re.compile(r"[^\W_]+|\S")
