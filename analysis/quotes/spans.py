@@ -151,6 +151,11 @@ def _children_spans(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, int
     for n in range(2, len(right) + 1):
         first, last = right[0].left_edge, right[n - 1].right_edge
         out.append((f"run:{n}", *frame.tokens_span(first, last)))
+    subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.head.i]
+    for comp in (c for c in right if c.dep_ in ("xcomp", "oprd")):
+        # "*The birth* is expected *to coincide with ...*": PolNeAR's content is both pieces around the cue
+        for subj in subjects:
+            out.append((f"around:{comp.dep_}", *frame.tokens_span(subj.left_edge, comp.right_edge)))
     return out
 
 
@@ -206,7 +211,7 @@ def content_candidates(
     seen: dict[tuple[int, int], ContentCandidate] = {}
     for kind, a, b in raw:
         a, b = _trim_in(frames, a, b)
-        if b <= a or (a <= cue.start and cue.end <= b and not kind.startswith(("head", "root"))):
+        if b <= a or (a <= cue.start and cue.end <= b and not kind.startswith(("head", "root", "around"))):
             continue
         if (a, b) in seen:
             seen[(a, b)].features.append(f"also={kind}")
