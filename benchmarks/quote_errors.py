@@ -78,6 +78,7 @@ def _unparsed(g, frame, models, vocab) -> str:
     """What the cue model says of a gold cue in a sentence the prefilter did not send to the parser."""
     from analysis.quotes.candidates import cue_candidates
     from analysis.quotes.decisions import decide_cues
+
     cues = decide_cues(cue_candidates(frame, vocab), models["cue"])
     mine = [c for c in cues if _overlap(g.cue, [(c.start, c.end)]) > 0]
     if not mine:
@@ -130,6 +131,8 @@ def classify_miss(
             return "cue dropped: anonymity rule", lemma
         if "reports nothing" in c.reason or "no content" in c.reason:
             return "cue dropped: no/empty content", lemma
+        if "nested in the content" in c.reason:
+            return "cue dropped: nested in a stronger cue's content", lemma
         if "went to a stronger cue" in c.reason:
             return "cue dropped: its content went to another cue", lemma
         band = "0.2-0.4" if c.probability >= 0.2 else ("0.05-0.2" if c.probability >= 0.05 else "<0.05")
@@ -233,11 +236,15 @@ def main(argv: list[str] | None = None) -> int:
                 got = [g for g in gold_cue if art.attributions.index(g) in pairs]
                 cls = "cue is a gold cue, content wrong" + (" (gold already matched)" if got else "")
             else:
-                near = [gi for gi, g in enumerate(art.attributions) if _overlap(g.content, [(p.start, p.end)]) > 0]
+                near = [
+                    gi for gi, g in enumerate(art.attributions) if _overlap(g.content, [(p.start, p.end)]) > 0
+                ]
                 cls = "not a gold cue"
                 if near:
                     taken = all(gi in pairs for gi in near)
-                    cls += ", content overlaps a gold content " + ("matched by another cue" if taken else "(<50%)")
+                    cls += ", content overlaps a gold content " + (
+                        "matched by another cue" if taken else "(<50%)"
+                    )
             lemma = p.cue.head.lemma_.lower()
             fp[cls] += 1
             fp_lemmas.setdefault(cls, Counter())[lemma] += 1

@@ -19,7 +19,14 @@ from .model import LinearModel
 from .spans import ContentCandidate, content_candidates
 from .speakers import SourceCandidate, source_candidates
 
-__all__ = ["Attribution", "find_attributions", "join_quote_before", "join_split_quote", "kind_of"]
+__all__ = [
+    "Attribution",
+    "drop_nested",
+    "find_attributions",
+    "join_quote_before",
+    "join_split_quote",
+    "kind_of",
+]
 
 
 @dataclass
@@ -96,7 +103,7 @@ def find_attributions(
                 attribution = _attribute(cue, frames, at, models, others)
                 if attribution is not None:
                     found.append(attribution)
-    found = _drop_duplicates(found)
+    found = drop_nested(_drop_duplicates(found))
     continue_quotes(found, frames)
     return found, (all_cues if explain else [])
 
@@ -139,6 +146,31 @@ def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
         else:
             a.cue.reason += "; its content went to a stronger cue"
     return sorted(by_span.values(), key=lambda a: (a.start, a.cue.start))
+
+
+def drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """The attributions without the indirect ones whose cue stands inside the content of an attribution with
+    a more probable cue ("Kim said she *refused* to go": PolNeAR seldom annotates the nested cue; on dev,
+    out of fold, dropping them raised paraphrase F1 by 0.008 and left quoted F1 as it was)."""
+    out = []
+    for a in found:
+        outer = next(
+            (
+                b
+                for b in found
+                if b is not a
+                and b.start <= a.cue.start < b.end
+                and b.cue.probability > a.cue.probability
+                and not a.start <= b.cue.start < a.end
+            ),
+            None,
+        )
+        if outer is not None and a.kind == "indirect":
+            a.cue.accepted = False
+            a.cue.reason += f"; nested in the content of the stronger cue {outer.cue.text!r}"
+            continue
+        out.append(a)
+    return out
 
 
 def _quote_sentence(frame: Frame) -> tuple[int, int] | None:
