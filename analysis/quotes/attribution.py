@@ -2,7 +2,8 @@
 reason.
 
 ``find_attributions`` runs candidates -> cue decisions -> content spans -> sources and returns one
-:class:`Attribution` per kept cue, plus every rejected candidate when ``explain=True`` (for
+:class:`Attribution` per kept cue (a paraphrase whose cue stands inside a stronger cue's content is dropped:
+:func:`drop_nested`), plus every rejected candidate when ``explain=True`` (for
 :func:`analysis.quotes.explain_quotes`). Speakers are resolved and typed afterwards (:mod:`.resolve`,
 :mod:`.sourcetypes`).
 """
@@ -152,12 +153,18 @@ def drop_nested(found: list[Attribution]) -> list[Attribution]:
     """The attributions without the indirect and mixed ones whose cue stands inside the content of an
     attribution with a more probable cue ("Kim said she *refused* to go": PolNeAR seldom annotates the nested
     cue; on dev, out of fold, dropping them raised paraphrase F1 by 0.008 and quoted F1 by 0.004)."""
+    by_frame: dict[int, list[Attribution]] = {}
+    for a in found:
+        by_frame.setdefault(a.frame_index, []).append(a)
     out = []
     for a in found:
+        near = [
+            b for i in (-1, 0, 1) for b in by_frame.get(a.frame_index + i, ())
+        ]  # contents stay this close
         outer = next(
             (
                 b
-                for b in found
+                for b in near
                 if b is not a
                 and b.start <= a.cue.start < b.end
                 and b.cue.probability > a.cue.probability

@@ -4,7 +4,8 @@ A :class:`Frame` is one parsed sentence with the quotation spans around it. A cu
 lemma the model learned as a cue head in PolNeAR or that the lexicon lists ("say", "according", "claim",
 "support", "seem" ...), and the colon of a headline ("Rubio: I still believe ..."); each candidate carries the
 features the cue model scores (:func:`cue_features`): the lemma, its dependency label, its children's labels
-("has a clausal complement"), its subject, the quotation marks around it and its neighbours.
+("has a clausal complement"), its subject, the quotation marks around it, its neighbours and whether it
+stands inside what a listed reporting word above it reports ("said she *refused*": ``nested=True``).
 
 >>> from analysis.parse import parse_text
 >>> frame = Frame.of_doc(parse_text("Kim said the talks would resume."))

@@ -7,9 +7,11 @@ from it ("wrote a letter on *preparing her daughter*"), the quotations in the se
 them together: ``"A," he said, "B."`` is one content), the clause the cue hangs from ("*Prices will rise*,
 according to the ministry"), the rest of the sentence after the cue or before its subject, and the quotation
 or sentence next to it across a sentence break (``“I’m honored!” | she said.``, ``Cruz continued: |
-“...”``). Every candidate's edges are trimmed of spaces and of punctuation outside quotation marks. The
+“...”``), and the subject with the open complement around a raising cue ("*The birth* is expected *to
+coincide*"). Every candidate's edges are trimmed of spaces and of punctuation outside quotation marks. The
 content model sees each candidate's kind, side, length, quotation marks, first word and the words just
-outside its edges ("said *X*, because ...": ``next=,``).
+outside its edges ("said *X*, because ...": ``next=,``) and which other complements the cue has (a direct
+object loses to a clausal complement: ``kind|has=child:dobj|ccomp``).
 
 >>> from analysis.parse import parse_text
 >>> from analysis.quotes.candidates import Frame, cue_candidates
