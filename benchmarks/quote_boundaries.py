@@ -125,10 +125,13 @@ def boundary_class(text: str, gold: list[tuple[int, int]], start: int, end: int)
     return out or ["same edges (overlap below 80% inside)"]
 
 
-def out_of_fold(dev, settings: dict, k: int, save: Path | None = None, load: Path | None = None):
+def out_of_fold(
+    dev, settings: dict, k: int, save: Path | None = None, load: Path | None = None, detail: bool = False
+):
     """Article name -> the attributions found by models trained on the other folds (each fold's model file
     written to ``save``, or read from ``load`` instead of training: for changes that do not touch what the
-    models learn from)."""
+    models learn from). ``detail``: article name -> (attributions, every decided cue candidate, the frames
+    as the models saw them, the fold's models and cue vocabulary) instead."""
     import train_quotes as tq
 
     from analysis.quotes.attribution import find_attributions
@@ -153,7 +156,9 @@ def out_of_fold(dev, settings: dict, k: int, save: Path | None = None, load: Pat
             "cue": LinearModel("cue", models["cue"].weights, models["cue"].bias, settings["threshold"]),
         }
         for name, frames in test_part:
-            preds[name] = find_attributions(tq.filtered(frames, prefilter, forms), models, vocab)[0]
+            seen = tq.filtered(frames, prefilter, forms)
+            found, cues = find_attributions(seen, models, vocab, explain=detail)
+            preds[name] = (found, cues, seen, models, vocab) if detail else found
         print(f"fold {fold + 1}/{k} done", file=sys.stderr)
     return preds
 

@@ -2,7 +2,8 @@
 reason.
 
 ``find_attributions`` runs candidates -> cue decisions -> content spans -> sources and returns one
-:class:`Attribution` per kept cue, plus every rejected candidate when ``explain=True`` (for
+:class:`Attribution` per kept cue (a paraphrase whose cue stands inside a stronger cue's content is dropped:
+:func:`drop_nested`), plus every rejected candidate when ``explain=True`` (for
 :func:`analysis.quotes.explain_quotes`). Speakers are resolved and typed afterwards (:mod:`.resolve`,
 :mod:`.sourcetypes`).
 """
@@ -19,7 +20,14 @@ from .model import LinearModel
 from .spans import ContentCandidate, content_candidates
 from .speakers import SourceCandidate, source_candidates
 
-__all__ = ["Attribution", "find_attributions", "join_quote_before", "join_split_quote", "kind_of"]
+__all__ = [
+    "Attribution",
+    "drop_nested",
+    "find_attributions",
+    "join_quote_before",
+    "join_split_quote",
+    "kind_of",
+]
 
 
 @dataclass
@@ -96,7 +104,7 @@ def find_attributions(
                 attribution = _attribute(cue, frames, at, models, others)
                 if attribution is not None:
                     found.append(attribution)
-    found = _drop_duplicates(found)
+    found = drop_nested(_drop_duplicates(found))
     continue_quotes(found, frames)
     return found, (all_cues if explain else [])
 
@@ -139,6 +147,37 @@ def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
         else:
             a.cue.reason += "; its content went to a stronger cue"
     return sorted(by_span.values(), key=lambda a: (a.start, a.cue.start))
+
+
+def drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """The attributions without the indirect and mixed ones whose cue stands inside the content of an
+    attribution with a more probable cue ("Kim said she *refused* to go": PolNeAR seldom annotates the nested
+    cue; on dev, out of fold, dropping them raised paraphrase F1 by 0.008 and quoted F1 by 0.004)."""
+    by_frame: dict[int, list[Attribution]] = {}
+    for a in found:
+        by_frame.setdefault(a.frame_index, []).append(a)
+    out = []
+    for a in found:
+        near = [
+            b for i in (-1, 0, 1) for b in by_frame.get(a.frame_index + i, ())
+        ]  # contents stay this close
+        outer = next(
+            (
+                b
+                for b in near
+                if b is not a
+                and b.start <= a.cue.start < b.end
+                and b.cue.probability > a.cue.probability
+                and not a.start <= b.cue.start < a.end
+            ),
+            None,
+        )
+        if outer is not None and a.kind != "direct":
+            a.cue.accepted = False
+            a.cue.reason += f"; nested in the content of the stronger cue {outer.cue.text!r}"
+            continue
+        out.append(a)
+    return out
 
 
 def _quote_sentence(frame: Frame) -> tuple[int, int] | None:

@@ -4,7 +4,8 @@ A :class:`Frame` is one parsed sentence with the quotation spans around it. A cu
 lemma the model learned as a cue head in PolNeAR or that the lexicon lists ("say", "according", "claim",
 "support", "seem" ...), and the colon of a headline ("Rubio: I still believe ..."); each candidate carries the
 features the cue model scores (:func:`cue_features`): the lemma, its dependency label, its children's labels
-("has a clausal complement"), its subject, the quotation marks around it and its neighbours.
+("has a clausal complement"), its subject, the quotation marks around it, its neighbours and whether it
+stands inside what a listed reporting word above it reports ("said she *refused*": ``nested=True``).
 
 >>> from analysis.parse import parse_text
 >>> frame = Frame.of_doc(parse_text("Kim said the talks would resume."))
@@ -235,6 +236,28 @@ def _near_quote(frame: Frame, token: Token) -> tuple[bool, bool]:
     return before, after
 
 
+def _nesting(token: Token, lem: str, limit: int = 4) -> list[str]:
+    """Whether the word stands inside what a listed reporting word above it reports ("Kim said she *refused*
+    to go": PolNeAR seldom annotates such nested cues), and by which lemma along which path."""
+    path, node = [], token
+    cues = lexicon().cue_lemmas
+    for _ in range(limit):
+        if node.head.i == node.i:
+            break
+        path.append(node.dep_)
+        node = node.head
+        if node.lemma_.lower() in cues:
+            by = node.lemma_.lower()
+            return [
+                "nested=True",
+                f"lem|nested={lem}|True",
+                f"nested_by={by}",
+                f"nested_path={'+'.join(path)}",
+                f"nested_by|path={by}|{path[-1]}",
+            ]
+    return ["nested=False", f"lem|nested={lem}|False"]
+
+
 def cue_features(frame: Frame, token: Token) -> list[str]:
     """Features of a cue candidate for the cue model."""
     lem = token.lemma_.lower()
@@ -259,6 +282,7 @@ def cue_features(frame: Frame, token: Token) -> list[str]:
     head = token.head
     if head.i != token.i:
         f += [f"head_pos={head.pos_}", f"lem|head_dep={lem}|{head.dep_}", f"head_lem={head.lemma_.lower()}"]
+    f += _nesting(token, lem)
     inside = frame.in_quote[token.i] if frame.in_quote else False
     before, after = _near_quote(frame, token)
     f += [f"inq={inside}", f"quote_before={before}", f"quote_after={after}", f"lem|inq={lem}|{inside}"]

@@ -7,9 +7,11 @@ from it ("wrote a letter on *preparing her daughter*"), the quotations in the se
 them together: ``"A," he said, "B."`` is one content), the clause the cue hangs from ("*Prices will rise*,
 according to the ministry"), the rest of the sentence after the cue or before its subject, and the quotation
 or sentence next to it across a sentence break (``“I’m honored!” | she said.``, ``Cruz continued: |
-“...”``). Every candidate's edges are trimmed of spaces and of punctuation outside quotation marks. The
+“...”``), and the subject with the open complement around a raising cue ("*The birth* is expected *to
+coincide*"). Every candidate's edges are trimmed of spaces and of punctuation outside quotation marks. The
 content model sees each candidate's kind, side, length, quotation marks, first word and the words just
-outside its edges ("said *X*, because ...": ``next=,``).
+outside its edges ("said *X*, because ...": ``next=,``) and which other complements the cue has (a direct
+object loses to a clausal complement: ``kind|has=child:dobj|ccomp``).
 
 >>> from analysis.parse import parse_text
 >>> from analysis.quotes.candidates import Frame, cue_candidates
@@ -151,6 +153,11 @@ def _children_spans(cue: CueCandidate, frame: Frame) -> list[tuple[str, int, int
     for n in range(2, len(right) + 1):
         first, last = right[0].left_edge, right[n - 1].right_edge
         out.append((f"run:{n}", *frame.tokens_span(first, last)))
+    subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.head.i]
+    for comp in (c for c in right if c.dep_ in ("xcomp", "oprd")):
+        # "*The birth* is expected *to coincide with ...*": PolNeAR's content is both pieces around the cue
+        for subj in subjects:
+            out.append((f"around:{comp.dep_}", *frame.tokens_span(subj.left_edge, comp.right_edge)))
     return out
 
 
@@ -206,7 +213,7 @@ def content_candidates(
     seen: dict[tuple[int, int], ContentCandidate] = {}
     for kind, a, b in raw:
         a, b = _trim_in(frames, a, b)
-        if b <= a or (a <= cue.start and cue.end <= b and not kind.startswith(("head", "root"))):
+        if b <= a or (a <= cue.start and cue.end <= b and not kind.startswith(("head", "root", "around"))):
             continue
         if (a, b) in seen:
             seen[(a, b)].features.append(f"also={kind}")
@@ -252,7 +259,16 @@ def content_features(cue: CueCandidate, cand: ContentCandidate, others: list[int
     before, after = edge_words(cue.frame.text, cand.start, cand.end, cue.frame.offset, cue.frame.end)
     f += [f"prev={before}", f"next={after}", f"kind|prev={kind}|{before}", f"kind|next={kind}|{after}"]
     f += [f"lem|next={lem}|{after}"]
+    # what else the cue offers: a direct object loses to a clausal complement ("told reporters that ...")
+    rivals = sorted({c.dep_ for c in cue.head.children if c.dep_ in _RIVAL_DEPS})
+    f += [f"kind|has={kind}|{dep}" for dep in rivals]
+    f.append(f"kind|rivals={kind}|{'+'.join(rivals)}")
     return f
+
+
+_RIVAL_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "attr", "acomp", "dative", "parataxis"}
+)
 
 
 _WORD_OR_MARK = re.compile(r"[^\W_]+|\S")
