@@ -267,7 +267,7 @@ tables["errors"] if len(tables["errors"]) else print("Every article was read and
 # %% [markdown]
 # ## What these numbers can and cannot say
 #
-# - **Attribution** is learned from PolNeAR (F1 about 0.78 on held-out PolNeAR articles; see notebook 03):
+# - **Attribution** is learned from PolNeAR (F1 about 0.79 on held-out PolNeAR articles; see notebook 03):
 #   it finds quotations in quotation marks well and paraphrase less well, so counts are lower bounds, and a
 #   wrongly resolved pronoun can credit a quote to the wrong name. The shipped model was trained on these
 #   605 articles, so on this corpus its attributions are closer to the annotation than on a corpus it has
