@@ -114,6 +114,8 @@ class Senses:
     addressee_verbs: frozenset[str]
     relation_nouns: frozenset[str]
     movement_verbs: frozenset[str]
+    economy_verbs: frozenset[str]
+    compared_verbs: frozenset[str]
     domestic_phrases: tuple[re.Pattern, ...]
     blockers: frozenset[str]
 
@@ -136,6 +138,13 @@ def _words(value, path: Path, key: str) -> frozenset[str]:
     if not isinstance(value, str):
         raise ConfigError(f"{path}: {key} must be a string of words")
     return frozenset(value.lower().split())
+
+
+def _key(data: dict, table: str, key: str, path: Path):
+    try:
+        return data[table][key]
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: missing key {table}.{key}") from exc
 
 
 def load_senses(path: str | Path | None = None) -> Senses:
@@ -179,9 +188,11 @@ def load_senses(path: str | Path | None = None) -> Senses:
         story_threshold=float(threshold),
         sports_verbs=_words(sports["verbs"], path, "sports.verbs"),
         contest_nouns=_words(sports["contest_nouns"], path, "sports.contest_nouns"),
-        addressee_verbs=_words(data["verbs"]["addressee"], path, "verbs.addressee"),
-        movement_verbs=_words(data["verbs"]["movement"], path, "verbs.movement"),
-        relation_nouns=_words(data["verbs"]["relation_nouns"], path, "verbs.relation_nouns"),
+        addressee_verbs=_words(_key(data, "verbs", "addressee", path), path, "verbs.addressee"),
+        movement_verbs=_words(_key(data, "verbs", "movement", path), path, "verbs.movement"),
+        economy_verbs=_words(_key(data, "verbs", "economy", path), path, "verbs.economy"),
+        compared_verbs=_words(_key(data, "verbs", "compared", path), path, "verbs.compared"),
+        relation_nouns=_words(_key(data, "verbs", "relation_nouns", path), path, "verbs.relation_nouns"),
         domestic_phrases=compiled,
         blockers=_words(domestic["blockers"], path, "domestic.blockers"),
     )
@@ -299,18 +310,109 @@ def _entity_over(doc, token_i: int):
 def _role_token(token):
     """The token whose role a coordinated or apposed mention shares ("Japan and China": Japan's role)."""
     seen = 0
-    while token.dep_ in ("conj", "appos") and token.head != token and seen < 8:
+    while (
+        (token.dep_ in ("conj", "appos") or token.dep_ == "npadvmod" and token.head.pos_ == "PROPN")
+        and token.head != token
+        and seen < 8
+    ):  # a list the parser chained: "(Helsinki, Oslo, Paris)"
         token = token.head
         seen += 1
     return token
 
 
+def _locative_before(doc, token) -> bool:
+    """Whether a locative preposition stands right before ``token``'s name ("In South Korea, Japan and Hong
+    Kong ...": a misparsed list after "in" whose first name the surface rules already read as a place)."""
+    i = token.i
+    while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return before.pos_ == "ADP" and before.lower_ in _LIST_LOCATIVES and before.head.lower_ not in _OFFICIALS
+
+
+def _through_appos(token, role) -> bool:
+    """Whether the way up from ``token`` to its role passes an apposition ("cities (Helsinki, Oslo)")."""
+    while token != role and token.head != token:
+        if token.dep_ == "appos":
+            return True
+        token = token.head
+    return False
+
+
+def _example_of(role):
+    """The noun a country is named as an example of ("economies of countries such as China", "nations,
+    including Mexico", "countries as varied as Serbia"), or None."""
+    if role.dep_ not in ("pobj", "dobj") or role.head.lower_ not in _EXAMPLE_WORDS:
+        return None
+    noun = role.head.head
+    for _ in range(3):  # "such as", "as varied as"
+        if noun.pos_ not in ("ADJ", "ADV") or noun.head == noun:
+            break
+        noun = noun.head
+    if noun.pos_ == "NOUN" and noun != role.head:
+        return noun
+    doc, i = role.doc, role.head.i - 1  # a misattached "as varied as": the noun right before it
+    while i > 0 and role.head.i - i < 5 and (doc[i].pos_ in ("ADJ", "ADV", "PUNCT") or doc[i].lower_ == "as"):
+        i -= 1
+    return doc[i] if i >= 0 and i < role.head.i and doc[i].pos_ == "NOUN" else None
+
+
+def _economic_predicate(role, senses):
+    """The verb of the economy a country is the subject of ("Japan still dominates mobile phone technology",
+    "China accounted for 20.1%", "Britain continues to lag behind") or the compared object of ("China
+    overtook the US"), unless the verb acts on a government noun; else None."""
+    verb = role.head
+    if role.dep_ == "pobj" and verb.head.lemma_.lower() in senses.compared_verbs:  # "lag behind Japan"
+        return verb.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    for v in verbs:
+        lemma = v.lemma_.lower()
+        if lemma not in senses.economy_verbs:
+            continue
+        if role.dep_ == "dobj" and lemma not in senses.compared_verbs:
+            continue
+        if role.dep_ not in ("nsubj", "dobj"):
+            continue
+        objects = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+        if any(senses.sense_of(o.text, False) == "government" for o in objects):
+            continue
+        return v
+    if role.dep_ == "nsubj" and verb.lemma_ == "lead":  # "Mexico leads the way"
+        if any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
+            return verb
+    return None
+
+
+#: Words that introduce examples of a noun ("countries such as China", "nations like India").
+_EXAMPLE_WORDS = frozenset({"as", "like", "including"})
+#: Nouns that only count states: a country named as their example shares their role.
+_COUNTRY_NOUNS = frozenset("countries country nations nation states member-states members".split())
+#: Nouns of polities: a country named as their example is the state ("larger states such as Britain").
+_POLITY_NOUNS = frozenset("states governments regimes powers allies".split())
+#: Words before a name that put an office-holder out of office ("the former Dutch prime minister").
+_FORMER = frozenset("former ex ex- late then erstwhile".split())
+#: Adjectives that make a noun one of the economy ("the economic might of the US").
+_ECONOMIC_ADJECTIVES = frozenset("economic commercial industrial financial".split())
+#: Nouns of the members of a country: "citizens of Switzerland" are its people.
+_MEMBER_NOUNS = frozenset(
+    "citizens citizen nationals national residents resident people natives inhabitants population".split()
+)
+#: Verbs after which "from <country>" is where something is run or based ("the site is run from Romania").
+_BASED_VERBS = frozenset("run operate base broadcast trade".split())
+#: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
+_DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
+#: Verbs of damage those adverbs go with.
+_DAMAGE_VERBS = frozenset("hit affect strike devastate damage".split())
 #: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
 _LEAVING_VERBS = frozenset("withdraw pull retreat flee escape evacuate depart".split())
 #: Honorifics: a name after them is a person's ("Mr Wellington", "Ms Jordan").
 _HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 #: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
-_MEDIA_NOUNS = frozenset("press media television tv radio newspaper newspapers broadcaster agency".split())
+_MEDIA_NOUNS = frozenset(
+    "press media television tv radio newspaper newspapers broadcaster agency site website websites".split()
+)
 #: Verbs whose object is a place: "the robot has visited the UK, Germany and France".
 _VISIT_VERBS = frozenset({"visit", "tour"})
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
@@ -376,6 +478,9 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     # 2. a government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"
     for t in chain:
         if senses.sense_of(t.text, sport) == "government":
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
+                return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
             return True, "government", f"{how} '{t.text}' (the state)"
     # 2. the head noun's sense, else the first modifier's: "France defender", "the US economy",
     # "Russia's very profitable oil business"
@@ -418,6 +523,41 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
                 )
     role = _role_token(root)
     head = role.head
+    # a list the parser broke: "In South Korea, Japan and Hong Kong normal connections"
+    if role != root and _locative_before(doc, role):
+        return False, "place", f"in a list after '{doc[role.i - 1].text} {role.text}' (a place)"
+    # a name in a list modifying a noun: "the Paris, Amsterdam and Lisbon bourses", "nine other cities
+    # (Helsinki, Oslo, Paris)"
+    apposed = (
+        _through_appos(root, role)
+        and role.pos_ == "NOUN"
+        # "The world's biggest tobacco consumer, China, said" (but the close "His album Egypt won")
+        and (role.dep_ not in ("nsubj", "nsubjpass") or span.start == role.i + 1)
+        and role.head.lower_ not in ("between", "with")  # "talks between ... consumers - China, India"
+    )
+    if role != root and role.dep_ in ("compound", "nmod", "amod") or apposed:
+        noun = role.head if role.dep_ in ("compound", "nmod", "amod") else role
+        sense = senses.sense_of(noun.text, sport)
+        if sense not in (None, "government") and noun.pos_ == "NOUN" and noun.lower_ not in _COUNTRY_NOUNS:
+            how = "apposed to" if apposed else "in a list modifying"
+            return False, sense, f"{how} '{noun.text}' ({_WHAT[sense]})"
+    # an example of a noun: "the booming economies of countries such as China" (the economy), "workers in
+    # countries such as Nepal" (a place), "pressure countries like the US" (the state)
+    example = _example_of(role)
+    if example is not None and example.lower_ in _POLITY_NOUNS:
+        return (
+            True,
+            "government",
+            f"an example of '{example.text}' (the state)",
+        )  # "Asian states such as Japan"
+    if example is not None:
+        sense = senses.sense_of(example.text, sport)
+        if example.lower_ not in _COUNTRY_NOUNS and sense not in (None, "government"):
+            return False, sense, f"an example of '{example.text}' ({_WHAT[sense]})"
+        if example.lower_ not in _COUNTRY_NOUNS and sense is None:  # "battlefronts including Russia"
+            return False, "other", f"an example of '{example.text}' ({_WHAT['other']})"
+        role = _role_token(example)
+        head = role.head
     # a locative the surface rules did not see: a list ("in Australia, Finland, Brazil, even Malaysia") or a
     # modified name ("in Communist Russia")
     if (
@@ -462,7 +602,13 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         ]
         if others or sport:
             return False, "team", f"{role.dep_} of the contest verb '{head.text}'"
-    if role.dep_ == "pobj" and head.lower_ in _CONTEST_PREPS and head.head.lower_ in senses.contest_nouns:
+    relation = head.head.lower_ in senses.relation_nouns and not sport  # "ties with Poland" are relations
+    if (
+        role.dep_ == "pobj"
+        and head.lower_ in _CONTEST_PREPS
+        and head.head.lower_ in senses.contest_nouns
+        and not relation
+    ):
         return False, "team", f"'{head.head.text} {head.text} {m.text}' (a contest)"
     if sport:
         return False, "team", "a country in a sports report"
@@ -482,6 +628,36 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
                 sense = senses.sense_of(n.text, sport)
                 if sense in ("economy", "place"):
                     return False, sense, f"'{m.text} is ... {n.text}' ({_WHAT[sense]})"
+    # 6. a verb of the economy: "Japan still dominates mobile phone technology", "China overtook the US"
+    verb = _economic_predicate(role, senses)
+    if verb is not None:
+        where = {"nsubj": "subject", "dobj": "object"}.get(role.dep_, f"'{head.text}' object")
+        return False, "economy", f"{where} of the economic verb '{verb.text}' ({_WHAT['economy']})"
+    # places struck: "with Sri Lanka, Thailand and India worst hit"
+    if role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _DAMAGE_VERBS:
+        if any(c.lower_ in _DAMAGE_ADVERBS for c in head.children):
+            return False, "place", f"'{m.text} ... {head.text}' (a place struck)"
+    # a range or a journey: "waves from Malaysia to Africa", "flying in from Japan"
+    if role.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in _BASED_VERBS:
+        return False, "place", f"'{head.head.text} from {m.text}' (a place)"  # "the site is run from Romania"
+    if (
+        role.dep_ == "pobj"
+        and head.lower_ == "from"
+        and senses.sense_of(head.head.text, sport) != "government"
+    ):
+        start = head.head
+        to = [c for c in (*start.children, *head.children) if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+        handed = any(
+            senses.sense_of(c.text, sport) == "government" for c in start.children if c.dep_ == "dobj"
+        )
+        if (
+            to or start.lemma_.lower() in senses.movement_verbs
+        ) and not handed:  # "takes over the presidency"
+            what = f"from {m.text} {to[0].text}" if to else f"{start.text} ... from {m.text}"
+            return False, "place", f"'{what}' (a place, not the state)"
+    # a capital naming a thing of the city: "the Lisbon targets", "a Washington think-tank"
+    if m.kind == "capital" and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
+        return False, "other", f"'{m.text} {root.head.text}' (a thing named after the city)"
     # 6. the object of a preposition after a noun of the economy, a place or an event: "the production of
     # Saabs to the US", "the meeting of the G7", "the streets of Seoul" (people and team nouns are left to
     # the rules above: "critics of China" still criticise the state; "with" and "as" stay: "the war with
@@ -492,9 +668,16 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         and head.dep_ == "prep"
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
-        sense = senses.sense_of(head.head.text, sport)
+        noun = head.head
+        sense = senses.sense_of(noun.text, sport)
+        if sense is None and any(
+            c.dep_ == "amod" and c.lower_ in _ECONOMIC_ADJECTIVES for c in noun.children
+        ):
+            sense = "economy"  # "the economic might of the US"
         if sense in ("economy", "place", "other"):
-            return False, sense, f"'{head.head.text} {head.text} {m.text}' ({_WHAT[sense]})"
+            return False, sense, f"'{noun.text} {head.text} {m.text}' ({_WHAT[sense]})"
+        if head.lower_ == "of" and noun.lower_ in _MEMBER_NOUNS:  # "citizens of Switzerland"
+            return False, "people", f"'{noun.text} of {m.text}' ({_WHAT['people']})"
     if role.dep_ == "pobj" and head.lower_ == "like" and head.head.pos_ == "NOUN":
         if senses.sense_of(head.head.text, sport) == "economy":  # "other markets like India and China"
             return False, "economy", f"'{head.head.text} like {m.text}' ({_WHAT['economy']})"

@@ -29,8 +29,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from _data import data_dir, require  # noqa: E402
 
 
-def non_dev_files(data: Path, every: int, folders: tuple[str, ...] = ()) -> list[Path]:
-    """Every ``every``-th BBC article (sorted paths) that gov_stance dev does not hold."""
+def non_dev_files(
+    data: Path, every: int, folders: tuple[str, ...] = (), offset: int = 0
+) -> list[Path]:
+    """Every ``every``-th BBC article (sorted paths, from ``offset``) that gov_stance dev does not hold."""
     corpus = require(data / "news_corpus")
     dev_path = data / "gov_stance" / "dev.jsonl"
     dev = set()
@@ -40,25 +42,39 @@ def non_dev_files(data: Path, every: int, folders: tuple[str, ...] = ()) -> list
     files = [f for f in files if f.relative_to(corpus).as_posix() not in dev]
     if folders:
         files = [f for f in files if f.parent.name in folders]
-    return files[::every]
+    return files[offset::every]
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def dump(data: Path, every: int, out: Path, folders: tuple[str, ...] = ()) -> int:
+def dump(
+    data: Path,
+    every: int,
+    out: Path,
+    folders: tuple[str, ...] = (),
+    offset: int = 0,
+    min_names: int = 0,
+) -> int:
+    """Write the decisions and rows of the sample; with ``min_names``, only articles naming at least that many
+    distinct governments in any sense (gov_stance's selection: three or more countries or bodies)."""
     from analysis.article import Article
     from analysis.stance import government_mentions, government_stance
 
     corpus = data / "news_corpus"
     lines = []
-    files = non_dev_files(data, every, folders)
+    files = non_dev_files(data, every, folders, offset)
+    kept = 0
     for path in files:
         name = path.relative_to(corpus).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
         article = Article.from_text(text)
-        for r in government_mentions(article).itertuples(index=False):
+        decisions = government_mentions(article)
+        if min_names and (decisions.empty or decisions["government"].nunique() < min_names):
+            continue
+        kept += 1
+        for r in decisions.itertuples(index=False):
             context = _clean(text[max(0, r.start - 60) : r.end + 60])
             fields = [name, r.start, r.government, r.mention, r.is_government, r.sense, r.reason, context]
             lines.append("\t".join(["M", *map(str, fields)]))
@@ -66,7 +82,7 @@ def dump(data: Path, every: int, out: Path, folders: tuple[str, ...] = ()) -> in
             lines.append("\t".join(["R", name, r.government, str(r.mentions), r.label, f"{r.score:.3f}"]))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
-        f"{out}: {len(files)} articles, {sum(x[0] == 'M' for x in lines)} mentions, "
+        f"{out}: {kept} of {len(files)} articles, {sum(x[0] == 'M' for x in lines)} mentions, "
         f"{sum(x[0] == 'R' for x in lines)} rows"
     )
     return 0
@@ -103,13 +119,22 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--data", default=None, help="shared data folder (default ../shared/data)")
     d.add_argument("--every", type=int, default=3, help="every N-th non-dev article (default 3)")
     d.add_argument("--folders", nargs="*", default=(), help="only these BBC folders (e.g. politics tech)")
+    d.add_argument("--offset", type=int, default=0, help="start at this index of the sorted list (default 0)")
+    d.add_argument("--min-names", type=int, default=0, help="only articles naming this many governments")
     d.add_argument("--out", required=True, type=Path)
     c = sub.add_parser("diff", help="compare two dumps")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        return dump(data_dir(args.data), max(1, args.every), args.out, tuple(args.folders))
+        return dump(
+            data_dir(args.data),
+            max(1, args.every),
+            args.out,
+            tuple(args.folders),
+            args.offset,
+            args.min_names,
+        )
     return diff(args.before, args.after)
 
 

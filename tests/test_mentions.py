@@ -67,6 +67,41 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("It does not apply to older deals, according to the French news agency AFP.", "French", "economy"),
         ("But the firm denied reports it was withdrawing completely from Iraq.", "Iraq", "place"),
         ("Britain pulled its troops out of Iraq.", "Iraq", "place"),
+        # lists, examples and the economy (read on BBC articles outside gov_stance dev)
+        ("In South Korea, Japan and Hong Kong normal connections are much faster.", "Japan", "place"),
+        ("Demand rose with the booming economies of countries such as China and India.", "India", "economy"),
+        (
+            "It was used in elections in countries as varied as Serbia, South Africa and Turkey.",
+            "Turkey",
+            "place",
+        ),
+        (
+            "They have bought petroleum assets in countries including Vietnam, Sudan and Russia.",
+            "Sudan",
+            "place",
+        ),
+        ("He was fighting on battlefronts including Russia and North Africa.", "Russia", "other"),
+        ("Euronext operates the Paris, Amsterdam, Brussels and Lisbon bourses.", "Amsterdam", "place"),
+        ("Taxis are dearer in nine other cities (Helsinki, Oslo, Paris).", "Oslo", "place"),
+        ("His album Egypt won the critics' award.", "Egypt", "economy"),
+        ("China overtook the US to become Japan's biggest trading partner.", "US", "economy"),
+        ("China accounted for 20.1% of Japan's trade in 2004.", "China", "economy"),
+        ("Japan still dominates mobile phone technology.", "Japan", "economy"),
+        ("But Britain continues to lag behind Japan and South Korea.", "Britain", "economy"),
+        ("Right now, Mexico leads the way, accounting for a third of the traffic.", "Mexico", "economy"),
+        (
+            "The tragedy left 25,000 people dead, with Sri Lanka, Thailand and India worst hit.",
+            "Thailand",
+            "place",
+        ),
+        ("The earthquake sent huge waves from Malaysia to Africa.", "Malaysia", "place"),
+        ("He will greet visitors and is flying in from Japan.", "Japan", "place"),
+        ("It is thought that the fake site is being run from Romania.", "Romania", "place"),
+        ("All non-EU nationals, apart from citizens of Switzerland, need approval.", "Switzerland", "people"),
+        ("The report was written by the former Dutch prime minister Wim Kok.", "Dutch", "people"),
+        ("Europe was meant to leapfrog the economic might of the United States.", "United States", "economy"),
+        ("Too many of the Lisbon targets will be missed.", "Lisbon", "other"),
+        ("Already on US photojournal sites the pictures sell.", "US", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -90,6 +125,11 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("One small bright spot for US policy-makers was the figure.", "US"),
         ("According to Chinese state press reports, the dam was stopped.", "Chinese"),
         ("Under the US Foreign Corrupt Practices Act, firms are liable.", "US"),
+        ("The US plans to sell bonds to Asian states such as Japan and China.", "Japan"),
+        ("Cafod wants Britain to pressure countries like the US to make firm commitments.", "Britain"),
+        ("The world's biggest tobacco consumer, China, has said it will not allow new factories.", "China"),
+        ("Britain takes over the presidency of the EU from Luxembourg in July.", "Luxembourg"),
+        ("Ties with Europe's fastest-growing economies, Poland and Hungary, grew.", "Poland"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
