@@ -346,6 +346,18 @@ def _example_of(role):
     including Mexico", "countries as varied as Serbia"), or None."""
     if role.dep_ not in ("pobj", "dobj") or role.head.lower_ not in _EXAMPLE_WORDS:
         return None
+    word = role.head
+    if word.lower_ == "as":  # "such as", "as varied as"; not a comparison ("14 times as much as France")
+        before = role.doc[word.i - 1] if word.i > 0 else None
+        varied = (
+            before is not None
+            and before.pos_ == "ADJ"
+            and before.i > 0
+            and role.doc[before.i - 1].lower_ == "as"
+            and before.lower_ not in _QUANTITY_WORDS
+        )
+        if before is None or not (before.lower_ == "such" or varied):
+            return None
     noun = role.head.head
     for _ in range(3):  # "such as", "as varied as"
         if noun.pos_ not in ("ADJ", "ADV") or noun.head == noun:
@@ -387,6 +399,8 @@ def _economic_predicate(role, senses):
 
 #: Words that introduce examples of a noun ("countries such as China", "nations like India").
 _EXAMPLE_WORDS = frozenset({"as", "like", "including"})
+#: Words of "as much as", "as many as": a comparison, not examples.
+_QUANTITY_WORDS = frozenset("much many far well long soon often little few high low large big".split())
 #: Nouns that only count states: a country named as their example shares their role.
 _COUNTRY_NOUNS = frozenset("countries country nations nation states member-states members".split())
 #: Nouns of polities: a country named as their example is the state ("larger states such as Britain").
@@ -401,6 +415,8 @@ _MEMBER_NOUNS = frozenset(
 )
 #: Verbs after which "from <country>" is where something is run or based ("the site is run from Romania").
 _BASED_VERBS = frozenset("run operate base broadcast trade".split())
+#: Modifiers that make ties or links commercial ("business ties with Israel").
+_BUSINESS = frozenset("business commercial corporate".split())
 #: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
 _DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
 #: Verbs of damage those adverbs go with.
@@ -544,6 +560,11 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
     # an example of a noun: "the booming economies of countries such as China" (the economy), "workers in
     # countries such as Nepal" (a place), "pressure countries like the US" (the state)
     example = _example_of(role)
+    if example is not None and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in _DAMAGE_VERBS | {"affected", "stricken"}
+        for c in example.children
+    ):  # "the worst affected countries including Sri Lanka", "affected countries, such as Indonesia"
+        return False, "place", f"an example of '{example.text}' struck (a place)"
     if example is not None and example.lower_ in _POLITY_NOUNS:
         return (
             True,
@@ -573,6 +594,19 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         origin = head.head
         if origin.lemma_ == "be" or origin.pos_ == "PRON" or senses.sense_of(origin.text, sport) == "people":
             return False, "people", f"'{origin.text} ... from {m.text}' (where people come from)"
+        for _ in range(2):  # "The Sea Inside from Spain": past an adverb the parser hung it on
+            if origin.pos_ in ("ADV", "ADP") and origin.head != origin:
+                origin = origin.head
+        if origin.dep_ == "appos" and origin.pos_ == "PROPN":
+            origin = origin.head  # "film The Sea Inside from Spain": the film
+        sense = senses.sense_of(origin.text, sport)
+        if sense in ("economy", "other"):  # "the film from Spain", "supplies from Turkmenistan"
+            return False, sense, f"'{origin.text} from {m.text}' (where it comes from)"
+        if origin.pos_ == "PROPN" and origin.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
+            e = _entity_over(entities(), origin.i)  # "The Sea Inside from Spain won best foreign film"
+            if e is not None and e.label_ in ("WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "PERSON"):
+                sense = "people" if e.label_ == "PERSON" else _ENTITY_SENSE[e.label_]
+                return False, sense, f"'{e.text} from {m.text}' (where it comes from)"
     # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"; 3. the end of a
     # name: "the Motion Picture Association of America", "the Gulf of Mexico"
     if role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
@@ -698,6 +732,20 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
             "place",
             f"capital as {'object of' if role.dep_ == 'dobj' else head.text} '{verb.text}' (a place)",
         )
+    if role.dep_ == "pobj" and head.lower_ == "between" and verb.lemma_.lower() in senses.movement_verbs:
+        return (
+            False,
+            "place",
+            f"'{verb.text} between ... {m.text}' (a route)",
+        )  # "fly between Australia and the US"
+    if role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "NOUN":
+        business = [c for c in head.head.children if c.dep_ in ("amod", "compound") and c.lower_ in _BUSINESS]
+        if business:  # "business ties with Israel"
+            return (
+                False,
+                "economy",
+                f"'{business[0].text} {head.head.text} with {m.text}' ({_WHAT['economy']})",
+            )
     if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
         return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"
     if role.dep_ == "pobj" and head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:

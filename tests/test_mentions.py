@@ -102,6 +102,19 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Europe was meant to leapfrog the economic might of the United States.", "United States", "economy"),
         ("Too many of the Lisbon targets will be missed.", "Lisbon", "other"),
         ("Already on US photojournal sites the pictures sell.", "US", "economy"),
+        (
+            "Oscar-nominated euthanasia film The Sea Inside from Spain won best foreign film.",
+            "Spain",
+            "economy",
+        ),
+        ("The talks are about letting Singapore Airlines fly between Australia and the US.", "US", "place"),
+        (
+            "Many of the affected countries, such as Indonesia, Sri Lanka or the Maldives, lack cover.",
+            "Sri Lanka",
+            "place",
+        ),
+        ("Turkcell is a security risk because of alleged business ties with Israel.", "Israel", "economy"),
+        ("Motorola, the US mobile handset and infrastructure maker, showed it.", "US", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -130,6 +143,8 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The world's biggest tobacco consumer, China, has said it will not allow new factories.", "China"),
         ("Britain takes over the presidency of the EU from Luxembourg in July.", "Luxembourg"),
         ("Ties with Europe's fastest-growing economies, Poland and Hungary, grew.", "Poland"),
+        ("Without the rebate we would pay 14 times as much as France.", "France"),
+        ("The OPEC cut came after pressure from Opec members.", "Opec"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
