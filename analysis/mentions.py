@@ -332,6 +332,15 @@ def _locative_before(doc, token) -> bool:
     return before.pos_ == "ADP" and before.lower_ in _LIST_LOCATIVES and before.head.lower_ not in _OFFICIALS
 
 
+def _titled_subject(verb) -> bool:
+    """Whether the subject of ``verb`` is named with an honorific ("Mr Straw will represent the G8")."""
+    doc = verb.doc
+    return any(
+        c.dep_ == "nsubj" and c.i > 0 and doc[c.i - 1].lower_.rstrip(".") in _HONORIFICS
+        for c in verb.children
+    )
+
+
 def _through_appos(token, role) -> bool:
     """Whether the way up from ``token`` to its role passes an apposition ("cities (Helsinki, Oslo)")."""
     while token != role and token.head != token:
@@ -417,6 +426,11 @@ _MEMBER_NOUNS = frozenset(
 _BASED_VERBS = frozenset("run operate base broadcast trade".split())
 #: Modifiers that make ties or links commercial ("business ties with Israel").
 _BUSINESS = frozenset("business commercial corporate".split())
+#: Verbs and nouns of football clubs: a capital with them in a story with sports words is a club.
+_CLUB_VERBS = frozenset("play win beat lose draw sign score want interest be".split())
+_CLUB_NOUNS = frozenset("president chairman coach manager fans players striker side".split())
+#: Verbs of athletes: "for <country>" after them is a team ("compete for Great Britain", "ran for them").
+_ATHLETE_VERBS = frozenset("compete run race play ride box swim jump throw qualify".split())
 #: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
 _DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
 #: Verbs of damage those adverbs go with.
@@ -452,9 +466,11 @@ _ENTITY_SENSE = {
 }
 
 
-def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, str, str]:
+def _decide_name(
+    m: GovernmentMention, ps, context, sport: bool, sporty: bool = False
+) -> tuple[bool, str, str]:
     """(is_government, sense, reason) for a name, short name, demonym or capital the surface rules
-    accepted."""
+    accepted; ``sporty``: the article uses sports words, if fewer than a sports report does."""
     senses = default_senses()
     if ps is None or not ps.parsed:
         if sport:
@@ -644,6 +660,21 @@ def _decide_name(m: GovernmentMention, ps, context, sport: bool) -> tuple[bool, 
         and not relation
     ):
         return False, "team", f"'{head.head.text} {head.text} {m.text}' (a contest)"
+    # a club named after its city: "I love the way Madrid play", "the Madrid president Florentino Perez"
+    club_verb = role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _CLUB_VERBS
+    club_noun = root.dep_ == "compound" and root.head.lower_ in _CLUB_NOUNS
+    if sporty and m.kind == "capital" and (club_verb or club_noun):
+        return False, "team", f"'{m.text}' in a story with sports words (a club of the city)"
+    # athletes who represent a country: "chosen to represent Trinidad and Tobago", "compete for Great Britain"
+    if sporty and (
+        (role.dep_ == "dobj" and head.lemma_.lower() == "represent" and not _titled_subject(head))
+        or (role.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _ATHLETE_VERBS)
+    ):
+        return (
+            False,
+            "team",
+            f"'{head.head.text if role.dep_ == 'pobj' else head.text} ... {m.text}' (an athlete's country)",
+        )
     if sport:
         return False, "team", "a country in a sports report"
     if possessive and chain:
@@ -818,6 +849,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     """
     article = context.article
     sport = is_sports_story(article.text)
+    sporty = sport or sports_density(article.text) >= default_senses().story_threshold / 2
     # one parse batch: every sentence with a mention that may count (its evidence is scored on the parse too)
     need, names = set(), {}
     for m in candidates:
@@ -848,7 +880,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             out.append(replace(m, sense="government", reason=reason))
             continue
         s = article.sentence_at(m.start)
-        ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport)
+        ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport, sporty)
         out.append(replace(m, is_government=ok, sense=sense, reason=reason))
     return out
 

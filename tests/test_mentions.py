@@ -115,6 +115,12 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("Turkcell is a security risk because of alleged business ties with Israel.", "Israel", "economy"),
         ("Motorola, the US mobile handset and infrastructure maker, showed it.", "US", "economy"),
+        (
+            "Findlay, a sprinter, chose to represent Trinidad and Tobago in the race.",
+            "Trinidad and Tobago",
+            "team",
+        ),
+        ("I love the way Madrid play, the striker told the radio station.", "Madrid", "team"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -144,6 +150,7 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("Britain takes over the presidency of the EU from Luxembourg in July.", "Luxembourg"),
         ("Ties with Europe's fastest-growing economies, Poland and Hungary, grew.", "Poland"),
         ("Without the rebate we would pay 14 times as much as France.", "France"),
+        ("During his trip to the games, Mr Straw will represent the G8 at the conference.", "G8"),
         ("The OPEC cut came after pressure from Opec members.", "Opec"),
     ],
 )
