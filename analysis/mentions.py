@@ -608,7 +608,11 @@ def _decide_name(
     # origin: "the 12 are from Algeria, Tunisia and Egypt", "teachers from South Africa", "someone from USA"
     if role.dep_ == "pobj" and head.lower_ == "from":
         origin = head.head
-        if origin.lemma_ == "be" or origin.pos_ == "PRON" or senses.sense_of(origin.text, sport) == "people":
+        if (
+            origin.lemma_ == "be"
+            or origin.pos_ in ("PRON", "NUM")  # "two from Taiwan, one from Mauritius"
+            or senses.sense_of(origin.text, sport) == "people"
+        ):
             return False, "people", f"'{origin.text} ... from {m.text}' (where people come from)"
         for _ in range(2):  # "The Sea Inside from Spain": past an adverb the parser hung it on
             if origin.pos_ in ("ADV", "ADP") and origin.head != origin:
@@ -636,6 +640,21 @@ def _decide_name(
         e = _entity_over(entities(), root.head.i)
         if e is not None and e.label_ == "PERSON":
             return False, ("team" if sport else "people"), f"nationality of '{e.text}' (in parentheses)"
+    # a list of people with their countries the parser did not hang together: "Saul Bellow (Canada) Gabriel
+    # Garcia Marquez (Colombia) Gunter Grass (Germany)"
+    if (
+        1 < span.start
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+    ):
+        left = doc[span.start - 2]
+        if left.pos_ == "PROPN" and left.text[:1].isupper():
+            e = _entity_over(entities(), left.i)
+            if e is not None and e.label_ == "PERSON":
+                return False, ("team" if sport else "people"), f"nationality of '{e.text}' (in parentheses)"
+            if e is None or e.label_ not in ("GPE", "LOC", "NORP", "ORG"):
+                return False, ("team" if sport else "people"), f"'{left.text} ({m.text})' (a nationality)"
     # a place after a place: "Opel workers in Ruesselsheim, Germany"
     if root.dep_ in ("appos", "npadvmod", "conj") and root.head.pos_ == "PROPN":
         h = root.head
@@ -814,6 +833,8 @@ def _needs_entities(ps, m: GovernmentMention) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
         return True
+    if span.start > 1 and doc[span.start - 1].text == "(" and doc[span.start - 2].pos_ == "PROPN":
+        return True  # "Gunter Grass (Germany)"
     root = span.root
     return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN") or (
         root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == "("

@@ -121,6 +121,13 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "team",
         ),
         ("I love the way Madrid play, the striker told the radio station.", "Madrid", "team"),
+        (
+            "The list: Saul Bellow (Canada) Gunter Grass (Germany) Ismail Kadare (Albania).",
+            "Germany",
+            "people",
+        ),
+        ("The owners - two from Taiwan, two from China and one from Mauritius - fled.", "China", "people"),
+        ("Authenti-corp, the US technology consultancy, said so.", "US", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
