@@ -28,7 +28,17 @@ sits next to another proper name, and the article as a whole:
    team, unless a government noun says otherwise ("the US Anti-Doping Agency").
 6. **Economy as subject**: "Britain is the fourth-largest economy"; **after a noun of the economy, a place
    or an event** the object of a preposition takes its sense ("the production of Saabs to the US", "the
-   meeting of the G7", "the streets of Seoul").
+   meeting of the G7", "the streets of Seoul"); a verb of the economy ("China overtook the US", "Japan
+   dominates mobile phone technology", "Britain continues to lag behind").
+6b. **Lists and examples** share the role of their noun: "the booming economies of countries such as
+   China" (the economy), "in countries as varied as Serbia" (a place), "cities (Helsinki, Oslo)", "the
+   Paris, Amsterdam and Lisbon bourses", "the worst affected countries including Sri Lanka"; "Asian states
+   such as Japan" stay the state. Ranges and journeys ("from Malaysia to Africa", "flying in from Japan",
+   "run from Romania", "fly between Australia and the US"), origins of things ("the film from Spain"),
+   parties ("a UK Independence Party MEP"), former office-holders ("the former Dutch prime minister") and
+   things named after a capital ("the Lisbon targets") are not the state; in a story with sports words
+   (half a sports report's density), "represent Trinidad and Tobago", "compete for Great Britain" and
+   "Madrid play" are teams.
 7. Otherwise the state acting: subject, object or agent of a verb ("Seoul pressed China").
 
 Then phrases that name a government without naming the country are added: in a story of one government's
@@ -416,6 +426,8 @@ _COUNTRY_NOUNS = frozenset("countries country nations nation states member-state
 _POLITY_NOUNS = frozenset("states governments regimes powers allies".split())
 #: Words before a name that put an office-holder out of office ("the former Dutch prime minister").
 _FORMER = frozenset("former ex ex- late then erstwhile".split())
+#: Words that make a party the government ("Britain's ruling party", "the Chinese Communist Party").
+_RULING = frozenset("ruling governing communist".split())
 #: Adjectives that make a noun one of the economy ("the economic might of the US").
 _ECONOMIC_ADJECTIVES = frozenset("economic commercial industrial financial".split())
 #: Nouns of the members of a country: "citizens of Switzerland" are its people.
@@ -509,6 +521,9 @@ def _decide_name(
             return False, sense, f"{how} '{chain[-1].text}' ({_WHAT[sense]})"
     # 2. a government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"
     for t in chain:
+        if t.lower_ in ("party", "parties") and not any(x.lower_ in _RULING for x in chain):
+            # "a UK Independence Party MEP": a party is not the government (unless the ruling one)
+            return False, "other", f"{how} '{t.text}' (a party, not the government)"
         if senses.sense_of(t.text, sport) == "government":
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
