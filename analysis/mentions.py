@@ -426,6 +426,8 @@ _COUNTRY_NOUNS = frozenset("countries country nations nation states member-state
 _POLITY_NOUNS = frozenset("states governments regimes powers allies".split())
 #: Words before a name that put an office-holder out of office ("the former Dutch prime minister").
 _FORMER = frozenset("former ex ex- late then erstwhile".split())
+#: Speakers' nouns that belong to the organisation named before them ("Egypt FA spokesman").
+_SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen".split())
 #: Words that make a party the government ("Britain's ruling party", "the Chinese Communist Party").
 _RULING = frozenset("ruling governing communist".split())
 #: Adjectives that make a noun one of the economy ("the economic might of the US").
@@ -525,6 +527,14 @@ def _decide_name(
             # "a UK Independence Party MEP": a party is not the government (unless the ruling one)
             return False, "other", f"{how} '{t.text}' (a party, not the government)"
         if senses.sense_of(t.text, sport) == "government":
+            owner = [
+                x
+                for x in chain[: chain.index(t)]
+                if senses.sense_of(x.text, sport) not in (None, "government")
+            ]
+            if t.lower_ in _SPOKES_NOUNS and owner:  # "Egypt FA spokesman": the football association's
+                sense = senses.sense_of(owner[0].text, sport)
+                return False, sense, f"{how} '{owner[0].text} {t.text}' ({_WHAT[sense]})"
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
                 return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
@@ -803,13 +813,29 @@ def _decide_name(
             "place",
             f"'{verb.text} between ... {m.text}' (a route)",
         )  # "fly between Australia and the US"
-    if role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "NOUN":
-        business = [c for c in head.head.children if c.dep_ in ("amod", "compound") and c.lower_ in _BUSINESS]
-        if business:  # "business ties with Israel"
+    if role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "VERB"):
+        if head.head.pos_ == "VERB":  # "accused of doing business with Israel"
+            business = [c for c in head.head.children if c.dep_ == "dobj" and c.lower_ == "business"]
+        elif head.head.lower_ == "business":  # "doing business with Israel", "with" hung on "business"
+            business = [head.head]
+        else:  # "business ties with Israel"
+            business = [
+                c for c in head.head.children if c.dep_ in ("amod", "compound") and c.lower_ in _BUSINESS
+            ]
+        if business:
+            b = business[0]
+            verbal = head.head.pos_ == "VERB"
+            phrase = (
+                b.text
+                if b == head.head
+                else f"{head.head.text} {b.text}"
+                if verbal
+                else f"{b.text} {head.head.text}"
+            )
             return (
                 False,
                 "economy",
-                f"'{business[0].text} {head.head.text} with {m.text}' ({_WHAT['economy']})",
+                f"'{phrase} with {m.text}' ({_WHAT['economy']})",
             )
     if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
         return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"

@@ -128,6 +128,10 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("The owners - two from Taiwan, two from China and one from Mauritius - fled.", "China", "people"),
         ("Authenti-corp, the US technology consultancy, said so.", "US", "economy"),
+        ("A UK Independence Party MEP suggested Germany saw the EU as an empire.", "UK", "other"),
+        ("Hardliners accused Turkish companies of doing business with Israel.", "Israel", "economy"),
+        ("Meanwhile, Egypt FA spokesman Methat Shalaby welcomed the move.", "Egypt", "team"),
+        ("Euronext operates the Amsterdam, Brussels, Lisbon and Paris exchanges.", "Paris", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
