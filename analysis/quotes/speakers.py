@@ -32,12 +32,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from .candidates import CueCandidate, Frame
     from .spans import ContentCandidate
 
-__all__ = ["SourceCandidate", "source_candidates", "dep_path", "mention_tokens", "appositive_of"]
+__all__ = [
+    "SourceCandidate",
+    "source_candidates",
+    "dep_path",
+    "mention_tokens",
+    "appositive_of",
+    "cue_subjects",
+]
 
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"})
 _LEFT_DEPS |= {"predet", "advmod", "punct", "flat", "prep"}
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
 _NOT_HEAD_DEPS = frozenset({"compound", "flat", "case"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NEVER_SUBJECT_POS = frozenset({"PUNCT", "SPACE", "SYM", "AUX", "PART", "CCONJ", "SCONJ"})
 #: sources are looked for this many tokens either side of the cue (keeps long sentences linear)
 WINDOW = 40
 
@@ -72,13 +81,18 @@ def dep_path(a: Token, b: Token, limit: int = 4, up: list | None = None) -> str:
 
 def mention_tokens(head: Token) -> tuple[Token, Token]:
     """First and last token of the noun phrase a source head stands for (no appositive, no relative
-    clause)."""
+    clause; a quantity keeps its "of" phrase: "Most of the delegates")."""
     keep = [head]
     noun = head.pos_ == "NOUN"
+    quantity = head.pos_ in ("ADJ", "NUM", "DET", "PRON")
     for child in head.children:
         if child.i < head.i and child.dep_ in _LEFT_DEPS and child.dep_ != "punct":
             keep += list(child.subtree)
-        elif child.i > head.i and (child.dep_ in _RIGHT_DEPS or (noun and child.dep_ == "prep")):
+        elif child.i > head.i and (
+            child.dep_ in _RIGHT_DEPS
+            or (noun and child.dep_ == "prep")
+            or (quantity and child.dep_ == "prep" and child.lower_ == "of")  # "many *of them*"
+        ):
             keep += list(child.subtree)
     lo = min(t.i for t in keep)
     hi = max(t.i for t in keep)
@@ -97,6 +111,31 @@ def appositive_of(head: Token) -> str:
             tokens = list(child.subtree)
             return head.doc[tokens[0].i : tokens[-1].i + 1].text
     return ""
+
+
+def cue_subjects(head: Token) -> list[int]:
+    """Indices of the cue's subjects that are not nouns by their tag, which the noun-phrase heads miss: a
+    quantifier or adjective ("*Many* speculated", "*Most* believe", "*the poor* had decided"), a name the
+    tagger took for a verb or a preposition ("*From* said"); and, when the tagger took the cue for a noun,
+    the names compounded with it ("*Bozell* notes", "*records* show", "Ben *Carson* Slams").
+
+    >>> from analysis.parse import parse_text
+    >>> doc = parse_text("Many speculated that he might fail.")
+    >>> [doc[i].text for i in cue_subjects(doc[1])]
+    ['Many']
+    """
+    nominal = lexicon().nominal_pos
+    out = [
+        c.i
+        for c in head.children
+        if c.dep_ in _SUBJECT_DEPS
+        and c.pos_ not in nominal
+        and c.pos_ not in _NEVER_SUBJECT_POS
+        and c.text[:1].isalnum()  # not a clitic ("he*'s* said")
+    ]
+    if head.pos_ in ("NOUN", "PROPN"):
+        out += [c.i for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return out
 
 
 def _is_head(token: Token) -> bool:
@@ -181,7 +220,7 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
     cue_left, cue_right = head.left_edge.i, head.right_edge.i
     quoted_content = content is not None and _has_quote(content)
     up = [head, *head.ancestors]
-    for i in _head_indices(doc, lo, hi):
+    for i in sorted({*_head_indices(doc, lo, hi), *cue_subjects(head)}):
         if i == head.i:
             continue
         token = doc[i]
