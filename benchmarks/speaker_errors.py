@@ -195,10 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     classes: Counter = Counter()
     lines: dict[str, list[str]] = {}
     dump = []
+    no_source = no_source_none = 0
     for art, (name, text, _, _) in zip(gold, dev, strict=True):
         found, frames, source_model = preds[name]
         for gi, pi in ev.match(art.attributions, found, 0.5):
             g, a = art.attributions[gi], found[pi]
+            if not g.source:
+                no_source += 1
+                no_source_none += a.source.token is None
             if not g.source or (
                 a.source.start is not None and _overlap(g.source, [(a.source.start, a.source.end)]) > 0
             ):
@@ -217,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"      {sentence[:300]}"
             )
     total = sum(classes.values())
+    print(
+        f"\nMatched attributions without a gold Source (not in speaker accuracy): {no_source}, "
+        f"{no_source_none / max(1, no_source):.3f} of them predicted without a speaker"
+    )
     print(f"\n{total} speaker errors among {counts.speaker_n} matched attributions with a gold Source:\n")
     print("| class | errors |")
     print("|---|---:|")

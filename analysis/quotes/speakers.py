@@ -174,8 +174,40 @@ def _head_indices(doc, lo: int, hi: int) -> list[int]:
     return out
 
 
+def _next_to(cue: Token, first: Token, last: Token) -> str:
+    """ "before" when the mention ends just before the cue (commas, dashes, adverbs and auxiliaries
+    between: "Senator Harry Reid, the minority leader, said"), "after" when it starts just after it ("said
+    Kim", "says the ministry"), else ""."""
+    doc = cue.doc
+    if last.i < cue.i:
+        between = doc[last.i + 1 : cue.i]
+        side = "before"
+    elif first.i > cue.i:
+        between = doc[cue.i + 1 : first.i]
+        side = "after"
+    else:
+        return ""
+    if all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") for t in between) and len(between) <= 4:
+        return side
+    return ""
+
+
+def _dateline(token: Token) -> bool:
+    """Whether the token is a dateline's place ("WASHINGTON —", "RANGOON, Burma -"): capital letters at the
+    start of the sentence, followed by a dash or a comma."""
+    if token.i > 3 or not token.text.isupper() or len(token.text) < 3:
+        return False
+    after = token.doc[token.i + 1 : token.i + 5]
+    return any(t.text in ("—", "–", "-", "―", "--", ",") for t in after)
+
+
 def _features(
-    cue: CueCandidate, token: Token, content: ContentCandidate | None, up: list | None = None
+    cue: CueCandidate,
+    token: Token,
+    content: ContentCandidate | None,
+    up: list | None = None,
+    span: tuple[Token, Token] | None = None,
+    has_subj: bool = True,
 ) -> list[str]:
     lem = cue.head.lemma_.lower()
     path = dep_path(cue.head, token, up=up)
@@ -189,6 +221,13 @@ def _features(
     f += [f"dep={token.dep_}", f"word={word}", f"path|word={path}|{word}", f"side={side}", f"dist={dist}"]
     f += [f"side|dist={side}|{dist}", f"tag={token.tag_}", f"cue_dep={cue.head.dep_}"]
     f.append(f"cap={token.text[:1].isupper()}")
+    f.append(f"path|cue_subj={path}|{has_subj}")
+    first, last = span if span is not None else (token, token)
+    near = _next_to(cue.head, first, last)
+    if near:
+        f += [f"next_to={near}", f"next_to|cue_subj={near}|{has_subj}", f"next_to|pos={near}|{token.pos_}"]
+    if _dateline(token):
+        f.append("dateline")
     if cue.frame.in_quote and cue.frame.in_quote[token.i]:
         f.append("in_quote")
     if content is not None and content.start <= cue.frame.offset + token.idx < content.end:
@@ -235,5 +274,6 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
         first, last = mention_tokens(token)
         start, end = frame.tokens_span(first, last)
         text = frame.text[start:end]
-        out.append(SourceCandidate(token, start, end, text, _features(cue, token, content, up)))
+        features = _features(cue, token, content, up, (first, last), has_subj)
+        out.append(SourceCandidate(token, start, end, text, features))
     return out
