@@ -106,7 +106,7 @@ def error_class(attribution, gold, frames, candidates) -> tuple[str, dict]:
     return "other mention: gold head a candidate, ranked lower", info
 
 
-def source_model(train_part, file: Path):
+def source_model(train_part, file: Path, settings: dict | None = None):
     """The source model trained, with the current source candidates and features, on ``train_part`` (name,
     text, frames, gold) as ``training/train_quotes.py`` trains it (the cue vocabulary and the prefilter of
     the model file ``file``: they do not depend on the source stage)."""
@@ -118,12 +118,14 @@ def source_model(train_part, file: Path):
     ex = tq.Examples()
     for _, _, frames, gold in train_part:
         tq.article_examples(tq.filtered(frames, prefilter, forms), gold, vocab, ex)
-    s = tq.SETTINGS
+    s = settings or tq.SETTINGS
     fitted = tq.fit(ex.source, s["C_source"], s["min_count"], s["min_weight"])
     return LinearModel("source", fitted.weights, fitted.bias, 0.5)
 
 
-def predictions(dev, model: Path | None, load: Path | None, folds: int, retrain_source: bool = False):
+def predictions(
+    dev, model: Path | None, load: Path | None, folds: int, retrain_source: bool = False, settings=None
+):
     """Article name -> (attributions, frames as the models saw them, source model); ``load``: each fold's
     articles by that fold's models, ``retrain_source``: with the source model trained again on the other
     folds."""
@@ -138,7 +140,7 @@ def predictions(dev, model: Path | None, load: Path | None, folds: int, retrain_
     if load and retrain_source:
         for fold in range(folds):
             train_part = [a for a, j in zip(dev, split, strict=True) if j != fold]
-            sources[fold] = source_model(train_part, load / f"fold{fold}.json")
+            sources[fold] = source_model(train_part, load / f"fold{fold}.json", settings)
             print(f"source model of fold {fold + 1}/{folds} trained", file=sys.stderr)
     for (name, _, frames, _), fold in zip(dev, split, strict=True):
         file = load / f"fold{fold}.json" if load else model
@@ -171,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         help="with --load-models: train each fold's source model again with the current source features "
         "(the other stages' models stay as loaded: they do not depend on the source stage)",
     )
+    parser.add_argument("--set", action="append", default=[], help="with --retrain-source: name=value")
     parser.add_argument("--limit", type=int, default=0, help="only the first N dev articles")
     parser.add_argument("--examples", type=int, default=0, help="print N errors per class (0: none)")
     parser.add_argument("--only", default="", help="print the errors of the classes starting with this")
@@ -182,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     dev = tq.load_articles(args.data, args.cache, "dev")
     if args.limit:
         dev = dev[: args.limit]
-    preds = predictions(dev, args.model, args.load_models, args.folds, args.retrain_source)
+    settings = dict(tq.SETTINGS)
+    for item in args.set:
+        key, _, value = item.partition("=")
+        settings[key] = type(tq.SETTINGS[key])(value)
+    preds = predictions(dev, args.model, args.load_models, args.folds, args.retrain_source, settings)
     gold = [ev.GoldArticle(n, t, g) for n, t, _, g in dev]
     scored = [preds[n][0] for n, _, _, _ in dev]
     how = f"fold models in {args.load_models}" if args.load_models else f"model {args.model or 'shipped'}"

@@ -75,9 +75,13 @@ def verb_class(head: Token) -> str:
 
 
 def _antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("Sanders, *who* said")."""
+    """The noun a relative pronoun stands for ("Sanders, *who* said"), or the one "self" describes
+    ("Sanders, a *self*-described socialist": PolNeAR marks "self" as the source)."""
     if token.lower_ in lexicon().relative and token.head.dep_ == "relcl":
         return token.head.head
+    if token.lower_ == "self" and token.head.dep_ in ("amod", "acl") and token.head.head.i != token.head.i:
+        described = token.head.head
+        return described.head if described.dep_ == "appos" else described
     return token
 
 
