@@ -116,8 +116,8 @@ def appositive_of(head: Token) -> str:
 def cue_subjects(head: Token) -> list[int]:
     """Indices of the cue's subjects that are not nouns by their tag, which the noun-phrase heads miss: a
     quantifier or adjective ("*Many* speculated", "*Most* believe", "*the poor* had decided"), a name the
-    tagger took for a verb or a preposition ("*From* said"); and, when the tagger took the cue for a noun,
-    the names compounded with it ("*Bozell* notes", "*records* show", "Ben *Carson* Slams").
+    tagger took for a verb or a preposition ("*From* said"); and the names the parser compounded with the cue
+    (mostly when the tagger took it for a noun: "*Bozell* notes", "*records* show", "Ben *Carson* Slams").
 
     >>> from analysis.parse import parse_text
     >>> doc = parse_text("Many speculated that he might fail.")
@@ -133,8 +133,7 @@ def cue_subjects(head: Token) -> list[int]:
         and c.pos_ not in _NEVER_SUBJECT_POS
         and c.text[:1].isalnum()  # not a clitic ("he*'s* said")
     ]
-    if head.pos_ in ("NOUN", "PROPN"):
-        out += [c.i for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    out += [c.i for c in head.children if c.dep_ == "compound" and c.i < head.i]
     return out
 
 
