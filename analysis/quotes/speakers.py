@@ -220,7 +220,7 @@ def _features(
     f += [f"dep={token.dep_}", f"word={word}", f"path|word={path}|{word}", f"side={side}", f"dist={dist}"]
     f += [f"side|dist={side}|{dist}", f"tag={token.tag_}", f"cue_dep={cue.head.dep_}"]
     f.append(f"cap={token.text[:1].isupper()}")
-    f.append(f"path|cue_subj={path}|{has_subj}")
+    f += [f"cue_subj|side={has_subj}|{side}", f"cue_subj|dep={has_subj}|{token.dep_}"]
     first, last = span if span is not None else (token, token)
     near = _next_to(cue.head, first, last)
     if near:
