@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .candidates import Frame
 
-__all__ = ["Quote", "build_quotes", "verb_class"]
+__all__ = ["Quote", "antecedent", "build_quotes", "verb_class"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -74,10 +74,18 @@ def verb_class(head: Token) -> str:
     return "other" if head.pos_ in ("NOUN", "ADJ") else "speech"
 
 
-def _antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("Sanders, *who* said")."""
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Sanders, *who* said"), the one "self" describes ("Sanders, a
+    *self*-described socialist": PolNeAR marks "self" as the source), or the name a description is apposed
+    to ("Harry Reid, *the minority leader*, said"); else the token itself."""
     if token.lower_ in lexicon().relative and token.head.dep_ == "relcl":
         return token.head.head
+    if token.lower_ == "self" and token.head.dep_ in ("amod", "acl") and token.head.head.i != token.head.i:
+        token = token.head.head  # "a senator and self-described socialist": the first of the conjuncts
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+    if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+        return token.head  # "Senator Harry Reid, *the minority leader*, said": the name apposed
     return token
 
 
@@ -193,7 +201,7 @@ def _speaker(a: Attribution, resolver: Resolver) -> dict:
         return none
     frame = a.cue.frame
     start, end, mention = a.source.start, a.source.end, a.source.text
-    head = _antecedent(token)
+    head = antecedent(token)
     if head.i != token.i:
         _, _, mention_for_type = _mention(frame, head)
     else:

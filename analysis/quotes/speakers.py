@@ -32,12 +32,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from .candidates import CueCandidate, Frame
     from .spans import ContentCandidate
 
-__all__ = ["SourceCandidate", "source_candidates", "dep_path", "mention_tokens", "appositive_of"]
+__all__ = [
+    "SourceCandidate",
+    "source_candidates",
+    "dep_path",
+    "mention_tokens",
+    "appositive_of",
+    "cue_subjects",
+]
 
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "npadvmod"})
 _LEFT_DEPS |= {"predet", "advmod", "punct", "flat", "prep"}
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "case"})
 _NOT_HEAD_DEPS = frozenset({"compound", "flat", "case"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NEVER_SUBJECT_POS = frozenset({"PUNCT", "SPACE", "SYM", "AUX", "PART", "CCONJ", "SCONJ"})
 #: sources are looked for this many tokens either side of the cue (keeps long sentences linear)
 WINDOW = 40
 
@@ -72,13 +81,18 @@ def dep_path(a: Token, b: Token, limit: int = 4, up: list | None = None) -> str:
 
 def mention_tokens(head: Token) -> tuple[Token, Token]:
     """First and last token of the noun phrase a source head stands for (no appositive, no relative
-    clause)."""
+    clause; a quantity keeps its "of" phrase: "Most of the delegates")."""
     keep = [head]
     noun = head.pos_ == "NOUN"
+    quantity = head.pos_ in ("ADJ", "NUM", "DET", "PRON")
     for child in head.children:
         if child.i < head.i and child.dep_ in _LEFT_DEPS and child.dep_ != "punct":
             keep += list(child.subtree)
-        elif child.i > head.i and (child.dep_ in _RIGHT_DEPS or (noun and child.dep_ == "prep")):
+        elif child.i > head.i and (
+            child.dep_ in _RIGHT_DEPS
+            or (noun and child.dep_ == "prep")
+            or (quantity and child.dep_ == "prep" and child.lower_ == "of")  # "many *of them*"
+        ):
             keep += list(child.subtree)
     lo = min(t.i for t in keep)
     hi = max(t.i for t in keep)
@@ -97,6 +111,30 @@ def appositive_of(head: Token) -> str:
             tokens = list(child.subtree)
             return head.doc[tokens[0].i : tokens[-1].i + 1].text
     return ""
+
+
+def cue_subjects(head: Token) -> list[int]:
+    """Indices of the cue's subjects that are not nouns by their tag, which the noun-phrase heads miss: a
+    quantifier or adjective ("*Many* speculated", "*Most* believe", "*the poor* had decided"), a name the
+    tagger took for a verb or a preposition ("*From* said"); and the names the parser compounded with the cue
+    (mostly when the tagger took it for a noun: "*Bozell* notes", "*records* show", "Ben *Carson* Slams").
+
+    >>> from analysis.parse import parse_text
+    >>> doc = parse_text("Many speculated that he might fail.")
+    >>> [doc[i].text for i in cue_subjects(doc[1])]
+    ['Many']
+    """
+    nominal = lexicon().nominal_pos
+    out = [
+        c.i
+        for c in head.children
+        if c.dep_ in _SUBJECT_DEPS
+        and c.pos_ not in nominal
+        and c.pos_ not in _NEVER_SUBJECT_POS
+        and c.text[:1].isalnum()  # not a clitic ("he*'s* said")
+    ]
+    out += [c.i for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return out
 
 
 def _is_head(token: Token) -> bool:
@@ -135,8 +173,40 @@ def _head_indices(doc, lo: int, hi: int) -> list[int]:
     return out
 
 
+def _next_to(cue: Token, first: Token, last: Token) -> str:
+    """ "before" when the mention ends just before the cue (commas, dashes, adverbs and auxiliaries
+    between: "Senator Harry Reid, the minority leader, said"), "after" when it starts just after it ("said
+    Kim", "says the ministry"), else ""."""
+    doc = cue.doc
+    if last.i < cue.i:
+        between = doc[last.i + 1 : cue.i]
+        side = "before"
+    elif first.i > cue.i:
+        between = doc[cue.i + 1 : first.i]
+        side = "after"
+    else:
+        return ""
+    if all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") for t in between) and len(between) <= 4:
+        return side
+    return ""
+
+
+def _dateline(token: Token) -> bool:
+    """Whether the token is a dateline's place ("WASHINGTON —", "RANGOON, Burma -"): capital letters at the
+    start of the sentence, followed by a dash or a comma."""
+    if token.i > 3 or not token.text.isupper() or len(token.text) < 3:
+        return False
+    after = token.doc[token.i + 1 : token.i + 5]
+    return any(t.text in ("—", "–", "-", "―", "--", ",") for t in after)
+
+
 def _features(
-    cue: CueCandidate, token: Token, content: ContentCandidate | None, up: list | None = None
+    cue: CueCandidate,
+    token: Token,
+    content: ContentCandidate | None,
+    up: list | None = None,
+    span: tuple[Token, Token] | None = None,
+    has_subj: bool = True,
 ) -> list[str]:
     lem = cue.head.lemma_.lower()
     path = dep_path(cue.head, token, up=up)
@@ -150,6 +220,13 @@ def _features(
     f += [f"dep={token.dep_}", f"word={word}", f"path|word={path}|{word}", f"side={side}", f"dist={dist}"]
     f += [f"side|dist={side}|{dist}", f"tag={token.tag_}", f"cue_dep={cue.head.dep_}"]
     f.append(f"cap={token.text[:1].isupper()}")
+    f += [f"cue_subj|side={has_subj}|{side}", f"cue_subj|dep={has_subj}|{token.dep_}"]
+    first, last = span if span is not None else (token, token)
+    near = _next_to(cue.head, first, last)
+    if near:
+        f += [f"next_to={near}", f"next_to|cue_subj={near}|{has_subj}", f"next_to|pos={near}|{token.pos_}"]
+    if _dateline(token):
+        f.append("dateline")
     if cue.frame.in_quote and cue.frame.in_quote[token.i]:
         f.append("in_quote")
     if content is not None and content.start <= cue.frame.offset + token.idx < content.end:
@@ -181,7 +258,7 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
     cue_left, cue_right = head.left_edge.i, head.right_edge.i
     quoted_content = content is not None and _has_quote(content)
     up = [head, *head.ancestors]
-    for i in _head_indices(doc, lo, hi):
+    for i in sorted({*_head_indices(doc, lo, hi), *cue_subjects(head)}):
         if i == head.i:
             continue
         token = doc[i]
@@ -196,5 +273,6 @@ def source_candidates(cue: CueCandidate, content: ContentCandidate | None) -> li
         first, last = mention_tokens(token)
         start, end = frame.tokens_span(first, last)
         text = frame.text[start:end]
-        out.append(SourceCandidate(token, start, end, text, _features(cue, token, content, up)))
+        features = _features(cue, token, content, up, (first, last), has_subj)
+        out.append(SourceCandidate(token, start, end, text, features))
     return out
