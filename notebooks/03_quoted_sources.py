@@ -187,7 +187,7 @@ figures.export(fig, "03_affiliations")
 # | all attributions | 0.76 | 0.79 | 0.73 | 0.82 |
 # | with quotation marks | 0.93 | 0.94 | 0.91 | 0.97 |
 # | paraphrase only | 0.68 | 0.71 | 0.62 | 0.76 |
-# | speaker right (of matched) | 0.90 | 0.91 | 0.90 | 0.91 |
+# | speaker right (of matched) | 0.91 | 0.92 | 0.90 | 0.91 |
 # | boundaries: overlap by 80% of the longer span (F1@80) | 0.54 | 0.57 | (not measured) | 0.65 |
 #
 # (Dev figures from `benchmarks/quote_boundaries.py`, out of fold; where paraphrases are lost, stage by
