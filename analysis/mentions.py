@@ -342,6 +342,22 @@ def _locative_before(doc, token) -> bool:
     return before.pos_ == "ADP" and before.lower_ in _LIST_LOCATIVES and before.head.lower_ not in _OFFICIALS
 
 
+def _ranking_of(role, head) -> str:
+    """The words that put a country in a ranking ("level below", "second only to", "came out top"), or ""."""
+    if role.dep_ == "pobj" and head.lower_ in ("below", "above", "behind", "ahead", "as", "to"):
+        noun = head.head
+        words = {t.lower_ for t in noun.subtree if t.i < head.i} | {noun.lower_}
+        if words & _RANK_WORDS and not words & {"talks", "pressure", "government"}:
+            return f"{noun.text} {head.text}"
+    if role.dep_ == "nsubj" and head.lemma_ in ("come", "rank", "finish", "be"):
+        tops = [
+            c for c in head.subtree if c.lower_ in ("top", "bottom") and c.i > head.i and c.i - head.i <= 3
+        ]
+        if tops and head.lemma_ != "be":
+            return f"{head.text} {tops[0].text}"
+    return ""
+
+
 def _titled_subject(verb) -> bool:
     """Whether the subject of ``verb`` is named with an honorific ("Mr Straw will represent the G8")."""
     doc = verb.doc
@@ -445,6 +461,10 @@ _CLUB_VERBS = frozenset("play win beat lose draw sign score want interest be".sp
 _CLUB_NOUNS = frozenset("president chairman coach manager fans players striker side".split())
 #: Verbs of athletes: "for <country>" after them is a team ("compete for Great Britain", "ran for them").
 _ATHLETE_VERBS = frozenset("compete run race play ride box swim jump throw qualify".split())
+#: Words of rankings: a country compared on them is a place in a table ("one level below Russia").
+_RANK_WORDS = frozenset(
+    "level levels second third fourth fifth rank ranking ranked position place table".split()
+)
 #: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
 _DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
 #: Verbs of damage those adverbs go with.
@@ -742,6 +762,12 @@ def _decide_name(
     if verb is not None:
         where = {"nsubj": "subject", "dobj": "object"}.get(role.dep_, f"'{head.text}' object")
         return False, "economy", f"{where} of the economic verb '{verb.text}' ({_WHAT['economy']})"
+    # a ranking: "the same level as Romania", "one level below Russia", "second only to the US", "Sweden,
+    # Denmark and Norway came out top"
+    ranked = _ranking_of(role, head)
+    if ranked:
+        phrase = f"{m.text} {ranked}" if role.dep_ == "nsubj" else f"{ranked} {m.text}"
+        return False, "other", f"'{phrase}' (a place in a ranking)"
     # places struck: "with Sri Lanka, Thailand and India worst hit"
     if role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _DAMAGE_VERBS:
         if any(c.lower_ in _DAMAGE_ADVERBS for c in head.children):

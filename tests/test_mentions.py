@@ -132,6 +132,9 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Hardliners accused Turkish companies of doing business with Israel.", "Israel", "economy"),
         ("Meanwhile, Egypt FA spokesman Methat Shalaby welcomed the move.", "Egypt", "team"),
         ("Euronext operates the Amsterdam, Brussels, Lisbon and Paris exchanges.", "Paris", "economy"),
+        ("The upgrade put it on the same level as Romania and one level below Russia.", "Russia", "other"),
+        ("Scandinavian countries Sweden, Denmark and Norway came out top in the index.", "Denmark", "other"),
+        ("It made Britain second only to the US in terms of the number of albums.", "US", "other"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
