@@ -349,6 +349,21 @@ def _ranking_of(role, head) -> str:
         words = {t.lower_ for t in noun.subtree if t.i < head.i} | {noun.lower_}
         if words & _RANK_WORDS and not words & {"talks", "pressure", "government"}:
             return f"{noun.text} {head.text}"
+    if role.dep_ == "pobj" and head.lower_ in ("below", "above", "behind", "ahead"):
+        verb = head.head
+        if verb.lemma_ == "be" or _in_terms_of(verb):  # "Spain is just behind the US in terms of rap"
+            return f"{verb.text} {head.text}"
+    if role.dep_ == "nsubj" and head.lemma_ == "be":  # "Spain is the leader in Spanish-language rap"
+        for c in head.children:
+            if (
+                c.dep_ == "attr"
+                and c.lower_ in _LEADER_NOUNS
+                and any(g.dep_ == "prep" and g.lower_ == "in" for g in c.children)
+            ):
+                return f"{head.text} the {c.text} in"
+    if role.dep_ == "nsubj" and head.lemma_ == "lead" and not any(c.dep_ == "dobj" for c in head.children):
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children):  # "the US leads in this"
+            return f"{head.text} in"
     if role.dep_ == "nsubj" and head.lemma_ in ("come", "rank", "finish", "be"):
         tops = [
             c for c in head.subtree if c.lower_ in ("top", "bottom") and c.i > head.i and c.i - head.i <= 3
@@ -356,6 +371,60 @@ def _ranking_of(role, head) -> str:
         if tops and head.lemma_ != "be":
             return f"{head.text} {tops[0].text}"
     return ""
+
+
+def _in_terms_of(verb) -> bool:
+    """Whether ``verb`` has an "in terms of" comparison ("behind the US in terms of overall rap")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.lower_ == "terms" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _title_preposition(role, head) -> bool:
+    """Whether the name ends a title whose preposition is capitalised mid-sentence ("Lily Tuck's The News
+    From Paraguay", "Philip Roth's The Plot Against America"): a book, film or song, not the state."""
+    return (
+        role.dep_ == "pobj"
+        and head.pos_ == "ADP"
+        and head.text[:1].isupper()
+        and head.i > role.sent.start
+        and head.head.pos_ == "PROPN"
+        and head.head.i < head.i
+    )
+
+
+def _name_head(root):
+    """The token that carries a name's role: "the Republic of Congo" has the role of "Republic"."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _POLITY_TITLES:
+        return root.head.head
+    return root
+
+
+def _list_first(token):
+    """The first name of the list ``token`` is in ("the US and Japan": "US")."""
+    while token.dep_ == "conj" and token.head != token and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _example_after_adverb(token):
+    """The plural noun a name is an example of after an adverb of examples ("in a handful of countries around
+    the world, mainly the US and Japan"), or None."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and (doc[i].pos_ == "DET" or doc[i].dep_ == "compound" and doc[i].pos_ == "PROPN"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in _EXAMPLE_ADVERBS or doc[i - 1].text != ",":
+        return None
+    for j in range(i - 2, max(token.sent.start, i - 10) - 1, -1):
+        if doc[j].pos_ == "NOUN" and doc[j].tag_ == "NNS":
+            return doc[j]
+        if doc[j].text in (",", ";", ":") or doc[j].pos_ == "VERB":
+            return None
+    return None
 
 
 def _titled_subject(verb) -> bool:
@@ -411,6 +480,8 @@ def _economic_predicate(role, senses):
     "China accounted for 20.1%", "Britain continues to lag behind") or the compared object of ("China
     overtook the US"), unless the verb acts on a government noun; else None."""
     verb = role.head
+    if role.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in ("that", "those"):
+        role, verb = verb.head, verb.head.head  # "outstrip that of the US": the compared "that"
     if role.dep_ == "pobj" and verb.head.lemma_.lower() in senses.compared_verbs:  # "lag behind Japan"
         return verb.head
     verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
@@ -427,11 +498,32 @@ def _economic_predicate(role, senses):
             continue
         return v
     if role.dep_ == "nsubj" and verb.lemma_ == "lead":  # "Mexico leads the way"
-        if any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
+        if any(c.dep_ == "dobj" and c.lower_ in _LED_THINGS for c in verb.children):  # "leading the trend"
             return verb
     return None
 
 
+#: Nouns that name the state in full: "the Republic of Congo" has the role of "Republic".
+_POLITY_TITLES = frozenset(
+    "republic kingdom commonwealth federation principality sultanate emirate sheikhdom state".split()
+)
+#: Adverbs that introduce examples after a comma ("countries around the world, mainly the US and Japan").
+_EXAMPLE_ADVERBS = frozenset(
+    "mainly mostly notably particularly especially chiefly primarily principally largely".split()
+)
+#: Nouns of counting: "a handful of countries" has the role of "handful".
+_QUANTITY_NOUNS = frozenset(
+    "handful number lot couple dozen dozens group range host majority minority series list".split()
+)
+#: Nouns a ranking leader is leader of: "Spain is the leader in Spanish-language rap".
+_LEADER_NOUNS = frozenset("leader leaders laggard laggards pioneer pioneers".split())
+#: Objects of "lead" that make it a market's lead ("Mexico leads the way", "the US leading the trend").
+_LED_THINGS = frozenset("way trend trends field pack market".split())
+#: Nouns of the economy a country is the origin of ("stronger demand from China", "orders from the US").
+_ORIGIN_ECONOMY = frozenset("demand orders shipments competition arrivals".split())
+#: Nouns of figures: with a noun of the economy ("output estimates from Russia") they measure the economy
+#: (but "an output cut from Opec" is the cartel's act).
+_FIGURE_NOUNS = frozenset("estimates estimate figures forecasts forecast data numbers statistics".split())
 #: Words that introduce examples of a noun ("countries such as China", "nations like India").
 _EXAMPLE_WORDS = frozenset({"as", "like", "including"})
 #: Words of "as much as", "as many as": a comparison, not examples.
@@ -552,6 +644,8 @@ def _decide_name(
                 for x in chain[: chain.index(t)]
                 if senses.sense_of(x.text, sport) not in (None, "government")
             ]
+            if m.kind == "capital" and (sport or sporty) and t.lower_ in _CLUB_NOUNS:
+                return False, "team", f"'{m.text} {t.text}' in a story with sports words (a club of the city)"
             if t.lower_ in _SPOKES_NOUNS and owner:  # "Egypt FA spokesman": the football association's
                 sense = senses.sense_of(owner[0].text, sport)
                 return False, sense, f"{how} '{owner[0].text} {t.text}' ({_WHAT[sense]})"
@@ -598,8 +692,14 @@ def _decide_name(
                     _ENTITY_SENSE.get(e.label_, "other"),
                     f"part of the name '{e.text}' ({e.label_})",
                 )
-    role = _role_token(root)
+    role = _role_token(_name_head(root))
     head = role.head
+    if _title_preposition(role, head):  # "The News From Paraguay", "The Plot Against America"
+        return (
+            False,
+            "other",
+            f"ends the title '{head.head.text} {head.text} {m.text}' (a work, not the state)",
+        )
     # a list the parser broke: "In South Korea, Japan and Hong Kong normal connections"
     if role != root and _locative_before(doc, role):
         return False, "place", f"in a list after '{doc[role.i - 1].text} {role.text}' (a place)"
@@ -620,7 +720,7 @@ def _decide_name(
             return False, sense, f"{how} '{noun.text}' ({_WHAT[sense]})"
     # an example of a noun: "the booming economies of countries such as China" (the economy), "workers in
     # countries such as Nepal" (a place), "pressure countries like the US" (the state)
-    example = _example_of(role)
+    example = _example_after_adverb(_list_first(root)) or _example_of(role)
     if example is not None and any(
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in _DAMAGE_VERBS | {"affected", "stricken"}
         for c in example.children
@@ -640,6 +740,9 @@ def _decide_name(
             return False, "other", f"an example of '{example.text}' ({_WHAT['other']})"
         role = _role_token(example)
         head = role.head
+        while role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _QUANTITY_NOUNS:
+            role = head.head  # "in a handful of countries": the role of "handful"
+            head = role.head
     # a locative the surface rules did not see: a list ("in Australia, Finland, Brazil, even Malaysia") or a
     # modified name ("in Communist Russia")
     if (
@@ -665,6 +768,13 @@ def _decide_name(
         if origin.dep_ == "appos" and origin.pos_ == "PROPN":
             origin = origin.head  # "film The Sea Inside from Spain": the film
         sense = senses.sense_of(origin.text, sport)
+        if origin.lower_ in _ORIGIN_ECONOMY or (
+            origin.lower_ in _FIGURE_NOUNS
+            and any(
+                c.dep_ == "compound" and senses.sense_of(c.text, sport) == "economy" for c in origin.children
+            )
+        ):
+            sense = "economy"  # "stronger demand from China", "output estimates from Russia"
         if sense in ("economy", "other"):  # "the film from Spain", "supplies from Turkmenistan"
             return False, sense, f"'{origin.text} from {m.text}' (where it comes from)"
         if origin.pos_ == "PROPN" and origin.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
@@ -757,6 +867,12 @@ def _decide_name(
                 sense = senses.sense_of(n.text, sport)
                 if sense in ("economy", "place"):
                     return False, sense, f"'{m.text} is ... {n.text}' ({_WHAT[sense]})"
+    # 6. "The Maldives has gross domestic product of about $660m", "China has 350 million smokers"
+    if role.dep_ == "nsubj" and head.lemma_ == "have" and head.pos_ == "VERB":
+        for c in head.children:
+            sense = senses.sense_of(c.text, sport) if c.dep_ == "dobj" else None
+            if sense in ("economy", "people"):
+                return False, sense, f"'{m.text} {head.text} ... {c.text}' ({_WHAT[sense]})"
     # 6. a verb of the economy: "Japan still dominates mobile phone technology", "China overtook the US"
     verb = _economic_predicate(role, senses)
     if verb is not None:
