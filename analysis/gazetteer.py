@@ -219,6 +219,16 @@ _KOREA_HINT = (
 _FAMILY_NAME_FIRST = frozenset({"North Korea", "South Korea", "China"})
 _TITLE_GAP = re.compile(r"^(?:'s|’s)?(?:\s+(?:[A-Za-z][\w.\-]*))*\s+$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+#: Lower-case words that may stand in a title between a country and an office-holder ("China's deputy
+#: foreign minister", "the US secretary of state").
+_TITLE_WORDS = frozenset(
+    """
+    deputy vice acting chief senior junior assistant under first former finance trade economy economic affairs
+    home health education energy justice labour labor transport culture environment agriculture industry
+    of for the and to general attorney chancellor secretary ministers premier commissioner envoy ambassador
+    head spokesman spokeswoman adviser advisor special representative negotiator
+    """.split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,11 +481,31 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Z]{3,}\s*$", left) or re.match(r"^\s*[A-Z]{3,}", right))
 
 
+def _name_word_before(text: str, start: int, earlier: list[GovernmentMention]) -> str:
+    """The capitalised word right before ``start`` that makes a one-word institution part of another name
+    ("World" in "the 3GSM World Congress"), or "": not at a sentence start, not "The" or "US", and not a
+    name the gazetteer matched ("US Congress", "Chinese Parliament")."""
+    left = text[max(0, start - 40) : start]
+    prev = re.search(r"(?:^|(?<=\s))([A-Z][\w-]*)\s+$", left)
+    if prev is None or prev.group(1) in ("The", "US", "U.S.", "American", "A", "An"):
+        return ""
+    if re.search(r"(?:^|[.!?\"“:])\s*$", left[: prev.start()]):
+        return ""  # the word starts a sentence or a quotation
+    word_end = start - (len(left) - prev.end(1))
+    if earlier and earlier[-1].end == word_end:
+        return ""
+    return prev.group(1)
+
+
 def _decide(
     text: str, start: int, end: int, alias: _Alias, earlier: list[GovernmentMention]
 ) -> tuple[bool, str]:
     """(is_government, reason) for one alias match; the rules are listed in the module docstring."""
     kind = alias.kind
+    if kind == "institution" and " " not in alias.surface:
+        word = _name_word_before(text, start, earlier)
+        if word:  # "the 3GSM World Congress", "the African National Congress"
+            return False, f"part of the name '{word} {alias.surface}' (not the state's)"
     if kind in ("institution", "leader"):
         return True, ""
     before = _words_before(text, start, 4)
@@ -551,7 +581,7 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
                 and (prev.is_government or prev.kind == "demonym")
                 and m.kind in ("institution", "leader")
                 and len(gap.split()) <= 4
-                and (gap == " " or _TITLE_GAP.match(gap))
+                and (gap == " " or _TITLE_GAP.match(gap) and _is_title(gap))
             ):
                 out[-1] = GovernmentMention(
                     prev.start, m.end, text[prev.start : m.end], m.government, m.kind, True, ""
@@ -559,6 +589,21 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
                 continue
         out.append(m)
     return out
+
+
+def _is_title(gap: str) -> bool:
+    """Whether the words between two mentions can be a title ("'s Foreign Minister", " finance minister ",
+    " Lt. Gen. "), not a clause or a sentence break ("had warned", "'s advice. Lord").
+
+    >>> _is_title("'s foreign minister "), _is_title(" on Tuesday. Senators in ")
+    (True, False)
+    """
+    for word in _WORD_RE.findall(gap.replace("'s", " ").replace("’s", " ")):
+        if word[:1].isupper():
+            continue
+        if word.lower() not in GOVERNMENT_HEADS and word.lower() not in _TITLE_WORDS:
+            return False
+    return not re.search(r"[A-Za-z]{4,}\.\s", gap)  # "Tuesday. Senators": a sentence ends
 
 
 def _first_starting_in(mentions: list, starts: list[int], lo: int, hi: int):

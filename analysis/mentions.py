@@ -427,6 +427,24 @@ def _example_after_adverb(token):
     return None
 
 
+def _is_demonym(word: str) -> bool:
+    """Whether ``word`` is a demonym of the gazetteer ("Cypriot")."""
+    alias = default_gazetteer().aliases.get(word)
+    return alias is not None and alias.kind == "demonym"
+
+
+def _followed_in_ranking(role, head) -> bool:
+    """Whether the name is one of those "followed by" a ranked first in a sentence with a superlative ("the
+    most successful country in the show's history ..., followed by the UK, France and Luxembourg")."""
+    return (
+        role.dep_ == "pobj"
+        and head.lower_ == "by"
+        and head.head.lemma_ == "follow"
+        and head.head.dep_ != "ROOT"
+        and any(t.tag_ in ("JJS", "RBS") for t in role.sent)
+    )
+
+
 def _titled_subject(verb) -> bool:
     """Whether the subject of ``verb`` is named with an honorific ("Mr Straw will represent the G8")."""
     doc = verb.doc
@@ -524,6 +542,12 @@ _ORIGIN_ECONOMY = frozenset("demand orders shipments competition arrivals".split
 #: Nouns of figures: with a noun of the economy ("output estimates from Russia") they measure the economy
 #: (but "an output cut from Opec" is the cartel's act).
 _FIGURE_NOUNS = frozenset("estimates estimate figures forecasts forecast data numbers statistics".split())
+#: Particles inside a longer French or Spanish name: "the Tour de France", "Stade de France".
+_NAME_PARTICLES = frozenset("de du des del di da".split())
+#: Nouns of a trade balance: "the deficit with Japan" is the economy's.
+_BALANCE_NOUNS = frozenset("deficit deficits surplus surpluses imbalance imbalances".split())
+#: Nouns of goods moved: "to / from <country>" after a verb with them as object is a market.
+_TRADE_NOUNS = frozenset("exports imports shipments supplies sales deliveries".split())
 #: Words that introduce examples of a noun ("countries such as China", "nations like India").
 _EXAMPLE_WORDS = frozenset({"as", "like", "including"})
 #: Words of "as much as", "as many as": a comparison, not examples.
@@ -612,6 +636,16 @@ def _decide_name(
         return False, "people", f"a surname after '{doc[span.start - 1].text}' (a person)"
     if context.article.text[m.end : m.end + 1] == "$":
         return False, "economy", f"'{m.text}$' (a currency)"
+    if (
+        span.start > 1
+        and doc[span.start - 1].lower_ in _NAME_PARTICLES
+        and doc[span.start - 2].text[:1].isupper()
+    ):
+        name = f"{doc[span.start - 2].text} {doc[span.start - 1].text} {m.text}"  # "the Tour de France"
+        return False, "other", f"part of the name '{name}'"
+    if m.kind == "demonym" and span.end < len(doc) and _is_demonym(doc[span.end].text):
+        pair = f"{m.text} {doc[span.end].text}"  # "the Greek Cypriot government" is Cyprus's
+        return False, "people", f"part of '{pair}' (a people of another country)"
     nxt = span.end
     possessive = nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'")
     chain = _chain_after(doc, root, nxt + 1 if possessive else nxt)
@@ -873,6 +907,11 @@ def _decide_name(
             sense = senses.sense_of(c.text, sport) if c.dep_ == "dobj" else None
             if sense in ("economy", "people"):
                 return False, sense, f"'{m.text} {head.text} ... {c.text}' ({_WHAT[sense]})"
+    if role.dep_ == "attr" and head.lemma_ == "be":
+        for c in head.children:
+            sense = senses.sense_of(c.text, sport) if c.dep_ == "nsubj" else None
+            if sense in ("economy", "place"):
+                return False, sense, f"'{c.text} {head.text} {m.text}' ({_WHAT[sense]})"
     # 6. a verb of the economy: "Japan still dominates mobile phone technology", "China overtook the US"
     verb = _economic_predicate(role, senses)
     if verb is not None:
@@ -881,6 +920,8 @@ def _decide_name(
     # a ranking: "the same level as Romania", "one level below Russia", "second only to the US", "Sweden,
     # Denmark and Norway came out top"
     ranked = _ranking_of(role, head)
+    if not ranked and _followed_in_ranking(role, head):
+        ranked = "followed by"
     if ranked:
         phrase = f"{m.text} {ranked}" if role.dep_ == "nsubj" else f"{ranked} {m.text}"
         return False, "other", f"'{phrase}' (a place in a ranking)"
@@ -960,6 +1001,8 @@ def _decide_name(
             business = [c for c in head.head.children if c.dep_ == "dobj" and c.lower_ == "business"]
         elif head.head.lower_ == "business":  # "doing business with Israel", "with" hung on "business"
             business = [head.head]
+        elif head.head.lower_ in _BALANCE_NOUNS:  # "the deficit with Japan", "a trade surplus with China"
+            business = [head.head]
         else:  # "business ties with Israel"
             business = [
                 c for c in head.head.children if c.dep_ in ("amod", "compound") and c.lower_ in _BUSINESS
@@ -979,6 +1022,10 @@ def _decide_name(
                 "economy",
                 f"'{phrase} with {m.text}' ({_WHAT['economy']})",
             )
+    if role.dep_ == "pobj" and head.lower_ in ("to", "from") and verb.pos_ == "VERB":
+        traded = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TRADE_NOUNS]
+        if traded:  # "forced Kirchner to suspend gas exports to Chile"
+            return False, "economy", f"'{traded[0].text} {head.text} {m.text}' ({_WHAT['economy']})"
     if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
         return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"
     if role.dep_ == "pobj" and head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:

@@ -162,6 +162,20 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "Madrid",
             "team",
         ),
+        ("The nominations include the Tour de France and the US elections.", "France", "other"),
+        ("Turkey must sign an accord recognising the Greek Cypriot government.", "Greek", "people"),
+        ("The worst-hit areas are Sri Lanka, India, Indonesia and Thailand.", "Thailand", "place"),
+        ("But the deficit with Japan was at its worst in more than a year.", "Japan", "economy"),
+        ("The crisis forced President Kirchner to suspend gas exports to Chile.", "Chile", "economy"),
+        ("Substantial investment may now start to flow in from the US.", "US", "place"),
+        (
+            "Ireland was the most successful country in the show's history, followed by the UK and France.",
+            "France",
+            "other",
+        ),
+        ("The UK total of 5.3 million was up.", "UK", "economy"),
+        ("A fan says she saw Edwards in the hippy resort of Goa, India.", "India", "place"),
+        ("It was one of the messages at the 3GSM World Congress in Cannes.", "Congress", "other"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -201,6 +215,10 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The minister said Britain would stand behind the US in the crisis.", "US"),
         ("Britain has troops in Iraq.", "Britain"),
         ("The US led the invasion in 2003.", "US"),
+        ("Turkey must sign an accord recognising the Greek Cypriot government.", "Cypriot"),
+        ("The bill passed Congress on Tuesday.", "Congress"),
+        ("China's deputy foreign minister Wu Dawei said no.", "China's deputy foreign minister Wu Dawei"),
+        ("The team was followed by the US delegation.", "US"),
         ("Prices rose on talk of a potential output cut from oil producers' group Opec.", "Opec"),
     ],
 )
@@ -301,3 +319,12 @@ def test_sports_threshold_separates_bbc_sport():
         hits[folder] = sum(is_sports_story(f.read_text(encoding="utf-8")) for f in files) / len(files)
     assert hits["sport"] >= 0.95  # measured 97% of all 2,225 BBC articles' sport folder
     assert hits["politics"] <= 0.04 and hits["business"] <= 0.04
+
+
+def test_a_title_merge_stops_at_a_sentence_or_a_clause():
+    text = (
+        "The bill passed Congress on Tuesday. Senators in Congress voted. "
+        "Lord Goldsmith had warned Tony Blair."
+    )
+    found = [m.text for m in ArticleContext.of(text).mentions]
+    assert found == ["Congress", "Congress", "Lord Goldsmith", "Tony Blair"]
