@@ -344,7 +344,7 @@ def _locative_before(doc, token) -> bool:
 
 def _ranking_of(role, head) -> str:
     """The words that put a country in a ranking ("level below", "second only to", "came out top"), or ""."""
-    if role.dep_ == "pobj" and head.lower_ in ("below", "above", "behind", "ahead", "as", "to"):
+    if role.dep_ == "pobj" and head.lower_ in ("below", "above", "behind", "ahead", "as", "to", "after"):
         noun = head.head
         words = {t.lower_ for t in noun.subtree if t.i < head.i} | {noun.lower_}
         if words & _RANK_WORDS and not words & {"talks", "pressure", "government"}:
@@ -401,6 +401,12 @@ def _name_head(root):
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _POLITY_TITLES:
         return root.head.head
     return root
+
+
+def _place_name_over(doc, first, last) -> bool:
+    """Whether one place entity spans tokens ``first`` to ``last`` ("the Gulf of Mexico")."""
+    e = _entity_over(doc, first.i)
+    return e is not None and e.label_ in ("LOC", "FAC") and e.end > last.i
 
 
 def _list_first(token):
@@ -542,6 +548,12 @@ _ORIGIN_ECONOMY = frozenset("demand orders shipments competition arrivals".split
 #: Nouns of figures: with a noun of the economy ("output estimates from Russia") they measure the economy
 #: (but "an output cut from Opec" is the cartel's act).
 _FIGURE_NOUNS = frozenset("estimates estimate figures forecasts forecast data numbers statistics".split())
+#: Moods a survey ranks countries' people by ("South Korea was the most pessimistic").
+_MOOD_WORDS = frozenset(
+    "optimistic pessimistic upbeat gloomy confident downbeat bullish bearish happy".split()
+)
+#: Verbs that record an economy's figures: "India has enjoyed strong growth", "continues to post growth".
+_RECORD_VERBS = frozenset("enjoy post record see experience achieve register report".split())
 #: Particles inside a longer French or Spanish name: "the Tour de France", "Stade de France".
 _NAME_PARTICLES = frozenset("de du des del di da".split())
 #: Nouns of a trade balance: "the deficit with Japan" is the economy's.
@@ -728,6 +740,25 @@ def _decide_name(
                 )
     role = _role_token(_name_head(root))
     head = role.head
+    if (
+        role != root
+        and role.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "PROPN"
+        and head.head.dep_ in ("appos", "conj")
+        and _place_name_over(entities(), head.head, role)
+    ):  # "in Egypt, the Gulf of Mexico and Angola": the list goes on past the longer name
+        role = _role_token(head.head)
+        head = role.head
+    if (
+        role != root
+        and role.pos_ == "NOUN"
+        and root.dep_ == "conj"
+        and head.lower_ not in ("between", "with")
+    ):
+        sense = senses.sense_of(role.text, sport)  # "two fast-growing economies, China and India"
+        if sense in ("economy", "place") and role.lower_ not in _COUNTRY_NOUNS:
+            return False, sense, f"in a list with '{role.text}' ({_WHAT[sense]})"
     if _title_preposition(role, head):  # "The News From Paraguay", "The Plot Against America"
         return (
             False,
@@ -912,6 +943,25 @@ def _decide_name(
             sense = senses.sense_of(c.text, sport) if c.dep_ == "nsubj" else None
             if sense in ("economy", "place"):
                 return False, sense, f"'{c.text} {head.text} {m.text}' ({_WHAT[sense]})"
+    if role.dep_ == "nsubj" and head.lemma_ == "be":  # a survey: "South Korea was the most pessimistic"
+        moods = [
+            c
+            for c in head.children
+            if c.dep_ in ("attr", "acomp")
+            and c.lower_ in _MOOD_WORDS
+            and any(g.lower_ in ("most", "least") for g in c.children)
+        ]
+        if moods:
+            return False, "people", f"'{m.text} {head.text} the most {moods[0].text}' (its people surveyed)"
+    if role.dep_ == "nsubj":  # "Indonesia, Malaysia and India have enjoyed strong economic growth"
+        for v in (head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")):
+            if v.lemma_.lower() not in _RECORD_VERBS:
+                continue
+            grown = [
+                c for c in v.children if c.dep_ == "dobj" and senses.sense_of(c.text, sport) == "economy"
+            ]
+            if grown:
+                return False, "economy", f"'{m.text} {v.text} ... {grown[0].text}' ({_WHAT['economy']})"
     # 6. a verb of the economy: "Japan still dominates mobile phone technology", "China overtook the US"
     verb = _economic_predicate(role, senses)
     if verb is not None:

@@ -176,6 +176,25 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("The UK total of 5.3 million was up.", "UK", "economy"),
         ("A fan says she saw Edwards in the hippy resort of Goa, India.", "India", "place"),
         ("It was one of the messages at the 3GSM World Congress in Cannes.", "Congress", "other"),
+        ("The company has made new discoveries in Egypt, the Gulf of Mexico and Angola.", "Angola", "place"),
+        ("The advance, the second-fastest in Asia after China, was led by growth.", "China", "other"),
+        (
+            "The most optimistic were two fast-growing developing economies, China and India.",
+            "India",
+            "economy",
+        ),
+        ("South Korea was the most pessimistic.", "South Korea", "people"),
+        (
+            "Indonesia, Malaysia, Thailand and India have enjoyed strong economic growth.",
+            "Malaysia",
+            "economy",
+        ),
+        ("Singapore bounced back strongly from the slump.", "Singapore", "economy"),
+        (
+            "The dead were Leslie Gray, 43, of Tuxford; and Robert Alcorn, 37, of Auckland, New Zealand.",
+            "New Zealand",
+            "people",
+        ),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -219,6 +238,9 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The bill passed Congress on Tuesday.", "Congress"),
         ("China's deputy foreign minister Wu Dawei said no.", "China's deputy foreign minister Wu Dawei"),
         ("The team was followed by the US delegation.", "US"),
+        ("The government and China agreed on the deal.", "China"),
+        ("Britain is confident that the talks will succeed.", "Britain"),
+        ("Thailand has said it does not wish to opt for a debt repayment freeze.", "Thailand"),
         ("Prices rose on talk of a potential output cut from oil producers' group Opec.", "Opec"),
     ],
 )
