@@ -290,15 +290,17 @@ compare
 # | speaker-of-a-quote mentions counted, not scored; "the meeting of the G7", "production ... to the US" read as events and economy | 0.98 | 0.92 | 0.745 | 0.49 |
 # | the same, and quoted sources that agree (two or more of their mentions, interval excluding 0) give an uncertain row its label | 0.98 | 0.92 | 0.79 | 0.53 |
 # | more mention senses read on BBC articles outside this set (rankings, media and people nouns, names ending in a country, origins, places left); the sources' lean only when the row's mean agrees | 0.98 | 0.92 | 0.79 | 0.53 |
-# | now: lists and examples take their noun's role ("economies of countries such as China"), verbs of the economy, ranges and journeys, parties, former office-holders, athletes' countries (also read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
+# | then: lists and examples take their noun's role ("economies of countries such as China"), verbs of the economy, ranges and journeys, parties, former office-holders, athletes' countries (also read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
+# | now: titles ("The News From Paraguay"), rankings and surveys, trade balances and exports, economies that grow, lists past longer names, clubs' presidents, institutions inside other names ("World Congress") (read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
 #
 # The last four rows were chosen after looking at these articles' label errors (six variants of the voice
 # rule were tried; using the reporter's voice the same way did not help: 0.70-0.75), so they are optimistic
 # for unseen articles. The last two rows' mention rules came from reading the decisions on BBC articles
-# outside this set (not on it): on every third of them the rows went from 639 to 528. Dev does not move,
-# and it is not a guide: on samples of articles outside it that name three or more governments (this
-# set's selection) and that the rules had not been written on, 25 and 26 of 40 rows drawn at random are
-# real governments (about 0.64). The false rows left are mostly countries as markets and sources of
+# outside this set (not on it): on every third of them the rows went from 639 to 495. Dev does not move,
+# and it is not a guide. On articles outside it that name three or more governments (this set's
+# selection), every row of three samples the rules had not yet been written on was read: 100 of 117, 70.5
+# of 90 and 73 of 92 were real governments (0.85, 0.78, 0.79; an earlier business-heavy reading: 0.64).
+# The false rows left are mostly countries as markets and economies, sources of
 # products or ranking tables in business, technology and entertainment stories.
 #
 # The mention rules were written from the guideline's categories and checked against these 40 articles'
