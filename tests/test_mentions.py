@@ -190,6 +190,10 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "economy",
         ),
         ("Singapore bounced back strongly from the slump.", "Singapore", "economy"),
+        ("Now the board has confirmed that the US bidder is back.", "US", "economy"),
+        ("A recent poll of US pundits found Eastwood's film the favourite.", "US", "people"),
+        ("The growth in goods entering the UK from the EU slowed to 0.5%.", "EU", "place"),
+        ("There is more weaponry on offer than in an acre of Iraq.", "Iraq", "place"),
         (
             "The dead were Leslie Gray, 43, of Tuxford; and Robert Alcorn, 37, of Auckland, New Zealand.",
             "New Zealand",
