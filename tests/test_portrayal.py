@@ -79,6 +79,26 @@ def test_surname_alone_and_family_name_first():
     assert not any("Sung-joo" in m.text for m in mentions)
 
 
+def test_capitalised_words_before_the_full_name_are_not_part_of_it():
+    # the left expansion used to take "Clark County Undersheriff" / "Monday" into the name, which then named
+    # someone else, and the target was found nowhere (13 PerSenT dev targets)
+    text = (
+        "Clark County Undersheriff Kevin McMahill said the leads ran out. McMahill added that he was tired. "
+        "In a tweet on Monday  Norishige Kanai claimed he had grown. Kanai later apologised."
+    )
+    assert [m.text for m in actor_mentions(ArticleContext.of(text), "Kevin McMahill")][:3] == [
+        "Kevin McMahill",
+        "McMahill",
+        "he",
+    ]
+    assert [m.text for m in actor_mentions(ArticleContext.of(text), "Norishige Kanai")][:2] == [
+        "Norishige Kanai",
+        "he",
+    ]
+    names = [m.text for m in actor_mentions(ArticleContext.of(TEXT), "Donald Trump")]
+    assert names[0] == "President Donald Trump"  # a title before the name stays
+
+
 def test_absent_target_and_bad_targets():
     p = portrayal("Seoul pressed China.", "Rafael Nadal")
     assert p.mentions == 0 and p.label == "neutral" and p.uncertain and p.evidence.empty
