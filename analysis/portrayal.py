@@ -12,7 +12,8 @@ and sums the evidence up:
   features of the evidence, of the article's tone and of how much it is about the actor,
   ``analysis/models/portrayal_calibration.json``) fitted on PerSenT dev by ``training/train_portrayal.py``
   (softly class-weighted; held-out-fold macro-F1 0.545, accuracy 0.625, against 0.505 / 0.549 for the
-  earlier 12 features with "balanced" weights; VADER 0.39);
+  earlier 12 features with "balanced" weights; VADER 0.39). For a government ``lean`` is the sign of the
+  mean score, as in ``government_stance`` (the calibration is fitted on people);
 - ``label``: ``lean`` unless the evidence cannot carry it: fewer than :data:`MIN_MENTIONS` mentions, an
   interval that includes 0, or no mention of the label's own sign make the portrayal ``uncertain`` and its
   label "neutral" (the guideline's "mentioned in passing" / "balanced" reading). ``why`` says which.
@@ -580,7 +581,9 @@ def summarize_actor(t: Target, rows: list[dict], article: Article) -> Portrayal:
     scores = np.array([r["score"] for r in scored], dtype=float)
     lo, hi = bootstrap_interval(scores, np.random.default_rng(SEED))
     probs = calibrated(portrayal_features(scored, article))
-    lean = LABELS[int(probs.argmax())]
+    # a government's lean is the sign of its mean score, as in ``government_stance`` (the calibration is
+    # fitted on people, PerSenT; applied to governments it turned the seed's North Korea neutral)
+    lean = None if government else LABELS[int(probs.argmax())]
     labels = [r["label"] for r in scored]
     quoted = [r["score"] for r in scored if r["voice_kind"] == QUOTED]
     s = summarize(scores, labels, (lo, hi), lean=lean, neutral_when_uncertain=government, quoted=quoted)

@@ -71,6 +71,10 @@ def test_government_target_uses_government_mentions(seed):
     assert "North Korean defectors" not in " ".join(p.evidence.mention)  # people, not the state
     row = government_stance(seed).set_index("government").loc["North Korea"]
     assert p.mentions == row.mentions and p.score == pytest.approx(row.score)
+    table = government_stance(seed).set_index("government")
+    for government in ("North Korea", "South Korea", "China", "United States"):
+        # the same label as the government table (not the people's calibration): North Korea negative
+        assert portrayal(seed, government).label == table.loc[government, "label"]
 
 
 def test_surname_alone_and_family_name_first():
