@@ -12,8 +12,9 @@ and sums the evidence up:
   features of the evidence, of the article's tone and of how much it is about the actor,
   ``analysis/models/portrayal_calibration.json``) fitted on PerSenT dev by ``training/train_portrayal.py``
   (softly class-weighted; held-out-fold macro-F1 0.545, accuracy 0.625, against 0.505 / 0.549 for the
-  earlier 12 features with "balanced" weights; VADER 0.39). For a government ``lean`` is the sign of the
-  mean score, as in ``government_stance`` (the calibration is fitted on people);
+  earlier 12 features with "balanced" weights, 0.53 with the choice of features nested in the folds; VADER
+  0.39). For a government ``lean`` is the sign of the mean score, as in ``government_stance`` (the
+  calibration is fitted on people);
 - ``label``: ``lean`` unless the evidence cannot carry it: fewer than :data:`MIN_MENTIONS` mentions, an
   interval that includes 0, or no mention of the label's own sign make the portrayal ``uncertain`` and its
   label "neutral" (the guideline's "mentioned in passing" / "balanced" reading). ``why`` says which.
