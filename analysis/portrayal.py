@@ -8,9 +8,13 @@ article's own parse), records who speaks (the reporter, a quoted source, or the 
 and sums the evidence up:
 
 - ``score``: the mean mention score (p(positive) - p(negative)) in [-1, 1], with a 95% bootstrap interval;
-- ``probabilities`` and ``lean``: a small calibration (multinomial logistic regression over 12 summary
-  features of the evidence and of the article's tone, ``analysis/models/portrayal_calibration.json``) fitted
-  on PerSenT dev by ``training/train_portrayal.py`` (class-balanced; cross-validated figures in its output);
+- ``probabilities`` and ``lean``: a small calibration (multinomial logistic regression over 16 summary
+  features of the evidence, of the article's tone and of how much it is about the actor,
+  ``analysis/models/portrayal_calibration.json``) fitted on PerSenT dev by ``training/train_portrayal.py``
+  (softly class-weighted; held-out-fold macro-F1 0.545, accuracy 0.625, against 0.505 / 0.549 for the
+  earlier 12 features with "balanced" weights, 0.53 with the choice of features nested in the folds; VADER
+  0.39). For a government ``lean`` is the sign of the mean score, as in ``government_stance`` (the
+  calibration is fitted on people);
 - ``label``: ``lean`` unless the evidence cannot carry it: fewer than :data:`MIN_MENTIONS` mentions, an
   interval that includes 0, or no mention of the label's own sign make the portrayal ``uncertain`` and its
   label "neutral" (the guideline's "mentioned in passing" / "balanced" reading). ``why`` says which.
@@ -97,6 +101,10 @@ FEATURES = (
     "article_share_positive",
     "article_share_negative",
     "named_vader",
+    "article_pos",
+    "article_neg",
+    "mentions_per_sentence",
+    "log_sentences",
 )
 EVIDENCE_COLUMNS = (
     "actor",
@@ -441,19 +449,21 @@ def summarize(
 
 def portrayal_features(evidence: Sequence[dict], article: Article) -> dict[str, float]:
     """The calibration's summary features (:data:`FEATURES`) of one actor's evidence rows and its article:
-    the mentions' scores and labels, and the VADER tone of the article's sentences and of those that name the
-    actor.
+    the mentions' scores and labels, the VADER tone of the article's sentences (compound, and the mean
+    share of positive and of negative words) and of those that name the actor, and how much the article
+    is about the actor (mentions per sentence) and its length.
 
-    >>> f = portrayal_features([], Article.raw("A calm day."))
-    >>> f["log_mentions"], f["article_vader"]
-    (0.0, 0.3182)
+    >>> f = portrayal_features([], Article.raw("A calm day. It rained."))
+    >>> f["log_mentions"], f["article_vader"], f["article_pos"], f["mentions_per_sentence"]
+    (0.0, 0.1591, 0.3485, 0.0)
     """
     from .sentiment import vader_scores
 
     n = len(evidence)
     scores = np.array([e["score"] for e in evidence], dtype=float) if n else np.zeros(1)
     labels = [e["label"] for e in evidence]
-    tone = np.array([vader_scores(s.text)["compound"] for s in article.sentences] or [0.0], dtype=float)
+    vader = [vader_scores(s.text) for s in article.sentences] or [{"compound": 0.0, "pos": 0.0, "neg": 0.0}]
+    tone = np.array([v["compound"] for v in vader], dtype=float)
     named = sorted({e["sentence"] for e in evidence if e["sentence"] < len(tone)})
     return {
         "mean_score": float(scores.mean()),
@@ -468,6 +478,10 @@ def portrayal_features(evidence: Sequence[dict], article: Article) -> dict[str, 
         "article_share_positive": float((tone > 0.05).mean()),
         "article_share_negative": float((tone < -0.05).mean()),
         "named_vader": float(tone[named].mean()) if named else 0.0,
+        "article_pos": float(np.mean([v["pos"] for v in vader])),
+        "article_neg": float(np.mean([v["neg"] for v in vader])),
+        "mentions_per_sentence": n / max(len(article.sentences), 1),
+        "log_sentences": float(np.log1p(len(article.sentences))),
     }
 
 
@@ -568,7 +582,9 @@ def summarize_actor(t: Target, rows: list[dict], article: Article) -> Portrayal:
     scores = np.array([r["score"] for r in scored], dtype=float)
     lo, hi = bootstrap_interval(scores, np.random.default_rng(SEED))
     probs = calibrated(portrayal_features(scored, article))
-    lean = LABELS[int(probs.argmax())]
+    # a government's lean is the sign of its mean score, as in ``government_stance`` (the calibration is
+    # fitted on people, PerSenT; applied to governments it turned the seed's North Korea neutral)
+    lean = None if government else LABELS[int(probs.argmax())]
     labels = [r["label"] for r in scored]
     quoted = [r["score"] for r in scored if r["voice_kind"] == QUOTED]
     s = summarize(scores, labels, (lo, hi), lean=lean, neutral_when_uncertain=government, quoted=quoted)

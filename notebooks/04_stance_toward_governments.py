@@ -314,8 +314,8 @@ compare
 # |---|---|---|
 # | always positive (baseline) | 0.23 | 0.53 |
 # | VADER over sentences naming the target (baseline) | 0.39 | 0.45 |
-# | mean mention score ±0.1, no calibration | 0.42 | 0.45 |
-# | `portrayal`, held-out folds (5 folds × 3 shuffles) | 0.50 | 0.55 |
+# | mean mention score ±0.1, no calibration | 0.41 | 0.44 |
+# | `portrayal`, held-out folds (5 folds × 3 shuffles) | 0.545 | 0.625 |
 #
 # **One mention** — `python benchmarks/eval_stance.py`: `target_sentiment` on NewsMTSC devtest_mt,
 # macro-F1 0.69 (the previous surface-only model 0.66, sentence-level VADER 0.49).

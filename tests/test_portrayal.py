@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import require_data
@@ -70,6 +71,10 @@ def test_government_target_uses_government_mentions(seed):
     assert "North Korean defectors" not in " ".join(p.evidence.mention)  # people, not the state
     row = government_stance(seed).set_index("government").loc["North Korea"]
     assert p.mentions == row.mentions and p.score == pytest.approx(row.score)
+    table = government_stance(seed).set_index("government")
+    for government in ("North Korea", "South Korea", "China", "United States"):
+        # the same label as the government table (not the people's calibration): North Korea negative
+        assert portrayal(seed, government).label == table.loc[government, "label"]
 
 
 def test_surname_alone_and_family_name_first():
@@ -77,6 +82,26 @@ def test_surname_alone_and_family_name_first():
     mentions = actor_mentions(ArticleContext.of(text), "Kim Jong Un")
     assert [m.text for m in mentions][:2] == ["Kim Jong Un", "Kim"]
     assert not any("Sung-joo" in m.text for m in mentions)
+
+
+def test_capitalised_words_before_the_full_name_are_not_part_of_it():
+    # the left expansion used to take "Clark County Undersheriff" / "Monday" into the name, which then named
+    # someone else, and the target was found nowhere (13 PerSenT dev targets)
+    text = (
+        "Clark County Undersheriff Kevin McMahill said the leads ran out. McMahill added that he was tired. "
+        "In a tweet on Monday  Norishige Kanai claimed he had grown. Kanai later apologised."
+    )
+    assert [m.text for m in actor_mentions(ArticleContext.of(text), "Kevin McMahill")][:3] == [
+        "Kevin McMahill",
+        "McMahill",
+        "he",
+    ]
+    assert [m.text for m in actor_mentions(ArticleContext.of(text), "Norishige Kanai")][:2] == [
+        "Norishige Kanai",
+        "he",
+    ]
+    names = [m.text for m in actor_mentions(ArticleContext.of(TEXT), "Donald Trump")]
+    assert names[0] == "President Donald Trump"  # a title before the name stays
 
 
 def test_absent_target_and_bad_targets():
@@ -97,6 +122,29 @@ def test_commas_restored_with_offsets_kept():
     assert p.mentions >= 2
     for _, r in p.evidence.iterrows():
         assert text[r.start : r.end] == r.mention
+
+
+def test_calibration_features_tone_and_focus():
+    from analysis.portrayal import FEATURES, load_calibration, portrayal_features
+
+    p = portrayal(TEXT, "Donald Trump")
+    article = Article.raw(TEXT)
+    f = portrayal_features(p.evidence.to_dict("records"), article)
+    assert set(f) == set(FEATURES) and len(FEATURES) == 16
+    assert f["mentions_per_sentence"] == pytest.approx(p.mentions / len(article.sentences))
+    assert f["log_sentences"] == pytest.approx(np.log1p(4))
+    assert 0 < f["article_pos"] < 1 and 0 < f["article_neg"] < 1  # "praised", "triumph"; "ignored the risks"
+    assert load_calibration()["coef"].shape == (3, 16)
+
+
+def test_class_weights_soften_the_balance():
+    sys.path.insert(0, str(REPO / "training"))
+    from train_portrayal import class_weights
+
+    y = np.array([0] * 57 + [1] * 215 + [2] * 302)  # PerSenT dev
+    balanced, soft = class_weights(y, 1.0), class_weights(y, 0.5)
+    assert balanced[0] == pytest.approx(574 / (3 * 57)) and soft[0] == pytest.approx(balanced[0] ** 0.5)
+    assert soft[0] / soft[2] < balanced[0] / balanced[2]
 
 
 def test_labels_never_say_more_than_the_mentions():
@@ -138,8 +186,9 @@ def test_persent_dev_beats_the_baselines():
     cells = [line.split("|") for line in out.splitlines() if line.count("|") == 4 and "---" not in line]
     rows = {c[1].strip(): float(c[2]) for c in cells[1:]}
     held_out = rows["portrayal, held-out folds: as shipped for people (calibrated lean, uncertain flagged)"]
-    # measured 0.49 against 0.39
-    assert held_out > rows["VADER over sentences naming the target (baseline)"] + 0.05
+    # measured 0.545 against 0.39 (0.50 with the earlier 12 features and "balanced" class weights)
+    assert held_out > 0.52
+    assert held_out > rows["VADER over sentences naming the target (baseline)"] + 0.1
     assert held_out > rows["always positive (baseline)"] + 0.2
 
 
