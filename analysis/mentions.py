@@ -41,6 +41,10 @@ sits next to another proper name, and the article as a whole:
    "Madrid play" are teams.
 7. Otherwise the state acting: subject, object or agent of a verb ("Seoul pressed China").
 
+Each rule is a small named check (``_surname_check``, ``_head_noun_check``, ...); they run in the order of
+``_PHRASE_CHECKS`` (the name's own noun phrase), then, once the token whose role the name shares is found,
+``_ROLE_CHECKS`` (its role in the sentence); the first decision wins, else rule 7.
+
 Then phrases that name a government without naming the country are added: in a story of one government's
 domestic politics (its ``domestic`` words in ``governments.toml``, at least :data:`DOMESTIC_MIN_CUES`
 different ones: "MPs", "Labour", "Downing Street" for the United Kingdom), "the government", "ministers",
@@ -65,6 +69,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 try:
     import tomllib
@@ -628,46 +633,83 @@ _ENTITY_SENSE = {
 }
 
 
-def _decide_name(
-    m: GovernmentMention, ps, context, sport: bool, sporty: bool = False
-) -> tuple[bool, str, str]:
-    """(is_government, sense, reason) for a name, short name, demonym or capital the surface rules
-    accepted; ``sporty``: the article uses sports words, if fewer than a sports report does."""
-    senses = default_senses()
-    if ps is None or not ps.parsed:
-        if sport:
-            return False, "team", "a country in a sports report (no parse)"
-        return True, "government", "the state (sentence not parsed)"
-    doc = ps.doc
-    span = ps.char_span(m.start, m.end)
-    if span is None or len(span) == 0:
-        return (False, "team", "a country in a sports report") if sport else (True, "government", "the state")
-    root = span.root
-    # a surname ("said Mr Wellington", "Ms Jordan") or a currency ("US$100,000")
+@dataclass
+class _NameSite:
+    """What the checks of one name share: the mention and its sentence's parse, the article's sports flags,
+    the noun phrase right of the name (``chain``, which the name ``how`` modifies or possesses) and, once
+    :func:`_find_role` has run, the token whose role the name shares (``role``) and its syntactic ``head``."""
+
+    m: GovernmentMention
+    ps: Any
+    context: Any
+    sport: bool
+    sporty: bool
+    senses: Senses
+    doc: Any
+    span: Any
+    root: Any
+    possessive: bool
+    chain: list
+    how: str
+    role: Any = None
+    head: Any = None
+
+    def entities(self):
+        """The sentence's parse with named entities (run by the entity recogniser only when a check asks)."""
+        return self.context.parsed.sentence(self.ps.index, entities=True).doc
+
+    def verb(self):
+        """The word the role attaches to: the head of its preposition for an object of one, else its head."""
+        return self.head.head if self.role.dep_ == "pobj" else self.head
+
+
+_Decision = tuple[bool, str, str]
+
+
+# --- checks on the name's own noun phrase (before its role is known)
+
+
+def _surname_check(site: _NameSite) -> _Decision | None:
+    """A surname after an honorific: "said Mr Wellington", "Ms Jordan"."""
+    doc, span = site.doc, site.span
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
         return False, "people", f"a surname after '{doc[span.start - 1].text}' (a person)"
-    if context.article.text[m.end : m.end + 1] == "$":
+    return None
+
+
+def _currency_check(site: _NameSite) -> _Decision | None:
+    """A currency: "US$100,000"."""
+    m = site.m
+    if site.context.article.text[m.end : m.end + 1] == "$":
         return False, "economy", f"'{m.text}$' (a currency)"
+    return None
+
+
+def _name_particle_check(site: _NameSite) -> _Decision | None:
+    """The end of a name joined by a particle: "the Tour de France"."""
+    doc, span = site.doc, site.span
     if (
         span.start > 1
         and doc[span.start - 1].lower_ in _NAME_PARTICLES
         and doc[span.start - 2].text[:1].isupper()
     ):
-        name = f"{doc[span.start - 2].text} {doc[span.start - 1].text} {m.text}"  # "the Tour de France"
+        name = f"{doc[span.start - 2].text} {doc[span.start - 1].text} {site.m.text}"
         return False, "other", f"part of the name '{name}'"
+    return None
+
+
+def _demonym_pair_check(site: _NameSite) -> _Decision | None:
+    """Two demonyms: "the Greek Cypriot government" is Cyprus's."""
+    m, doc, span = site.m, site.doc, site.span
     if m.kind == "demonym" and span.end < len(doc) and _is_demonym(doc[span.end].text):
-        pair = f"{m.text} {doc[span.end].text}"  # "the Greek Cypriot government" is Cyprus's
+        pair = f"{m.text} {doc[span.end].text}"
         return False, "people", f"part of '{pair}' (a people of another country)"
-    nxt = span.end
-    possessive = nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'")
-    chain = _chain_after(doc, root, nxt + 1 if possessive else nxt)
-    how = "possesses" if possessive else "modifies"
+    return None
 
-    def entities():
-        return context.parsed.sentence(ps.index, entities=True).doc
 
-    # 2. the head noun's own sense outranks a government word modifying it: "a US computer security firm",
-    # "a London department store", "UK government bonds"
+def _head_noun_check(site: _NameSite) -> _Decision | None:
+    """2. The head noun's own sense outranks a government word: "a US computer security firm"."""
+    chain, root, doc, senses, sport = site.chain, site.root, site.doc, site.senses, site.sport
     if chain and chain[-1] == root.head and root.head.pos_ == "NOUN":
         sense = senses.sense_of(chain[-1].text, sport)
         state_media = root.head.lower_ in _MEDIA_NOUNS and any(t.lower_ == "state" for t in chain)
@@ -678,8 +720,13 @@ def _decide_name(
         if root.head.lower_ in ("agency", "agencies") and doc[i - 1].lower_ == "news" and not state_media:
             sense = "economy"  # "the French news agency AFP"; "the state news agency" stays the state's
         if sense not in (None, "government") and not state_media:  # "Chinese state press" is the state's
-            return False, sense, f"{how} '{chain[-1].text}' ({_WHAT[sense]})"
-    # 2. a government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"
+            return False, sense, f"{site.how} '{chain[-1].text}' ({_WHAT[sense]})"
+    return None
+
+
+def _government_noun_check(site: _NameSite) -> _Decision | None:
+    """2. A government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"."""
+    m, chain, how, senses, sport = site.m, site.chain, site.how, site.senses, site.sport
     for t in chain:
         if t.lower_ in ("party", "parties") and not any(x.lower_ in _RULING for x in chain):
             # "a UK Independence Party MEP": a party is not the government (unless the ruling one)
@@ -690,137 +737,194 @@ def _decide_name(
                 for x in chain[: chain.index(t)]
                 if senses.sense_of(x.text, sport) not in (None, "government")
             ]
-            if m.kind == "capital" and (sport or sporty) and t.lower_ in _CLUB_NOUNS:
+            if m.kind == "capital" and (sport or site.sporty) and t.lower_ in _CLUB_NOUNS:
                 return False, "team", f"'{m.text} {t.text}' in a story with sports words (a club of the city)"
             if t.lower_ in _SPOKES_NOUNS and owner:  # "Egypt FA spokesman": the football association's
                 sense = senses.sense_of(owner[0].text, sport)
                 return False, sense, f"{how} '{owner[0].text} {t.text}' ({_WHAT[sense]})"
-            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            before = site.doc[site.span.start - 1].lower_ if site.span.start > 0 else ""
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
                 return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
             return True, "government", f"{how} '{t.text}' (the state)"
-    # 2. the head noun's sense, else the first modifier's: "France defender", "the US economy",
-    # "Russia's very profitable oil business"
-    if chain and chain[-1] == root.head:
-        chain = [chain[-1], *chain[:-1]]
+    return None
+
+
+def _head_or_modifier_check(site: _NameSite) -> _Decision | None:
+    """2. The head noun's sense, else the first modifier's: "France defender", "the London FTSE"."""
+    if site.chain and site.chain[-1] == site.root.head:
+        site.chain = [site.chain[-1], *site.chain[:-1]]  # head first, for this check and the later ones
+    m, chain, senses, sport = site.m, site.chain, site.senses, site.sport
     for t in chain:
         sense = senses.sense_of(t.text, sport)
         if sense is not None:
-            return False, sense, f"{how} '{t.text}' ({_WHAT[sense]})"
+            return False, sense, f"{site.how} '{t.text}' ({_WHAT[sense]})"
         if t.pos_ == "PROPN":
             # 3. "the London FTSE", "Turkey's Everasia", "Spain's Felix Mantilla", "Ireland winger Duff"
-            e = _entity_over(entities(), t.i)
+            e = _entity_over(site.entities(), t.i)
             label = e.label_ if e is not None and e.label_ not in ("GPE", "NORP", "LOC") else ""
             sense = _ENTITY_SENSE.get(label, "other")
             if sense == "people" and sport:
                 sense = "team"
             name = e.text if label else " ".join(x.text for x in chain)
-            if possessive:
+            if site.possessive:
                 return False, sense, f"possesses the name '{name}'" + (f" ({label})" if label else "")
             return False, sense, f"part of the name '{m.text} {name}'" + (f" ({label})" if label else "")
-    # 2. a ranking inside the country: "the UK's biggest mortgage lender", "one of Japan's best-known
-    # businessmen", "America's second-largest bank" name the best of its firms or people, not the state
-    ranking = next((t for t in chain if t.tag_ in ("JJS", "RBS")), None)
+    return None
+
+
+def _ranking_within_check(site: _NameSite) -> _Decision | None:
+    """2. A ranking inside the country: "the UK's biggest mortgage lender"."""
+    ranking = next((t for t in site.chain if t.tag_ in ("JJS", "RBS")), None)
     if ranking is not None:
         return (
             False,
             "other",
-            f"{how} '{chain[-1].text}' after '{ranking.text}' (a ranking within the country)",
+            f"{site.how} '{site.chain[-1].text}' after '{ranking.text}' (a ranking within the country)",
         )
-    # 3. a name before it: "Yukos USA", "the North American Court of Arbitration"
+    return None
+
+
+def _name_before_check(site: _NameSite) -> _Decision | None:
+    """3. A name before it: "Yukos USA", "the North American Court of Arbitration"."""
+    doc, span = site.doc, site.span
     if span.start > 0:
         left = doc[span.start - 1]
         if left.pos_ == "PROPN" and left.dep_ == "compound" and left.head.i in range(span.start, span.end):
-            e = _entity_over(entities(), root.i)
+            e = _entity_over(site.entities(), site.root.i)
             if e is not None and e.label_ not in ("GPE", "NORP", "LOC"):
                 return (
                     False,
                     _ENTITY_SENSE.get(e.label_, "other"),
                     f"part of the name '{e.text}' ({e.label_})",
                 )
-    role = _role_token(_name_head(root))
+    return None
+
+
+def _find_role(site: _NameSite) -> None:
+    """Set ``site.role`` and ``site.head``: the role a coordinated or apposed name shares, past a title of the
+    state ("the Republic of Congo") and past a longer place name in a list ("in Egypt, the Gulf of Mexico and
+    Angola": the list goes on past the longer name)."""
+    role = _role_token(_name_head(site.root))
     head = role.head
     if (
-        role != root
+        role != site.root
         and role.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.pos_ == "PROPN"
         and head.head.dep_ in ("appos", "conj")
-        and _place_name_over(entities(), head.head, role)
-    ):  # "in Egypt, the Gulf of Mexico and Angola": the list goes on past the longer name
+        and _place_name_over(site.entities(), head.head, role)
+    ):
         role = _role_token(head.head)
         head = role.head
+    site.role, site.head = role, head
+
+
+# --- checks on the name's role in the sentence
+
+
+def _noun_list_check(site: _NameSite) -> _Decision | None:
+    """A list with a noun of the economy or a place: "two fast-growing economies, China and India"."""
+    role, head = site.role, site.head
     if (
-        role != root
+        role != site.root
         and role.pos_ == "NOUN"
-        and root.dep_ == "conj"
+        and site.root.dep_ == "conj"
         and head.lower_ not in ("between", "with")
     ):
-        sense = senses.sense_of(role.text, sport)  # "two fast-growing economies, China and India"
+        sense = site.senses.sense_of(role.text, site.sport)
         if sense in ("economy", "place") and role.lower_ not in _COUNTRY_NOUNS:
             return False, sense, f"in a list with '{role.text}' ({_WHAT[sense]})"
-    if _title_preposition(role, head):  # "The News From Paraguay", "The Plot Against America"
+    return None
+
+
+def _title_check(site: _NameSite) -> _Decision | None:
+    """The end of a title: "The News From Paraguay", "The Plot Against America"."""
+    head = site.head
+    if _title_preposition(site.role, head):
         return (
             False,
             "other",
-            f"ends the title '{head.head.text} {head.text} {m.text}' (a work, not the state)",
+            f"ends the title '{head.head.text} {head.text} {site.m.text}' (a work, not the state)",
         )
-    # a list the parser broke: "In South Korea, Japan and Hong Kong normal connections"
-    if role != root and _locative_before(doc, role):
-        return False, "place", f"in a list after '{doc[role.i - 1].text} {role.text}' (a place)"
-    # a name in a list modifying a noun: "the Paris, Amsterdam and Lisbon bourses", "nine other cities
-    # (Helsinki, Oslo, Paris)"
+    return None
+
+
+def _broken_list_check(site: _NameSite) -> _Decision | None:
+    """A list the parser broke: "In South Korea, Japan and Hong Kong normal connections"."""
+    role = site.role
+    if role != site.root and _locative_before(site.doc, role):
+        return False, "place", f"in a list after '{site.doc[role.i - 1].text} {role.text}' (a place)"
+    return None
+
+
+def _list_modifier_check(site: _NameSite) -> _Decision | None:
+    """A name in a list modifying a noun: "the Paris, Amsterdam and Lisbon bourses"."""
+    role = site.role
     apposed = (
-        _through_appos(root, role)
+        _through_appos(site.root, role)
         and role.pos_ == "NOUN"
         # "The world's biggest tobacco consumer, China, said" (but the close "His album Egypt won")
-        and (role.dep_ not in ("nsubj", "nsubjpass") or span.start == role.i + 1)
+        and (role.dep_ not in ("nsubj", "nsubjpass") or site.span.start == role.i + 1)
         and role.head.lower_ not in ("between", "with")  # "talks between ... consumers - China, India"
     )
-    if role != root and role.dep_ in ("compound", "nmod", "amod") or apposed:
+    if role != site.root and role.dep_ in ("compound", "nmod", "amod") or apposed:
         noun = role.head if role.dep_ in ("compound", "nmod", "amod") else role
-        sense = senses.sense_of(noun.text, sport)
+        sense = site.senses.sense_of(noun.text, site.sport)
         if sense not in (None, "government") and noun.pos_ == "NOUN" and noun.lower_ not in _COUNTRY_NOUNS:
             how = "apposed to" if apposed else "in a list modifying"
             return False, sense, f"{how} '{noun.text}' ({_WHAT[sense]})"
-    # an example of a noun: "the booming economies of countries such as China" (the economy), "workers in
-    # countries such as Nepal" (a place), "pressure countries like the US" (the state)
-    example = _example_after_adverb(_list_first(root)) or _example_of(role)
-    if example is not None and any(
+    return None
+
+
+def _example_check(site: _NameSite) -> _Decision | None:
+    """An example of a noun: "economies of countries such as China"; else it takes the noun's role."""
+    example = _example_after_adverb(_list_first(site.root)) or _example_of(site.role)
+    if example is None:
+        return None
+    if any(
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in _DAMAGE_VERBS | {"affected", "stricken"}
         for c in example.children
     ):  # "the worst affected countries including Sri Lanka", "affected countries, such as Indonesia"
         return False, "place", f"an example of '{example.text}' struck (a place)"
-    if example is not None and example.lower_ in _POLITY_NOUNS:
+    if example.lower_ in _POLITY_NOUNS:
         return (
             True,
             "government",
             f"an example of '{example.text}' (the state)",
         )  # "Asian states such as Japan"
-    if example is not None:
-        sense = senses.sense_of(example.text, sport)
-        if example.lower_ not in _COUNTRY_NOUNS and sense not in (None, "government"):
-            return False, sense, f"an example of '{example.text}' ({_WHAT[sense]})"
-        if example.lower_ not in _COUNTRY_NOUNS and sense is None:  # "battlefronts including Russia"
-            return False, "other", f"an example of '{example.text}' ({_WHAT['other']})"
-        role = _role_token(example)
+    sense = site.senses.sense_of(example.text, site.sport)
+    if example.lower_ not in _COUNTRY_NOUNS and sense not in (None, "government"):
+        return False, sense, f"an example of '{example.text}' ({_WHAT[sense]})"
+    if example.lower_ not in _COUNTRY_NOUNS and sense is None:  # "battlefronts including Russia"
+        return False, "other", f"an example of '{example.text}' ({_WHAT['other']})"
+    role = _role_token(example)
+    head = role.head
+    while role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _QUANTITY_NOUNS:
+        role = head.head  # "in a handful of countries": the role of "handful"
         head = role.head
-        while role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _QUANTITY_NOUNS:
-            role = head.head  # "in a handful of countries": the role of "handful"
-            head = role.head
-    # a locative the surface rules did not see: a list ("in Australia, Finland, Brazil, even Malaysia") or a
-    # modified name ("in Communist Russia")
+    site.role, site.head = role, head
+    return None
+
+
+def _locative_check(site: _NameSite) -> _Decision | None:
+    """A locative the surface rules did not see: "in Australia, Finland, Brazil", "in Communist Russia"."""
+    role, head = site.role, site.head
     if (
         role.dep_ == "pobj"
         and head.lower_ in _LIST_LOCATIVES
         and head.head.lower_ not in _OFFICIALS  # "officials in Beijing and Seoul"
     ):
-        if role != root:
+        if role != site.root:
             return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
-        return False, "place", f"locative '{head.text} ... {m.text}' (a place)"
-    # origin: "the 12 are from Algeria, Tunisia and Egypt", "teachers from South Africa", "someone from USA"
-    if role.dep_ == "pobj" and head.lower_ == "from":
-        origin = head.head
+        return False, "place", f"locative '{head.text} ... {site.m.text}' (a place)"
+    return None
+
+
+def _origin_check(site: _NameSite) -> _Decision | None:
+    """4. Origin: "the 12 are from Algeria, Tunisia and Egypt", "the film from Spain"."""
+    m, senses, sport = site.m, site.senses, site.sport
+    if site.role.dep_ == "pobj" and site.head.lower_ == "from":
+        origin = site.head.head
         if (
             origin.lemma_ == "be"
             or origin.pos_ in ("PRON", "NUM")  # "two from Taiwan, one from Mauritius"
@@ -843,25 +947,39 @@ def _decide_name(
         if sense in ("economy", "other"):  # "the film from Spain", "supplies from Turkmenistan"
             return False, sense, f"'{origin.text} from {m.text}' (where it comes from)"
         if origin.pos_ == "PROPN" and origin.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
-            e = _entity_over(entities(), origin.i)  # "The Sea Inside from Spain won best foreign film"
+            e = _entity_over(site.entities(), origin.i)  # "The Sea Inside from Spain won best foreign film"
             if e is not None and e.label_ in ("WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "PERSON"):
                 sense = "people" if e.label_ == "PERSON" else _ENTITY_SENSE[e.label_]
                 return False, sense, f"'{e.text} from {m.text}' (where it comes from)"
-    # 4. nationality of a person: "Filippo Volandri of Italy", "Paul Honiss (New Zealand)"; 3. the end of a
-    # name: "the Motion Picture Association of America", "the Gulf of Mexico"
-    if role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
-        e = _entity_over(entities(), head.head.i)
+    return None
+
+
+def _of_name_check(site: _NameSite) -> _Decision | None:
+    """4. Nationality: "Filippo Volandri of Italy"; 3. the end of a name: "the Gulf of Mexico"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
+        e = _entity_over(site.entities(), head.head.i)
         if e is not None and e.label_ == "PERSON":
-            return False, ("team" if sport else "people"), f"nationality of '{e.text}'"
-        if e is not None and (e.label_ in _ENTITY_SENSE or e.label_ == "LOC") and e.end >= span.end:
+            return False, ("team" if site.sport else "people"), f"nationality of '{e.text}'"
+        if e is not None and (e.label_ in _ENTITY_SENSE or e.label_ == "LOC") and e.end >= site.span.end:
             sense = "place" if e.label_ in ("LOC", "FAC") else _ENTITY_SENSE[e.label_]
             return False, sense, f"part of the name '{e.text}' ({e.label_})"
-    if root.dep_ == "appos" and span.start > 0 and doc[span.start - 1].text == "(":
-        e = _entity_over(entities(), root.head.i)
+    return None
+
+
+def _parenthesised_check(site: _NameSite) -> _Decision | None:
+    """4. Nationality of a person in parentheses: "Paul Honiss (New Zealand)"."""
+    root, span = site.root, site.span
+    if root.dep_ == "appos" and span.start > 0 and site.doc[span.start - 1].text == "(":
+        e = _entity_over(site.entities(), root.head.i)
         if e is not None and e.label_ == "PERSON":
-            return False, ("team" if sport else "people"), f"nationality of '{e.text}' (in parentheses)"
-    # a list of people with their countries the parser did not hang together: "Saul Bellow (Canada) Gabriel
-    # Garcia Marquez (Colombia) Gunter Grass (Germany)"
+            return False, ("team" if site.sport else "people"), f"nationality of '{e.text}' (in parentheses)"
+    return None
+
+
+def _parenthesised_list_check(site: _NameSite) -> _Decision | None:
+    """People listed with their countries: "Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia)"."""
+    doc, span, sport = site.doc, site.span, site.sport
     if (
         1 < span.start
         and span.end < len(doc)
@@ -870,12 +988,21 @@ def _decide_name(
     ):
         left = doc[span.start - 2]
         if left.pos_ == "PROPN" and left.text[:1].isupper():
-            e = _entity_over(entities(), left.i)
+            e = _entity_over(site.entities(), left.i)
             if e is not None and e.label_ == "PERSON":
                 return False, ("team" if sport else "people"), f"nationality of '{e.text}' (in parentheses)"
             if e is None or e.label_ not in ("GPE", "LOC", "NORP", "ORG"):
-                return False, ("team" if sport else "people"), f"'{left.text} ({m.text})' (a nationality)"
-    # a place after a place: "Opel workers in Ruesselsheim, Germany"
+                return (
+                    False,
+                    ("team" if sport else "people"),
+                    f"'{left.text} ({site.m.text})' (a nationality)",
+                )
+    return None
+
+
+def _place_after_place_check(site: _NameSite) -> _Decision | None:
+    """A place after a place: "Opel workers in Ruesselsheim, Germany"."""
+    root = site.root
     if root.dep_ in ("appos", "npadvmod", "conj") and root.head.pos_ == "PROPN":
         h = root.head
         if (
@@ -883,29 +1010,51 @@ def _decide_name(
             and h.head.lower_ in ("in", "at", "near", "from", "outside", "into")
             and h.head.head.lower_ not in _OFFICIALS
         ):
-            return False, "place", f"'{h.text}, {m.text}' (a place)"
-    # 5. contests: "England beat Wales", "win over South Africa", "loss to Ireland"
-    if role.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in senses.sports_verbs:
+            return False, "place", f"'{h.text}, {site.m.text}' (a place)"
+    return None
+
+
+def _contest_verb_check(site: _NameSite) -> _Decision | None:
+    """5. A side of a contest verb: "England beat Wales"."""
+    role, head = site.role, site.head
+    if role.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in site.senses.sports_verbs:
         others = [
             c for c in head.children if c is not role and c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"
         ]
-        if others or sport:
+        if others or site.sport:
             return False, "team", f"{role.dep_} of the contest verb '{head.text}'"
-    relation = head.head.lower_ in senses.relation_nouns and not sport  # "ties with Poland" are relations
+    return None
+
+
+def _contest_noun_check(site: _NameSite) -> _Decision | None:
+    """5. A side of a contest noun: "win over South Africa", "loss to Ireland" (but "ties with Poland")."""
+    head, senses = site.head, site.senses
+    relation = (
+        head.head.lower_ in senses.relation_nouns and not site.sport
+    )  # "ties with Poland" are relations
     if (
-        role.dep_ == "pobj"
+        site.role.dep_ == "pobj"
         and head.lower_ in _CONTEST_PREPS
         and head.head.lower_ in senses.contest_nouns
         and not relation
     ):
-        return False, "team", f"'{head.head.text} {head.text} {m.text}' (a contest)"
-    # a club named after its city: "I love the way Madrid play", "the Madrid president Florentino Perez"
-    club_verb = role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _CLUB_VERBS
-    club_noun = root.dep_ == "compound" and root.head.lower_ in _CLUB_NOUNS
-    if sporty and m.kind == "capital" and (club_verb or club_noun):
-        return False, "team", f"'{m.text}' in a story with sports words (a club of the city)"
-    # athletes who represent a country: "chosen to represent Trinidad and Tobago", "compete for Great Britain"
-    if sporty and (
+        return False, "team", f"'{head.head.text} {head.text} {site.m.text}' (a contest)"
+    return None
+
+
+def _club_check(site: _NameSite) -> _Decision | None:
+    """A club named after its city: "I love the way Madrid play", "the Madrid president Florentino Perez"."""
+    club_verb = site.role.dep_ in ("nsubj", "nsubjpass") and site.head.lemma_.lower() in _CLUB_VERBS
+    club_noun = site.root.dep_ == "compound" and site.root.head.lower_ in _CLUB_NOUNS
+    if site.sporty and site.m.kind == "capital" and (club_verb or club_noun):
+        return False, "team", f"'{site.m.text}' in a story with sports words (a club of the city)"
+    return None
+
+
+def _athlete_check(site: _NameSite) -> _Decision | None:
+    """Athletes who represent a country: "chosen to represent Trinidad and Tobago"."""
+    m, role, head = site.m, site.role, site.head
+    if site.sporty and (
         (role.dep_ == "dobj" and head.lemma_.lower() == "represent" and not _titled_subject(head))
         or (role.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _ATHLETE_VERBS)
     ):
@@ -914,12 +1063,27 @@ def _decide_name(
             "team",
             f"'{head.head.text if role.dep_ == 'pobj' else head.text} ... {m.text}' (an athlete's country)",
         )
-    if sport:
+    return None
+
+
+def _sports_report_check(site: _NameSite) -> _Decision | None:
+    """5. Any other country in a sports report is a team."""
+    if site.sport:
         return False, "team", "a country in a sports report"
-    if possessive and chain:
-        return True, "government", f"possesses '{chain[-1].text}' (the state's)"
-    # 6. "Britain is the fourth-largest economy", "The Bahamas ... are among the areas affected"
-    if role.dep_ == "nsubj" and head.lemma_ == "be":
+    return None
+
+
+def _possessor_check(site: _NameSite) -> _Decision | None:
+    """The possessor of a noun no check above read is the state's: "Ireland's introduction of lower taxes"."""
+    if site.possessive and site.chain:
+        return True, "government", f"possesses '{site.chain[-1].text}' (the state's)"
+    return None
+
+
+def _economy_subject_check(site: _NameSite) -> _Decision | None:
+    """6. "Britain is the fourth-largest economy", "The Bahamas ... are among the areas affected"."""
+    head = site.head
+    if site.role.dep_ == "nsubj" and head.lemma_ == "be":
         for c in head.children:
             nouns = (
                 [c]
@@ -929,21 +1093,38 @@ def _decide_name(
                 else []
             )
             for n in nouns:
-                sense = senses.sense_of(n.text, sport)
+                sense = site.senses.sense_of(n.text, site.sport)
                 if sense in ("economy", "place"):
-                    return False, sense, f"'{m.text} is ... {n.text}' ({_WHAT[sense]})"
-    # 6. "The Maldives has gross domestic product of about $660m", "China has 350 million smokers"
-    if role.dep_ == "nsubj" and head.lemma_ == "have" and head.pos_ == "VERB":
+                    return False, sense, f"'{site.m.text} is ... {n.text}' ({_WHAT[sense]})"
+    return None
+
+
+def _has_check(site: _NameSite) -> _Decision | None:
+    """6. "The Maldives has gross domestic product of about $660m", "China has 350 million smokers"."""
+    head = site.head
+    if site.role.dep_ == "nsubj" and head.lemma_ == "have" and head.pos_ == "VERB":
         for c in head.children:
-            sense = senses.sense_of(c.text, sport) if c.dep_ == "dobj" else None
+            sense = site.senses.sense_of(c.text, site.sport) if c.dep_ == "dobj" else None
             if sense in ("economy", "people"):
-                return False, sense, f"'{m.text} {head.text} ... {c.text}' ({_WHAT[sense]})"
-    if role.dep_ == "attr" and head.lemma_ == "be":
+                return False, sense, f"'{site.m.text} {head.text} ... {c.text}' ({_WHAT[sense]})"
+    return None
+
+
+def _economy_attribute_check(site: _NameSite) -> _Decision | None:
+    """6. The attribute of a place or a noun of the economy: "The worst-hit areas are Sri Lanka, India"."""
+    head = site.head
+    if site.role.dep_ == "attr" and head.lemma_ == "be":
         for c in head.children:
-            sense = senses.sense_of(c.text, sport) if c.dep_ == "nsubj" else None
+            sense = site.senses.sense_of(c.text, site.sport) if c.dep_ == "nsubj" else None
             if sense in ("economy", "place"):
-                return False, sense, f"'{c.text} {head.text} {m.text}' ({_WHAT[sense]})"
-    if role.dep_ == "nsubj" and head.lemma_ == "be":  # a survey: "South Korea was the most pessimistic"
+                return False, sense, f"'{c.text} {head.text} {site.m.text}' ({_WHAT[sense]})"
+    return None
+
+
+def _survey_mood_check(site: _NameSite) -> _Decision | None:
+    """A survey: "South Korea was the most pessimistic"."""
+    head = site.head
+    if site.role.dep_ == "nsubj" and head.lemma_ == "be":
         moods = [
             c
             for c in head.children
@@ -952,8 +1133,18 @@ def _decide_name(
             and any(g.lower_ in ("most", "least") for g in c.children)
         ]
         if moods:
-            return False, "people", f"'{m.text} {head.text} the most {moods[0].text}' (its people surveyed)"
-    if role.dep_ == "nsubj":  # "Indonesia, Malaysia and India have enjoyed strong economic growth"
+            return (
+                False,
+                "people",
+                f"'{site.m.text} {head.text} the most {moods[0].text}' (its people surveyed)",
+            )
+    return None
+
+
+def _growth_check(site: _NameSite) -> _Decision | None:
+    """6. "Indonesia, Malaysia and India have enjoyed strong economic growth"."""
+    head, senses, sport = site.head, site.senses, site.sport
+    if site.role.dep_ == "nsubj":
         for v in (head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")):
             if v.lemma_.lower() not in _RECORD_VERBS:
                 continue
@@ -961,29 +1152,54 @@ def _decide_name(
                 c for c in v.children if c.dep_ == "dobj" and senses.sense_of(c.text, sport) == "economy"
             ]
             if grown:
-                return False, "economy", f"'{m.text} {v.text} ... {grown[0].text}' ({_WHAT['economy']})"
-    # 6. a verb of the economy: "Japan still dominates mobile phone technology", "China overtook the US"
-    verb = _economic_predicate(role, senses)
+                return False, "economy", f"'{site.m.text} {v.text} ... {grown[0].text}' ({_WHAT['economy']})"
+    return None
+
+
+def _economic_verb_check(site: _NameSite) -> _Decision | None:
+    """6. A verb of the economy: "Japan still dominates mobile phone technology", "China overtook the US"."""
+    role = site.role
+    verb = _economic_predicate(role, site.senses)
     if verb is not None:
-        where = {"nsubj": "subject", "dobj": "object"}.get(role.dep_, f"'{head.text}' object")
+        where = {"nsubj": "subject", "dobj": "object"}.get(role.dep_, f"'{site.head.text}' object")
         return False, "economy", f"{where} of the economic verb '{verb.text}' ({_WHAT['economy']})"
-    # a ranking: "the same level as Romania", "one level below Russia", "second only to the US", "Sweden,
-    # Denmark and Norway came out top"
+    return None
+
+
+def _ranking_check(site: _NameSite) -> _Decision | None:
+    """A ranking: "the same level as Romania", "second only to the US", "came out top"."""
+    role, head = site.role, site.head
     ranked = _ranking_of(role, head)
     if not ranked and _followed_in_ranking(role, head):
         ranked = "followed by"
     if ranked:
-        phrase = f"{m.text} {ranked}" if role.dep_ == "nsubj" else f"{ranked} {m.text}"
+        phrase = f"{site.m.text} {ranked}" if role.dep_ == "nsubj" else f"{ranked} {site.m.text}"
         return False, "other", f"'{phrase}' (a place in a ranking)"
-    # places struck: "with Sri Lanka, Thailand and India worst hit"
-    if role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _DAMAGE_VERBS:
+    return None
+
+
+def _struck_check(site: _NameSite) -> _Decision | None:
+    """Places struck: "with Sri Lanka, Thailand and India worst hit"."""
+    head = site.head
+    if site.role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _DAMAGE_VERBS:
         if any(c.lower_ in _DAMAGE_ADVERBS for c in head.children):
-            return False, "place", f"'{m.text} ... {head.text}' (a place struck)"
-    # a range or a journey: "waves from Malaysia to Africa", "flying in from Japan"
-    if role.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in _BASED_VERBS:
-        return False, "place", f"'{head.head.text} from {m.text}' (a place)"  # "the site is run from Romania"
+            return False, "place", f"'{site.m.text} ... {head.text}' (a place struck)"
+    return None
+
+
+def _based_check(site: _NameSite) -> _Decision | None:
+    """Where something is run from: "the site is run from Romania"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in _BASED_VERBS:
+        return False, "place", f"'{head.head.text} from {site.m.text}' (a place)"
+    return None
+
+
+def _range_check(site: _NameSite) -> _Decision | None:
+    """A range or a journey: "waves from Malaysia to Africa", "flying in from Japan"."""
+    head, senses, sport = site.head, site.senses, site.sport
     if (
-        role.dep_ == "pobj"
+        site.role.dep_ == "pobj"
         and head.lower_ == "from"
         and senses.sense_of(head.head.text, sport) != "government"
     ):
@@ -995,38 +1211,58 @@ def _decide_name(
         if (
             to or start.lemma_.lower() in senses.movement_verbs
         ) and not handed:  # "takes over the presidency"
-            what = f"from {m.text} {to[0].text}" if to else f"{start.text} ... from {m.text}"
+            what = f"from {site.m.text} {to[0].text}" if to else f"{start.text} ... from {site.m.text}"
             return False, "place", f"'{what}' (a place, not the state)"
-    # a capital naming a thing of the city: "the Lisbon targets", "a Washington think-tank"
-    if m.kind == "capital" and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
-        return False, "other", f"'{m.text} {root.head.text}' (a thing named after the city)"
-    # 6. the object of a preposition after a noun of the economy, a place or an event: "the production of
-    # Saabs to the US", "the meeting of the G7", "the streets of Seoul" (people and team nouns are left to
-    # the rules above: "critics of China" still criticise the state; "with" and "as" stay: "the war with
-    # Iran", "states such as Japan" are the state)
+    return None
+
+
+def _capital_thing_check(site: _NameSite) -> _Decision | None:
+    """A capital naming a thing of the city: "the Lisbon targets", "a Washington think-tank"."""
+    root = site.root
+    if site.m.kind == "capital" and root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN":
+        return False, "other", f"'{site.m.text} {root.head.text}' (a thing named after the city)"
+    return None
+
+
+def _of_place_check(site: _NameSite) -> _Decision | None:
+    """6. After a noun of the economy, a place or an event: "the streets of Seoul"."""
+    # people and team nouns are left to the checks above: "critics of China" still criticise the state;
+    # "with" and "as" stay: "the war with Iran", "states such as Japan" are the state
+    head = site.head
     if (
-        role.dep_ == "pobj"
+        site.role.dep_ == "pobj"
         and head.lower_ in _OF_PLACE_PREPS
         and head.dep_ == "prep"
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
         noun = head.head
-        sense = senses.sense_of(noun.text, sport)
+        sense = site.senses.sense_of(noun.text, site.sport)
         if sense is None and any(
             c.dep_ == "amod" and c.lower_ in _ECONOMIC_ADJECTIVES for c in noun.children
         ):
             sense = "economy"  # "the economic might of the US"
         if sense in ("economy", "place", "other"):
-            return False, sense, f"'{noun.text} {head.text} {m.text}' ({_WHAT[sense]})"
+            return False, sense, f"'{noun.text} {head.text} {site.m.text}' ({_WHAT[sense]})"
         if head.lower_ == "of" and noun.lower_ in _MEMBER_NOUNS:  # "citizens of Switzerland"
-            return False, "people", f"'{noun.text} of {m.text}' ({_WHAT['people']})"
-    if role.dep_ == "pobj" and head.lower_ == "like" and head.head.pos_ == "NOUN":
-        if senses.sense_of(head.head.text, sport) == "economy":  # "other markets like India and China"
-            return False, "economy", f"'{head.head.text} like {m.text}' ({_WHAT['economy']})"
-    # capitals stand for their governments only as actors or addressees ("Seoul pressed Beijing")
-    verb = head.head if role.dep_ == "pobj" else head
+            return False, "people", f"'{noun.text} of {site.m.text}' ({_WHAT['people']})"
+    return None
+
+
+def _like_check(site: _NameSite) -> _Decision | None:
+    """An example of markets: "other markets like India and China"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "like" and head.head.pos_ == "NOUN":
+        if site.senses.sense_of(head.head.text, site.sport) == "economy":
+            return False, "economy", f"'{head.head.text} like {site.m.text}' ({_WHAT['economy']})"
+    return None
+
+
+def _capital_place_check(site: _NameSite) -> _Decision | None:
+    """Capitals stand for their governments only as actors or addressees: "Seoul pressed Beijing"."""
+    role, head, senses = site.role, site.head, site.senses
+    verb = site.verb()
     if (
-        m.kind == "capital"
+        site.m.kind == "capital"
         and role.dep_ in ("dobj", "pobj")
         and not (
             head.lower_ in ("by", "from")
@@ -1040,13 +1276,29 @@ def _decide_name(
             "place",
             f"capital as {'object of' if role.dep_ == 'dobj' else head.text} '{verb.text}' (a place)",
         )
-    if role.dep_ == "pobj" and head.lower_ == "between" and verb.lemma_.lower() in senses.movement_verbs:
+    return None
+
+
+def _route_check(site: _NameSite) -> _Decision | None:
+    """A route: "fly between Australia and the US"."""
+    verb = site.verb()
+    if (
+        site.role.dep_ == "pobj"
+        and site.head.lower_ == "between"
+        and verb.lemma_.lower() in site.senses.movement_verbs
+    ):
         return (
             False,
             "place",
-            f"'{verb.text} between ... {m.text}' (a route)",
-        )  # "fly between Australia and the US"
-    if role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "VERB"):
+            f"'{verb.text} between ... {site.m.text}' (a route)",
+        )
+    return None
+
+
+def _business_check(site: _NameSite) -> _Decision | None:
+    """Business with a country: "doing business with Israel", "a trade surplus with China"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "VERB"):
         if head.head.pos_ == "VERB":  # "accused of doing business with Israel"
             business = [c for c in head.head.children if c.dep_ == "dobj" and c.lower_ == "business"]
         elif head.head.lower_ == "business":  # "doing business with Israel", "with" hung on "business"
@@ -1070,21 +1322,59 @@ def _decide_name(
             return (
                 False,
                 "economy",
-                f"'{phrase} with {m.text}' ({_WHAT['economy']})",
+                f"'{phrase} with {site.m.text}' ({_WHAT['economy']})",
             )
-    if role.dep_ == "pobj" and head.lower_ in ("to", "from") and verb.pos_ == "VERB":
+    return None
+
+
+def _trade_check(site: _NameSite) -> _Decision | None:
+    """Trade to or from a country: "forced Kirchner to suspend gas exports to Chile"."""
+    head, verb = site.head, site.verb()
+    if site.role.dep_ == "pobj" and head.lower_ in ("to", "from") and verb.pos_ == "VERB":
         traded = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TRADE_NOUNS]
-        if traded:  # "forced Kirchner to suspend gas exports to Chile"
-            return False, "economy", f"'{traded[0].text} {head.text} {m.text}' ({_WHAT['economy']})"
-    if role.dep_ == "pobj" and head.lower_ in ("to", "into") and verb.lemma_.lower() in senses.movement_verbs:
-        return False, "place", f"'{verb.text} ... {head.text} {m.text}' (a destination)"
-    if role.dep_ == "pobj" and head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:
-        return False, "place", f"'{verb.text} ... from {m.text}' (a place left)"
-    if role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
-        return False, "place", f"'out of {m.text}' (a place left)"  # "pulled its troops out of Iraq"
-    if role.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
+        if traded:
+            return False, "economy", f"'{traded[0].text} {head.text} {site.m.text}' ({_WHAT['economy']})"
+    return None
+
+
+def _destination_check(site: _NameSite) -> _Decision | None:
+    """A destination: "won permission to fly to London, Singapore", "relocating call centres to India"."""
+    head, verb = site.head, site.verb()
+    if (
+        site.role.dep_ == "pobj"
+        and head.lower_ in ("to", "into")
+        and verb.lemma_.lower() in site.senses.movement_verbs
+    ):
+        return False, "place", f"'{verb.text} ... {head.text} {site.m.text}' (a destination)"
+    return None
+
+
+def _place_left_check(site: _NameSite) -> _Decision | None:
+    """A place left: "has withdrawn from Uzbekistan and Belarus"."""
+    verb = site.verb()
+    if site.role.dep_ == "pobj" and site.head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:
+        return False, "place", f"'{verb.text} ... from {site.m.text}' (a place left)"
+    return None
+
+
+def _out_of_check(site: _NameSite) -> _Decision | None:
+    """A place left: "pulled its troops out of Iraq"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out":
+        return False, "place", f"'out of {site.m.text}' (a place left)"
+    return None
+
+
+def _visit_check(site: _NameSite) -> _Decision | None:
+    """A place visited: "Asimo has visited the UK, Germany, the Czech Republic, France and Ireland"."""
+    head = site.head
+    if site.role.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
         return False, "place", f"object of '{head.text}' (a place visited)"
-    # 7. the state acting
+    return None
+
+
+def _state_acting(site: _NameSite) -> _Decision:
+    """7. Otherwise the state acting: subject, object or agent of a verb ("Seoul pressed China")."""
     where = {
         "nsubj": "subject of",
         "nsubjpass": "passive subject of",
@@ -1093,10 +1383,110 @@ def _decide_name(
         "agent": "agent of",
         "compound": "modifier of",
         "amod": "modifier of",
-    }.get(role.dep_, "")
+    }.get(site.role.dep_, "")
     if where:
-        return True, "government", f"{where} '{head.text}' (the state acting)"
+        return True, "government", f"{where} '{site.head.text}' (the state acting)"
     return True, "government", "the state (no other reading)"
+
+
+#: The checks on the name's noun phrase, in order (the first decision wins).
+_PHRASE_CHECKS = (
+    _surname_check,
+    _currency_check,
+    _name_particle_check,
+    _demonym_pair_check,
+    _head_noun_check,
+    _government_noun_check,
+    _head_or_modifier_check,
+    _ranking_within_check,
+    _name_before_check,
+)
+
+#: The checks on the name's role (after :func:`_find_role`), in order; then :func:`_state_acting`.
+_ROLE_CHECKS = (
+    _noun_list_check,
+    _title_check,
+    _broken_list_check,
+    _list_modifier_check,
+    _example_check,
+    _locative_check,
+    _origin_check,
+    _of_name_check,
+    _parenthesised_check,
+    _parenthesised_list_check,
+    _place_after_place_check,
+    _contest_verb_check,
+    _contest_noun_check,
+    _club_check,
+    _athlete_check,
+    _sports_report_check,
+    _possessor_check,
+    _economy_subject_check,
+    _has_check,
+    _economy_attribute_check,
+    _survey_mood_check,
+    _growth_check,
+    _economic_verb_check,
+    _ranking_check,
+    _struck_check,
+    _based_check,
+    _range_check,
+    _capital_thing_check,
+    _of_place_check,
+    _like_check,
+    _capital_place_check,
+    _route_check,
+    _business_check,
+    _trade_check,
+    _destination_check,
+    _place_left_check,
+    _out_of_check,
+    _visit_check,
+)
+
+
+def _decide_name(
+    m: GovernmentMention, ps, context, sport: bool, sporty: bool = False
+) -> tuple[bool, str, str]:
+    """(is_government, sense, reason) for a name, short name, demonym or capital the surface rules
+    accepted; ``sporty``: the article uses sports words, if fewer than a sports report does. The checks of
+    :data:`_PHRASE_CHECKS`, then those of :data:`_ROLE_CHECKS` run in order; the first decision wins."""
+    senses = default_senses()
+    if ps is None or not ps.parsed:
+        if sport:
+            return False, "team", "a country in a sports report (no parse)"
+        return True, "government", "the state (sentence not parsed)"
+    doc = ps.doc
+    span = ps.char_span(m.start, m.end)
+    if span is None or len(span) == 0:
+        return (False, "team", "a country in a sports report") if sport else (True, "government", "the state")
+    root = span.root
+    nxt = span.end
+    possessive = nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'")
+    site = _NameSite(
+        m=m,
+        ps=ps,
+        context=context,
+        sport=sport,
+        sporty=sporty,
+        senses=senses,
+        doc=doc,
+        span=span,
+        root=root,
+        possessive=possessive,
+        chain=_chain_after(doc, root, nxt + 1 if possessive else nxt),
+        how="possesses" if possessive else "modifies",
+    )
+    for check in _PHRASE_CHECKS:
+        decision = check(site)
+        if decision is not None:
+            return decision
+    _find_role(site)
+    for check in _ROLE_CHECKS:
+        decision = check(site)
+        if decision is not None:
+            return decision
+    return _state_acting(site)
 
 
 def _needs_entities(ps, m: GovernmentMention) -> bool:
