@@ -482,9 +482,9 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 
 
 def _name_word_before(text: str, start: int, earlier: list[GovernmentMention]) -> str:
-    """The capitalised word right before ``start`` that makes a one-word institution part of another name
-    ("World" in "the 3GSM World Congress"), or "": not at a sentence start, not "The" or "US", and not a
-    name the gazetteer matched ("US Congress", "Chinese Parliament")."""
+    """The capitalised word right before ``start`` that makes an institution part of another name ("World"
+    in "the 3GSM World Congress", "York" in "New York State Department of Health"), or "": not at a sentence
+    start, not "The" or "US", and not a name the gazetteer matched ("US Congress", "Chinese Parliament")."""
     left = text[max(0, start - 40) : start]
     prev = re.search(r"(?:^|(?<=\s))([A-Z][\w-]*)\s+$", left)
     if prev is None or prev.group(1) in ("The", "US", "U.S.", "American", "A", "An"):
@@ -502,7 +502,7 @@ def _decide(
 ) -> tuple[bool, str]:
     """(is_government, reason) for one alias match; the rules are listed in the module docstring."""
     kind = alias.kind
-    if kind == "institution" and " " not in alias.surface:
+    if kind == "institution":
         word = _name_word_before(text, start, earlier)
         if word:  # "the 3GSM World Congress", "the African National Congress"
             return False, f"part of the name '{word} {alias.surface}' (not the state's)"

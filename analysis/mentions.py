@@ -559,6 +559,14 @@ _MOOD_WORDS = frozenset(
 )
 #: Verbs that record an economy's figures: "India has enjoyed strong growth", "continues to post growth".
 _RECORD_VERBS = frozenset("enjoy post record see experience achieve register report".split())
+#: "former" or "ex-" right before an office-holder's name or title ("former US president Bill Clinton").
+_FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
+#: Canonical names of organisations of states: "entering the EU" is joining it, not a place entered.
+_BLOC = re.compile(r"Union|Nations|Organi[sz]ation|Fund|Bank|Council|Treaty|Alliance|Community|^G\d+$|^OPEC$")
+#: Officials that belong to the body named before them ("Greek sports officials", "US Olympic officials").
+_OWNED_OFFICIALS = frozenset("official officials chief chiefs".split())
+#: Shares of a whole: "50% of the UK" is a share of its people, not the state.
+_SHARE_WORDS = frozenset("% percent half third quarter majority".split())
 #: Particles inside a longer French or Spanish name: "the Tour de France", "Stade de France".
 _NAME_PARTICLES = frozenset("de du des del di da".split())
 #: Nouns of a trade balance: "the deficit with Japan" is the economy's.
@@ -586,7 +594,7 @@ _MEMBER_NOUNS = frozenset(
     "citizens citizen nationals national residents resident people natives inhabitants population".split()
 )
 #: Verbs after which "from <country>" is where something is run or based ("the site is run from Romania").
-_BASED_VERBS = frozenset("run operate base broadcast trade".split())
+_BASED_VERBS = frozenset("run operate base broadcast trade manage".split())
 #: Modifiers that make ties or links commercial ("business ties with Israel").
 _BUSINESS = frozenset("business commercial corporate".split())
 #: Verbs and nouns of football clubs: a capital with them in a story with sports words is a club.
@@ -611,7 +619,7 @@ _MEDIA_NOUNS = frozenset(
     "press media television tv radio newspaper newspapers broadcaster agency site website websites".split()
 )
 #: Verbs whose object is a place: "the robot has visited the UK, Germany and France".
-_VISIT_VERBS = frozenset({"visit", "tour"})
+_VISIT_VERBS = frozenset({"visit", "tour", "enter"})
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
 
@@ -739,7 +747,8 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             ]
             if m.kind == "capital" and (sport or site.sporty) and t.lower_ in _CLUB_NOUNS:
                 return False, "team", f"'{m.text} {t.text}' in a story with sports words (a club of the city)"
-            if t.lower_ in _SPOKES_NOUNS and owner:  # "Egypt FA spokesman": the football association's
+            if (t.lower_ in _SPOKES_NOUNS or t.lower_ in _OWNED_OFFICIALS) and owner:
+                # "Egypt FA spokesman": the football association's; "Greek sports officials"
                 sense = senses.sense_of(owner[0].text, sport)
                 return False, sense, f"{how} '{owner[0].text} {t.text}' ({_WHAT[sense]})"
             before = site.doc[site.span.start - 1].lower_ if site.span.start > 0 else ""
@@ -825,13 +834,10 @@ def _find_role(site: _NameSite) -> None:
 def _noun_list_check(site: _NameSite) -> _Decision | None:
     """A list with a noun of the economy or a place: "two fast-growing economies, China and India"."""
     role, head = site.role, site.head
-    if (
-        role != site.root
-        and role.pos_ == "NOUN"
-        and site.root.dep_ == "conj"
-        and head.lower_ not in ("between", "with")
-    ):
+    if role != site.root and role.pos_ == "NOUN" and site.root.dep_ == "conj":
         sense = site.senses.sense_of(role.text, site.sport)
+        if sense == "economy" and head.lower_ in ("between", "with"):
+            return None  # "ties with Europe's fastest-growing economies, Poland and Hungary": relations
         if sense in ("economy", "place") and role.lower_ not in _COUNTRY_NOUNS:
             return False, sense, f"in a list with '{role.text}' ({_WHAT[sense]})"
     return None
@@ -1063,6 +1069,31 @@ def _athlete_check(site: _NameSite) -> _Decision | None:
             "team",
             f"'{head.head.text if role.dep_ == 'pobj' else head.text} ... {m.text}' (an athlete's country)",
         )
+    return None
+
+
+def _plural_team_check(site: _NameSite) -> _Decision | None:
+    """A country name with a plural verb in a story with sports words is a team ("Monaco are also in the
+    race for Morientes", "England have won"); not a list ("France and Germany are") nor a plural name."""
+    role, head, m = site.role, site.head, site.m
+    if not site.sporty or role.dep_ != "nsubj" or role != site.root or m.text.endswith("s"):
+        return None
+    if any(c.dep_ == "conj" for c in role.children):
+        return None
+    verbs = [head, *(c for c in head.children if c.dep_ == "aux")]
+    plural = next(
+        (v for v in verbs if v.lower_ in ("are", "were", "have") and v.tag_ in ("VBP", "VBD")), None
+    )
+    if plural is not None:
+        return False, "team", f"'{m.text} {plural.text}' in a story with sports words (a team)"
+    return None
+
+
+def _share_check(site: _NameSite) -> _Decision | None:
+    """A share of a country's people or land: "27 million, or 50%, of the UK", "about 60% of China"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SHARE_WORDS:
+        return False, "people", f"'{head.head.text} of {site.m.text}' (a share of its people or land)"
     return None
 
 
@@ -1369,7 +1400,9 @@ def _visit_check(site: _NameSite) -> _Decision | None:
     """A place visited: "Asimo has visited the UK, Germany, the Czech Republic, France and Ireland"."""
     head = site.head
     if site.role.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
-        return False, "place", f"object of '{head.text}' (a place visited)"
+        if head.lemma_.lower() == "enter" and _BLOC.search(site.m.government):
+            return None  # "Turkey entering the EU" joins it
+        return False, "place", f"object of '{head.text}' (a place visited or entered)"
     return None
 
 
@@ -1419,6 +1452,7 @@ _ROLE_CHECKS = (
     _contest_noun_check,
     _club_check,
     _athlete_check,
+    _plural_team_check,
     _sports_report_check,
     _possessor_check,
     _economy_subject_check,
@@ -1442,6 +1476,7 @@ _ROLE_CHECKS = (
     _place_left_check,
     _out_of_check,
     _visit_check,
+    _share_check,
 )
 
 
@@ -1564,6 +1599,11 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             out.append(replace(m, sense="government", reason=m.reason or "an institution of the state"))
             continue
         if m.kind == "leader":
+            former = _FORMER_BEFORE.search(article.text[max(0, m.start - 12) : m.start])
+            if former and not m.reason:  # "former US president Bill Clinton" is not in office
+                reason = f"'{former.group(1)} {m.text}' (a former office-holder)"
+                out.append(replace(m, is_government=False, sense="people", reason=reason))
+                continue
             out.append(replace(m, sense="government", reason=m.reason or "an office-holder"))
             continue
         if m.kind not in _NAME_KINDS:

@@ -195,6 +195,21 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("The growth in goods entering the UK from the EU slowed to 0.5%.", "EU", "place"),
         ("There is more weaponry on offer than in an acre of Iraq.", "Iraq", "place"),
         (
+            "Also present at the service was former US president Bill Clinton.",
+            "US president Bill Clinton",
+            "people",
+        ),
+        (
+            "The research team, from New York State Department of Health, found it.",
+            "State Department",
+            "other",
+        ),
+        ("Other Greek sports officials also testified at the tribunal.", "Greek", "team"),
+        ("Monaco are also in the race for the striker, whose goals won the match.", "Monaco", "team"),
+        ("It compares to 27 million, or 50%, of the UK, who are not currently online.", "UK", "people"),
+        ("The equities trade could be managed from London in the future.", "London", "place"),
+        ("More than 7,000 people had entered the UK under the scheme.", "UK", "place"),
+        (
             "The dead were Leslie Gray, 43, of Tuxford; and Robert Alcorn, 37, of Auckland, New Zealand.",
             "New Zealand",
             "people",
@@ -245,6 +260,9 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The government and China agreed on the deal.", "China"),
         ("Britain is confident that the talks will succeed.", "Britain"),
         ("Thailand has said it does not wish to opt for a debt repayment freeze.", "Thailand"),
+        ("They talked about Turkey entering the EU.", "EU"),
+        ("The UK sports minister Richard Caborn spoke.", "UK"),
+        ("The US State Department said no.", "US State Department"),
         ("Prices rose on talk of a potential output cut from oil producers' group Opec.", "Opec"),
     ],
 )
