@@ -219,6 +219,11 @@ _KOREA_HINT = (
 _FAMILY_NAME_FIRST = frozenset({"North Korea", "South Korea", "China"})
 _TITLE_GAP = re.compile(r"^(?:'s|’s)?(?:\s+(?:[A-Za-z][\w.\-]*))*\s+$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+#: Words of a title or an office around a leader's name ("President Bush", "the Bush administration").
+_OFFICE_WORDS = frozenset(
+    "president prime minister secretary chancellor premier mr mrs ms dr the administration government us u.s."
+    " state foreign of former vice".split()
+)
 #: Lower-case words that may stand in a title between a country and an office-holder ("China's deputy
 #: foreign minister", "the US secretary of state").
 _TITLE_WORDS = frozenset(
@@ -364,6 +369,36 @@ class Gazetteer:
         raw.extend(self._short_names(text, raw))
         raw.sort(key=lambda x: x.start)
         return raw
+
+    def in_office(self, government: str, name: str, year: int) -> bool | None:
+        """Whether the office-holder ``name`` (a full name, a surname, or either with a title before it) held
+        office in ``year`` by the gazetteer's ``leader_years``; None when no years are listed for the name.
+        A surname alone matches every listed leader of that government with that surname.
+
+        >>> g = default_gazetteer()
+        >>> g.in_office("United States", "Donald Trump", 2016), g.in_office("United States", "Trump", 2018)
+        (False, True)
+        >>> g.in_office("United States", "Bush administration", 2004), g.in_office("Japan", "Nobody", 2004)
+        (True, None)
+        """
+        words = [w for w in re.findall(r"[\w.'’-]+", name) if w.lower() not in _OFFICE_WORDS]
+        if not words:
+            return None
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+        full = " ".join(words)
+        found = None
+        for (gov, leader), spans in self.leader_years.items():
+            if gov != government:
+                continue
+            plain, bare = full.replace(".", ""), leader.replace(".", "")
+            same = plain.endswith(bare) or bare.endswith(plain)
+            if not same and (len(words) > 1 or leader.split()[-1] != words[-1]):
+                continue
+            for start, end in re.findall(r"(\d{4})\s*-\s*(\d{4})?", spans):
+                if int(start) <= year <= int(end or 9999):
+                    return True
+            found = False
+        return found
 
     def resolve_anaphora(
         self, text: str, mentions: list[GovernmentMention], sentences: list[tuple[int, int]] | None = None

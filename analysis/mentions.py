@@ -1574,6 +1574,8 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     batch.
     """
     article = context.article
+    gazetteer = default_gazetteer()
+    year = getattr(article.published, "year", None)
     sport = is_sports_story(article.text)
     sporty = sport or sports_density(article.text) >= default_senses().story_threshold / 2
     # one parse batch: every sentence with a mention that may count (its evidence is scored on the parse too)
@@ -1599,6 +1601,11 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             out.append(replace(m, sense="government", reason=m.reason or "an institution of the state"))
             continue
         if m.kind == "leader":
+            office = gazetteer.in_office(m.government, m.text, year) if year else None
+            if office is False:  # "Donald Trump" in a 2016 campaign story is a candidate
+                reason = f"'{m.text}' not in office in {year} (the gazetteer's leader_years)"
+                out.append(replace(m, is_government=False, sense="people", reason=reason))
+                continue
             former = _FORMER_BEFORE.search(article.text[max(0, m.start - 12) : m.start])
             if former and not m.reason:  # "former US president Bill Clinton" is not in office
                 reason = f"'{former.group(1)} {m.text}' (a former office-holder)"

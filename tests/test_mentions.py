@@ -372,3 +372,22 @@ def test_a_title_merge_stops_at_a_sentence_or_a_clause():
     )
     found = [m.text for m in ArticleContext.of(text).mentions]
     assert found == ["Congress", "Congress", "Lord Goldsmith", "Tony Blair"]
+
+
+def test_office_holders_are_read_against_the_articles_date():
+    from analysis.article import Article
+
+    text = (
+        "Republican presidential nominee Donald Trump claimed that Ferguson is dangerous. "
+        "President Obama released a statement. Trump said he was postponing a news conference."
+    )
+
+    def decisions(published):
+        article = Article.from_text(text, published=published)
+        return [(m.text, m.is_government) for m in ArticleContext(article).mentions]
+
+    assert decisions("2016-05-19") == [("Donald Trump", False), ("Obama", True), ("Trump", False)]
+    assert decisions("2018-03-01") == [("Donald Trump", True), ("Obama", False), ("Trump", True)]
+    assert decisions(None) == [("Donald Trump", True), ("Obama", True), ("Trump", True)]  # no date: in office
+    reason = next(m.reason for m in ArticleContext(Article.from_text(text, published="2016-05-19")).mentions)
+    assert reason == "'Donald Trump' not in office in 2016 (the gazetteer's leader_years)"
