@@ -614,7 +614,7 @@ def _merge_titles(text: str, mentions: list[GovernmentMention]) -> list[Governme
             if (
                 prev.government == m.government
                 and (prev.is_government or prev.kind == "demonym")
-                and m.kind in ("institution", "leader")
+                and m.kind in ("institution", "leader", "contextual")
                 and len(gap.split()) <= 4
                 and (gap == " " or _TITLE_GAP.match(gap) and _is_title(gap))
             ):

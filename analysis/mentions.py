@@ -582,7 +582,7 @@ _COUNTRY_NOUNS = frozenset("countries country nations nation states member-state
 #: Nouns of polities: a country named as their example is the state ("larger states such as Britain").
 _POLITY_NOUNS = frozenset("states governments regimes powers allies".split())
 #: Words before a name that put an office-holder out of office ("the former Dutch prime minister").
-_FORMER = frozenset("former ex ex- late then erstwhile".split())
+_FORMER = frozenset("former ex ex- late then erstwhile ousted deposed toppled exiled".split())
 #: Speakers' nouns that belong to the organisation named before them ("Egypt FA spokesman").
 _SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen".split())
 #: Words that make a party the government ("Britain's ruling party", "the Chinese Communist Party").
@@ -611,7 +611,7 @@ _DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
 #: Verbs of damage those adverbs go with.
 _DAMAGE_VERBS = frozenset("hit affect strike devastate damage".split())
 #: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
-_LEAVING_VERBS = frozenset("withdraw pull retreat flee escape evacuate depart".split())
+_LEAVING_VERBS = frozenset("withdraw pull retreat flee escape evacuate depart remove".split())
 #: Honorifics: a name after them is a person's ("Mr Wellington", "Ms Jordan").
 _HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
 #: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
@@ -1388,6 +1388,14 @@ def _place_left_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _inside_of_check(site: _NameSite) -> _Decision | None:
+    """A place: "raids inside of both Iraq and Syria", "outside of Russia"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("inside", "outside"):
+        return False, "place", f"'{head.head.text} of {site.m.text}' (a place)"
+    return None
+
+
 def _out_of_check(site: _NameSite) -> _Decision | None:
     """A place left: "pulled its troops out of Iraq"."""
     head = site.head
@@ -1475,6 +1483,7 @@ _ROLE_CHECKS = (
     _destination_check,
     _place_left_check,
     _out_of_check,
+    _inside_of_check,
     _visit_check,
     _share_check,
 )

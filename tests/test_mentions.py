@@ -209,6 +209,9 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("It compares to 27 million, or 50%, of the UK, who are not currently online.", "UK", "people"),
         ("The equities trade could be managed from London in the future.", "London", "place"),
         ("More than 7,000 people had entered the UK under the scheme.", "UK", "place"),
+        ("Some will be conducting raids inside of both Iraq and Syria.", "Syria", "place"),
+        ("Obama pledged to remove all troops from Afghanistan.", "Afghanistan", "place"),
+        ("Viktor Yanukovych, the ousted Ukrainian president, fled.", "Ukrainian", "people"),
         (
             "The dead were Leslie Gray, 43, of Tuxford; and Robert Alcorn, 37, of Auckland, New Zealand.",
             "New Zealand",
@@ -391,3 +394,11 @@ def test_office_holders_are_read_against_the_articles_date():
     assert decisions(None) == [("Donald Trump", True), ("Obama", True), ("Trump", True)]  # no date: in office
     reason = next(m.reason for m in ArticleContext(Article.from_text(text, published="2016-05-19")).mentions)
     assert reason == "'Donald Trump' not in office in 2016 (the gazetteer's leader_years)"
+
+
+def test_the_joint_chiefs_are_south_koreas_only_in_a_korea_story():
+    us = "He was the chairman of the Joint Chiefs of Staff, Gen. Joseph Dunford."
+    assert [m.text for m in ArticleContext.of(us).mentions] == []
+    korea = "North Korea fired a missile, South Korea's Joint Chiefs of Staff said."
+    found = [(m.text, m.government, m.is_government) for m in ArticleContext.of(korea).mentions]
+    assert found[1] == ("South Korea's Joint Chiefs of Staff", "South Korea", True)
