@@ -5,6 +5,7 @@ from __future__ import annotations
 from analysis.parse import parse_text
 from analysis.quotes.attribution import Attribution, drop_overlapping
 from analysis.quotes.candidates import Frame, cue_candidates
+from analysis.quotes.lexicon import lexicon
 from analysis.quotes.spans import ContentCandidate
 from analysis.quotes.speakers import SourceCandidate
 
@@ -35,3 +36,27 @@ def test_a_weaker_paraphrase_sharing_most_of_a_stronger_ones_content_is_dropped(
     a = _attribution(qframe, "insisted", '"The talks are over,"', 0.9, quoted)
     b = _attribution(qframe, "repeated", '"The talks are over,"', 0.5, quoted)
     assert drop_overlapping([a, b]) == [a, b]
+
+
+def test_a_stacking_cue_drops_no_attribution_overlapping_its_content():
+    """ "China fears that X, according to Kim": PolNeAR annotates both attributions, so the weaker "fears"
+    stays although its content overlaps the content of the stronger "according to" (``cues.stacking`` in
+    quotes.toml)."""
+    text = "China fears that easing its stance could prompt more people to leave, according to Kim Sung-joo."
+    frame = Frame.of_doc(parse_text(text))
+    according = _attribution(
+        frame, "according to", "that easing its stance could prompt more people", 0.96, text
+    )
+    fears = _attribution(
+        frame,
+        "fears",
+        "that easing its stance could prompt more people to leave, according to Kim",
+        0.88,
+        text,
+    )
+    assert "accord" in lexicon().stacking_cues
+    assert drop_overlapping([fears, according]) == [fears, according]
+    other = _attribution(
+        frame, "fears", "that easing its stance could prompt more people to leave", 0.9, text
+    )
+    assert drop_overlapping([fears, other]) == [other]  # a stronger cue of another lemma drops it
