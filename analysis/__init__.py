@@ -26,7 +26,7 @@ __all__ = [
     "load_article",
     "load_corpus",
 ]
-__version__ = "0.4.1"
+__version__ = "0.4.2"
 
 #: Submodules loaded on first attribute access (``analysis.sentiment.polarity(...)`` works after a bare
 #: ``import analysis``) without paying for NLTK, pandas or models at import time.

@@ -441,7 +441,7 @@ class RunSummary:
 
 
 def code_version() -> str:
-    """What wrote a shard: the package version and the parser model (``news-analysis 0.4.1 + spaCy
+    """What wrote a shard: the package version and the parser model (``news-analysis 0.4.2 + spaCy
     en_core_web_sm 3.8.0``); shards of another version are analysed again when a run resumes."""
     from . import __version__
 
