@@ -125,9 +125,7 @@ def classify_miss(
     preds = [i for i, p in enumerate(found) if _overlap(g.cue, [(p.cue_start, p.cue_end)]) > 0]
     if not accepted and not preds:
         c = max(mine, key=lambda c: c.probability)
-        if "overlaps that of the stronger cue" in c.reason:
-            return "cue dropped: its content overlaps a stronger cue's", lemma
-        if "stronger cue's phrase" in c.reason:
+        if "stronger cue" in c.reason:
             return "cue dropped: part of a stronger cue's phrase", lemma
         if "anonymity" in c.reason:
             return "cue dropped: anonymity rule", lemma

@@ -3,8 +3,7 @@ reason.
 
 ``find_attributions`` runs candidates -> cue decisions -> content spans -> sources and returns one
 :class:`Attribution` per kept cue (a paraphrase whose cue stands inside a stronger cue's content is dropped:
-:func:`drop_nested`, and so is one whose content is mostly a stronger cue's content:
-:func:`drop_overlapping`), plus every rejected candidate when ``explain=True`` (for
+:func:`drop_nested`), plus every rejected candidate when ``explain=True`` (for
 :func:`analysis.quotes.explain_quotes`). Speakers are resolved and typed afterwards (:mod:`.resolve`,
 :mod:`.sourcetypes`).
 """
@@ -24,7 +23,6 @@ from .speakers import SourceCandidate, source_candidates
 __all__ = [
     "Attribution",
     "drop_nested",
-    "drop_overlapping",
     "find_attributions",
     "join_quote_before",
     "join_split_quote",
@@ -106,7 +104,7 @@ def find_attributions(
                 attribution = _attribute(cue, frames, at, models, others)
                 if attribution is not None:
                     found.append(attribution)
-    found = drop_overlapping(drop_nested(_drop_duplicates(found)))
+    found = drop_nested(_drop_duplicates(found))
     continue_quotes(found, frames)
     return found, (all_cues if explain else [])
 
@@ -177,46 +175,6 @@ def drop_nested(found: list[Attribution]) -> list[Attribution]:
         if outer is not None and a.kind != "direct":
             a.cue.accepted = False
             a.cue.reason += f"; nested in the content of the stronger cue {outer.cue.text!r}"
-            continue
-        out.append(a)
-    return out
-
-
-#: an indirect or mixed attribution is dropped when a stronger one covers this share of the shorter content
-OVERLAP_SHARE = 0.5
-
-
-def drop_overlapping(found: list[Attribution]) -> list[Attribution]:
-    """The attributions without the indirect and mixed ones whose content shares at least half of the
-    shorter content with the content of an attribution with a more probable cue (two cues reporting one
-    content: "Lee said and *repeated* that ..."; PolNeAR annotates one; on dev, out of fold, dropping them
-    raised precision by 0.011, F1 by 0.003, quoted F1 by 0.005 and paraphrase F1 by 0.002). A stacking cue
-    ("China fears that ..., according to Kim") drops nothing: both attributions stand."""
-    stacking = lexicon().stacking_cues
-    by_frame: dict[int, list[Attribution]] = {}
-    for a in found:
-        by_frame.setdefault(a.frame_index, []).append(a)
-    out = []
-    for a in found:
-        if a.kind == "direct":
-            out.append(a)
-            continue
-        near = [b for i in (-1, 0, 1) for b in by_frame.get(a.frame_index + i, ())]
-        stronger = next(
-            (
-                b
-                for b in near
-                if b is not a
-                and b.cue.probability > a.cue.probability
-                and b.cue.head.lemma_.lower() not in stacking
-                and min(a.end, b.end) - max(a.start, b.start)
-                >= OVERLAP_SHARE * max(1, min(a.end - a.start, b.end - b.start))
-            ),
-            None,
-        )
-        if stronger is not None:
-            a.cue.accepted = False
-            a.cue.reason += f"; its content overlaps that of the stronger cue {stronger.cue.text!r}"
             continue
         out.append(a)
     return out

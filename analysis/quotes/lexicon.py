@@ -30,7 +30,6 @@ class Lexicon:
     """Lexicons of attribution (each field is one table of ``quotes.toml``)."""
 
     cue_lemmas: frozenset[str]
-    stacking_cues: frozenset[str]
     cue_extensions: dict[str, tuple[tuple[str, ...], ...]]
     content_deps: frozenset[str]
     nominal_pos: frozenset[str]
@@ -69,7 +68,6 @@ def lexicon() -> Lexicon:
     order = ("media", "document", "expert", "activist", "government", "organization")
     return Lexicon(
         cue_lemmas=frozenset(_table(data, "cues.lemmas")),
-        stacking_cues=frozenset(_table(data, "cues.stacking")),
         cue_extensions={
             k: tuple(tuple(p.split()) for p in v) for k, v in _table(data, "cues.extensions").items()
         },
