@@ -193,8 +193,7 @@ figures.export(fig, "03_affiliations")
 # (Dev figures from `benchmarks/quote_boundaries.py`, out of fold; where paraphrases are lost, stage by
 # stage, from `benchmarks/quote_errors.py`: a fifth of them are cues the model rejects, PolNeAR's broad
 # "want", "support", "be"; an indirect attribution nested in a stronger one's content, "Kim said she
-# refused ...", which PolNeAR seldom annotates, is dropped, and so is one sharing half its content with a
-# stronger cue's, unless that cue is "according to".) The boundaries are where the model is
+# refused ...", which PolNeAR seldom annotates, is dropped.) The boundaries are where the model is
 # furthest from the annotators: of the dev attributions matched at 50% but not at 80%, the largest groups
 # are split quotes ("A," he said, "B") of which only one piece is found (390), and extra or missing words
 # at the start of the content (about 500).
