@@ -210,6 +210,7 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("The equities trade could be managed from London in the future.", "London", "place"),
         ("More than 7,000 people had entered the UK under the scheme.", "UK", "place"),
         ("Some will be conducting raids inside of both Iraq and Syria.", "Syria", "place"),
+        ("Troops are urgently needed for the conflicts of Syria, Yemen, or Libya.", "Yemen", "other"),
         ("Obama pledged to remove all troops from Afghanistan.", "Afghanistan", "place"),
         ("Viktor Yanukovych, the ousted Ukrainian president, fled.", "Ukrainian", "people"),
         (
