@@ -349,14 +349,20 @@ class Gazetteer:
         """
         raw: list[GovernmentMention] = []
         korea_story = any(h in text for h in _KOREA_HINT)
-        for m in self._regex.finditer(text):
+        matches = list(self._regex.finditer(text))
+        named = {
+            self.aliases[m.group(0)].government
+            for m in matches
+            if self.aliases[m.group(0)].kind != "contextual"
+        }
+        for m in matches:
             alias = self.aliases[m.group(0)]
             if alias.government is None:
                 continue
-            if (
-                alias.kind == "contextual"
-                and alias.government in ("North Korea", "South Korea")
-                and not korea_story
+            if alias.kind == "contextual" and (
+                not korea_story
+                if alias.government in ("North Korea", "South Korea")
+                else alias.government not in named  # "CCTV" is China's only in a story naming China
             ):
                 continue
             if alias.surface == "US" and _in_caps_run(text, m.start(), m.end()):
@@ -560,6 +566,7 @@ def _decide(
             return False, "plural demonym names people"
         head = None
         for w in after[:3]:
+            w = re.sub(r"['’]s$", "", w)  # "the Australian government's decision"
             if w in GOVERNMENT_HEADS:
                 return True, ""
             if w in PEOPLE_HEADS or w in PLACE_HEADS:
@@ -569,7 +576,8 @@ def _decide(
             return False, f"demonym modifies '{head}' (people or things, not the state)"
         return False, "demonym without a government noun after it"
 
-    if kind in ("name", "short") and not possessive and after and after[0] in PEOPLE_HEADS:
+    body = len(after) > 1 and after[1] in GOVERNMENT_HEADS  # "the UN refugees agency"
+    if kind in ("name", "short") and not possessive and after and after[0] in PEOPLE_HEADS and not body:
         return False, f"'{alias.surface} {after[0]}' names people or things, not the state"
 
     if possessive and after:

@@ -66,6 +66,7 @@ Every mention keeps ``is_government``, ``sense`` and the ``reason`` for the deci
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -127,6 +128,7 @@ class Senses:
     sports_verbs: frozenset[str]
     contest_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
+    political_verbs: frozenset[str]
     relation_nouns: frozenset[str]
     movement_verbs: frozenset[str]
     economy_verbs: frozenset[str]
@@ -204,6 +206,7 @@ def load_senses(path: str | Path | None = None) -> Senses:
         sports_verbs=_words(sports["verbs"], path, "sports.verbs"),
         contest_nouns=_words(sports["contest_nouns"], path, "sports.contest_nouns"),
         addressee_verbs=_words(_key(data, "verbs", "addressee", path), path, "verbs.addressee"),
+        political_verbs=_words(_key(data, "verbs", "political", path), path, "verbs.political"),
         movement_verbs=_words(_key(data, "verbs", "movement", path), path, "verbs.movement"),
         economy_verbs=_words(_key(data, "verbs", "economy", path), path, "verbs.economy"),
         compared_verbs=_words(_key(data, "verbs", "compared", path), path, "verbs.compared"),
@@ -620,6 +623,36 @@ _MEDIA_NOUNS = frozenset(
 )
 #: Verbs whose object is a place: "the robot has visited the UK, Germany and France".
 _VISIT_VERBS = frozenset({"visit", "tour", "enter"})
+#: Capitalised words that make a country's name part of a longer one: "Little Britain" (a TV show), "Little
+#: Italy" (a district), "the Free Syrian Army" (rebels).
+_NAME_ADJECTIVES = frozenset({"Little", "Free", "Middle"})
+#: Words of a party's name: "Italy's Northern League leader" leads a party, not the state.
+_PARTY_WORDS = frozenset({"party", "parties", "league", "front", "movement"})
+#: Nouns a country is the topic of as their subject's complement: "Iraq will remain an issue".
+_TOPIC_NOUNS = frozenset({"issue", "issues", "topic", "subject", "theme"})
+#: Adjectives of a topic: "unrelated to Afghanistan, Iraq, or terrorism".
+_TOPIC_ADJECTIVES = frozenset({"related", "unrelated"})
+#: Nouns of a journey: "to <country>" after them is a destination ("a trade delegation to five countries").
+_TRIP_NOUNS = frozenset(
+    "visit visits trip trips tour tours journey journeys delegation delegations flight flights voyage".split()
+)
+#: Nouns of talks about something: "talks on North Korea", "the row over Iraq" (the topic, not a party).
+_TALK_NOUNS = frozenset(
+    "talks discussions negotiations debate debates row dispute disputes questions".split()
+)
+#: Titles of a ruler named with the country: "King Abdullah of Jordan", "President Karzai of Afghanistan".
+_RULER_TITLES = frozenset("king queen emir sultan president prime premier".split())
+#: The last word of a state body's name: a country inside it is the state ("the US Air Force", "the UN's Food
+#: & Agriculture Organisation", "the US Securities and Exchange Commission").
+_BODY_NAME_ENDS = frozenset(
+    "force army navy guard department ministry agency commission administration organisation organization"
+    " programme program fund office".split()
+)
+#: Units of a state's forces after "Army", "Navy": "US Navy Seals", "the Russian Army Corps".
+_MILITARY_UNITS = frozenset("seals rangers corps commandos marines division brigade regiment command".split())
+#: Governments whose country's media are the state's ("North Korean media said"); elsewhere "the Spanish
+#: media" are the press.
+_STATE_PRESS = frozenset({"North Korea", "China"})
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
 
@@ -706,6 +739,14 @@ def _name_particle_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _name_adjective_check(site: _NameSite) -> _Decision | None:
+    """A longer name: "the comedy Little Britain", "the Free Syrian Army"."""
+    doc, span = site.doc, site.span
+    if span.start > 0 and doc[span.start - 1].text in _NAME_ADJECTIVES:
+        return False, "other", f"part of the name '{doc[span.start - 1].text} {site.m.text}'"
+    return None
+
+
 def _demonym_pair_check(site: _NameSite) -> _Decision | None:
     """Two demonyms: "the Greek Cypriot government" is Cyprus's."""
     m, doc, span = site.m, site.doc, site.span
@@ -720,15 +761,34 @@ def _head_noun_check(site: _NameSite) -> _Decision | None:
     chain, root, doc, senses, sport = site.chain, site.root, site.doc, site.senses, site.sport
     if chain and chain[-1] == root.head and root.head.pos_ == "NOUN":
         sense = senses.sense_of(chain[-1].text, sport)
-        state_media = root.head.lower_ in _MEDIA_NOUNS and any(t.lower_ == "state" for t in chain)
+        state_media = root.head.lower_ in _MEDIA_NOUNS and (
+            any(t.lower_ == "state" for t in chain) or site.m.government in _STATE_PRESS
+        )
         i = root.head.i
         hyphened = i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_  # "US policy-makers"
         if hyphened and senses.sense_of(f"{doc[i - 2].text}-{root.head.text}", sport) == "government":
             sense = "government"
         if root.head.lower_ in ("agency", "agencies") and doc[i - 1].lower_ == "news" and not state_media:
             sense = "economy"  # "the French news agency AFP"; "the state news agency" stays the state's
-        if sense not in (None, "government") and not state_media:  # "Chinese state press" is the state's
+        if state_media:  # "Chinese state press", "North Korean media" are the state's
+            return True, "government", f"{site.how} '{chain[-1].text}' (the state's media)"
+        if sense not in (None, "government"):
             return False, sense, f"{site.how} '{chain[-1].text}' ({_WHAT[sense]})"
+    return None
+
+
+def _longer_name_after(doc, token):
+    """The capitalised word after a capitalised government noun that makes both part of another name
+    ("State" in "the Vienna State Opera", "Army" in "Swiss Army Knife"), or None ("US State Department",
+    "US Navy Seals", "British Army Chief")."""
+    if token.text not in ("State", "Army", "Navy") or token.i + 1 >= len(doc):
+        return None
+    nxt = doc[token.i + 1]
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.text.isupper():
+        return None
+    sense = default_senses().sense_of(nxt.text, False)
+    if sense in (None, "economy", "other", "place") and nxt.lower_ not in _BODY_NAME_ENDS | _MILITARY_UNITS:
+        return nxt
     return None
 
 
@@ -736,10 +796,15 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
     """2. A government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"."""
     m, chain, how, senses, sport = site.m, site.chain, site.how, site.senses, site.sport
     for t in chain:
-        if t.lower_ in ("party", "parties") and not any(x.lower_ in _RULING for x in chain):
-            # "a UK Independence Party MEP": a party is not the government (unless the ruling one)
+        party = t.lower_ in ("party", "parties") or (t.lower_ in _PARTY_WORDS and t.text[:1].isupper())
+        if party and not any(x.lower_ in _RULING for x in chain):
+            # "a UK Independence Party MEP", "Italy's Northern League leader": a party is not the government
+            # (unless the ruling one)
             return False, "other", f"{how} '{t.text}' (a party, not the government)"
         if senses.sense_of(t.text, sport) == "government":
+            longer = _longer_name_after(site.doc, t)
+            if longer is not None:  # "the Vienna State Opera", "a Swiss Army Knife"
+                return False, "other", f"part of the name '{m.text} {t.text} {longer.text}'"
             owner = [
                 x
                 for x in chain[: chain.index(t)]
@@ -754,6 +819,9 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             before = site.doc[site.span.start - 1].lower_ if site.span.start > 0 else ""
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
                 return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
+            former = next((x for x in chain[: chain.index(t)] if x.lower_ in _FORMER), None)
+            if former is not None:  # "helping to topple Georgia's former president"
+                return False, "people", f"{how} '{former.text} {t.text}' (a former office-holder)"
             return True, "government", f"{how} '{t.text}' (the state)"
     return None
 
@@ -775,6 +843,10 @@ def _head_or_modifier_check(site: _NameSite) -> _Decision | None:
             if sense == "people" and sport:
                 sense = "team"
             name = e.text if label else " ".join(x.text for x in chain)
+            if label == "ORG" and e[-1].lower_ in _BODY_NAME_ENDS and e[-1].i > site.span.start:
+                return True, "government", f"part of the name of a state body '{name}'"
+            if site.m.text in name:  # "part of the name 'The US Air Force'", not 'US The US Air Force'
+                return False, sense, f"part of the name '{name}' ({label})" if label else f"part of '{name}'"
             if site.possessive:
                 return False, sense, f"possesses the name '{name}'" + (f" ({label})" if label else "")
             return False, sense, f"part of the name '{m.text} {name}'" + (f" ({label})" if label else "")
@@ -873,10 +945,13 @@ def _list_modifier_check(site: _NameSite) -> _Decision | None:
         and (role.dep_ not in ("nsubj", "nsubjpass") or site.span.start == role.i + 1)
         and role.head.lower_ not in ("between", "with")  # "talks between ... consumers - China, India"
     )
-    if role != site.root and role.dep_ in ("compound", "nmod", "amod") or apposed:
+    listed = role == site.root and any(c.dep_ == "conj" for c in role.children)  # "the Paris, Amsterdam ..."
+    if (role != site.root or listed) and role.dep_ in ("compound", "nmod", "amod") or apposed:
         noun = role.head if role.dep_ in ("compound", "nmod", "amod") else role
         sense = site.senses.sense_of(noun.text, site.sport)
-        if sense not in (None, "government") and noun.pos_ == "NOUN" and noun.lower_ not in _COUNTRY_NOUNS:
+        # a noun the tagger took for a verb keeps its noun role: "operates the Paris, ... bourses"
+        nominal = noun.pos_ == "NOUN" or (noun.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubj", "pobj"))
+        if sense not in (None, "government") and nominal and noun.lower_ not in _COUNTRY_NOUNS:
             how = "apposed to" if apposed else "in a list modifying"
             return False, sense, f"{how} '{noun.text}' ({_WHAT[sense]})"
     return None
@@ -966,6 +1041,9 @@ def _of_name_check(site: _NameSite) -> _Decision | None:
     if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
         e = _entity_over(site.entities(), head.head.i)
         if e is not None and e.label_ == "PERSON":
+            titled = e.start > 0 and site.doc[e.start - 1].lower_ in _RULER_TITLES
+            if e[0].lower_ in _RULER_TITLES or titled:  # "King Abdullah of Jordan" rules it
+                return True, "government", f"'{e.text} of {site.m.text}' (its ruler)"
             return False, ("team" if site.sport else "people"), f"nationality of '{e.text}'"
         if e is not None and (e.label_ in _ENTITY_SENSE or e.label_ == "LOC") and e.end >= site.span.end:
             sense = "place" if e.label_ in ("LOC", "FAC") else _ENTITY_SENSE[e.label_]
@@ -1375,6 +1453,7 @@ def _destination_check(site: _NameSite) -> _Decision | None:
         site.role.dep_ == "pobj"
         and head.lower_ in ("to", "into")
         and verb.lemma_.lower() in site.senses.movement_verbs
+        and not _sent_to_body(site)
     ):
         return False, "place", f"'{verb.text} ... {head.text} {site.m.text}' (a destination)"
     return None
@@ -1414,6 +1493,89 @@ def _visit_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _topic_check(site: _NameSite) -> _Decision | None:
+    """A topic, not an actor: "Iraq will remain an issue", "unrelated to Afghanistan, Iraq, or terrorism"."""
+    role, head = site.role, site.head
+    if role.dep_ == "nsubj" and head.lemma_.lower() in ("be", "remain", "become"):
+        topic = [c for c in head.children if c.dep_ == "attr" and c.lower_ in _TOPIC_NOUNS]
+        if topic:
+            return False, "other", f"'{site.m.text} {head.text} ... {topic[0].text}' (a topic, not the state)"
+    if role.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _TOPIC_ADJECTIVES:
+        return False, "other", f"'{head.head.text} to {site.m.text}' (a topic, not the state)"
+    return None
+
+
+def _other_subject_check(site: _NameSite) -> _Decision | None:
+    """A list the parser made the subject of a verb that has its own: "in particular the UK, France and
+    Spain, said the report" (the report says it)."""
+    role, head = site.role, site.head
+    if role.dep_ == "nsubj":
+        other = [c for c in head.children if c.dep_ == "nsubj" and c != role and c.i > head.i]
+        if other and other[0].pos_ in ("NOUN", "PROPN"):
+            return False, "other", f"'{head.text} the {other[0].text}': not the subject (a broken list)"
+    return None
+
+
+def _compared_check(site: _NameSite) -> _Decision | None:
+    """A country compared: "more overcrowded than France" (a place or economy measured, not an actor)."""
+    if site.role.dep_ == "pobj" and site.head.lower_ == "than":
+        return False, "other", f"'than {site.m.text}' (compared, not acting)"
+    return None
+
+
+def _over_check(site: _NameSite) -> _Decision | None:
+    """The matter of a dispute or talks: "attacked the government over Iraq", "talks on North Korea"."""
+    head = site.head
+    if site.role.dep_ != "pobj" or head.lower_ not in ("over", "on", "about"):
+        return None
+    if head.lower_ == "over" and site.senses.sense_of(head.head.text, site.sport) != "team":
+        return False, "other", f"'{head.head.text} over {site.m.text}' (the matter, not a party)"
+    if head.head.lower_ in _TALK_NOUNS:
+        return False, "other", f"'{head.head.text} {head.text} {site.m.text}' (the matter, not a party)"
+    return None
+
+
+def _trade_with_check(site: _NameSite) -> _Decision | None:
+    """Trade or a place with a country: "trade with the US", "close to the border with Morocco"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "VERB"):
+        noun = head.head
+        sense = "economy" if noun.lemma_.lower() == "trade" else site.senses.sense_of(noun.text, site.sport)
+        if sense in ("economy", "place") and noun.pos_ == "NOUN" or noun.lemma_.lower() == "trade":
+            return False, sense, f"'{noun.text} with {site.m.text}' ({_WHAT[sense]})"
+    return None
+
+
+def _superlative_check(site: _NameSite) -> _Decision | None:
+    """A country ranked: "Japan is the world's least fertile nation" (a statistic of the place)."""
+    role, head = site.role, site.head
+    if role.dep_ == "nsubj" and head.lemma_.lower() == "be":
+        for attr in (c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            ranked = [x for x in attr.subtree if x.tag_ in ("JJS", "RBS") and x.i < attr.i]
+            if ranked:
+                return False, "other", f"'{site.m.text} is the {ranked[0].text} ... {attr.text}' (a ranking)"
+    return None
+
+
+def _trip_check(site: _NameSite) -> _Decision | None:
+    """A destination of a journey: "a trade delegation to five countries, including India and China"."""
+    head = site.head
+    if site.role.dep_ != "pobj" or head.lower_ not in ("to", "into") or _sent_to_body(site):
+        return None
+    on = head.head  # "a visit to China"; "led a trade delegation to China"
+    trip = on if on.lower_ in _TRIP_NOUNS else None
+    trip = trip or next((c for c in on.children if c.dep_ == "dobj" and c.lower_ in _TRIP_NOUNS), None)
+    if trip is not None:
+        return False, "place", f"'{trip.text} {head.text} {site.m.text}' (a destination)"
+    return None
+
+
+def _sent_to_body(site: _NameSite) -> bool:
+    """An organisation of states named by itself is an addressee: "sent a delegation to the UN" (but a
+    capital, "flights to Brussels", is a place)."""
+    return site.m.kind != "capital" and bool(_BLOC.search(site.m.government))
+
+
 def _state_acting(site: _NameSite) -> _Decision:
     """7. Otherwise the state acting: subject, object or agent of a verb ("Seoul pressed China")."""
     where = {
@@ -1425,7 +1587,17 @@ def _state_acting(site: _NameSite) -> _Decision:
         "compound": "modifier of",
         "amod": "modifier of",
     }.get(site.role.dep_, "")
+    head = site.head
+    if site.role.dep_ == "pobj" and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head
+        of_state = head.lower_ == "of" and site.senses.sense_of(noun.text, site.sport) == "government"
+        between = head.lower_ in ("between", "with") and noun.lower_ in site.senses.relation_nouns
+        if of_state or between:  # "the government of Equatorial Guinea", "relations between India and ..."
+            return True, "government", f"'{noun.text} {head.text} {site.m.text}' (the state)"
     if where:
+        lemma = site.verb().lemma_.lower()
+        if lemma in site.senses.political_verbs or lemma in site.senses.addressee_verbs:
+            return True, "government", f"{where} '{site.head.text}' (a political act)"
         return True, "government", f"{where} '{site.head.text}' (the state acting)"
     return True, "government", "the state (no other reading)"
 
@@ -1435,6 +1607,7 @@ _PHRASE_CHECKS = (
     _surname_check,
     _currency_check,
     _name_particle_check,
+    _name_adjective_check,
     _demonym_pair_check,
     _head_noun_check,
     _government_noun_check,
@@ -1481,6 +1654,13 @@ _ROLE_CHECKS = (
     _business_check,
     _trade_check,
     _destination_check,
+    _trip_check,
+    _topic_check,
+    _other_subject_check,
+    _compared_check,
+    _over_check,
+    _trade_with_check,
+    _superlative_check,
     _place_left_check,
     _out_of_check,
     _inside_of_check,
@@ -1632,6 +1812,26 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     return out
 
 
+#: After a domestic phrase, the body or countries it belongs to: "foreign ministers from 23 countries".
+_MINISTERS_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:\d|[A-Z])")
+#: Before it, a grouping whose ministers they are: "G7 finance ministers", "the Council of Ministers".
+_GROUPING = re.compile(r"^(?:G\d+|EU|UN|Nato|NATO|Opec|OPEC|European|Arab|Council)$")
+
+
+def _others_ministers(text: str, start: int, end: int, gov: str) -> bool:
+    """Whether the phrase at ``start:end`` names another country's or body's office-holders: "three
+    Israeli deputy prime ministers", "G7 finance ministers", "foreign ministers from 23 Arab countries"."""
+    window = re.split(r"[.!?\n]", text[max(0, start - 40) : start])[-1]  # this sentence only
+    before = re.findall(r"[\w\-]+", window)[-3:]
+    gazetteer = default_gazetteer()
+    for word in before:
+        alias = gazetteer.aliases.get(word)
+        if _GROUPING.match(word) or (alias is not None and alias.government != gov):
+            return True
+    phrase = text[start:end].lower()
+    return "minister" in phrase and bool(_MINISTERS_OF.match(text, end))
+
+
 def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
     """Mentions of the domestic government ``gov`` by phrases such as "the government", "ministers"."""
     senses = default_senses()
@@ -1647,8 +1847,15 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
             before = [w.lower() for w in _WORD.findall(text[max(0, s - 30) : s])][-2:]
             if any(w in senses.blockers for w in before):
                 continue
+            if _others_ministers(text, s, e, gov):
+                continue
             prev = re.search(r"([A-Z][\w.\-]*)(?:'s|’s)?\s+$", text[max(0, s - 30) : s])
-            if prev and prev.group(1) not in ("The", "But", "And", "A", "In", "As", "If", "When", "Mr", "Ms"):
+            ends_sentence = prev is not None and bool(re.fullmatch(r"[A-Z][a-z\-]{2,}\.", prev.group(1)))
+            if (
+                prev
+                and not ends_sentence  # "... met in London. Ministers would act."
+                and prev.group(1) not in ("The", "But", "And", "A", "In", "As", "If", "When", "Mr", "Ms")
+            ):
                 # "the Iraqi government", "Shadow ..." and other capitalised qualifiers name someone else
                 if s - len(prev.group(0)) > 0 and text[s - len(prev.group(0)) - 1] not in '.!?\n"“':
                     continue
@@ -1670,7 +1877,14 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
 
 def find_mentions(context) -> list[GovernmentMention]:
     """Every government mention of ``context.article`` (offsets into its text), with its decision, sense and
-    reason, using the article's own sentence spans (rules in the module docstring)."""
+    reason, using the article's own sentence spans (rules in the module docstring): the decisions of
+    :func:`sentence_mentions`, then the article-level pass :func:`lone_role_readings`."""
+    return lone_role_readings(sentence_mentions(context))
+
+
+def sentence_mentions(context) -> list[GovernmentMention]:
+    """The mentions of ``context.article`` decided each in its sentence (names, domestic phrases such as "the
+    government", and what refers back to them), before the article-level pass of :func:`find_mentions`."""
     article = context.article
     text = article.text
     gazetteer = default_gazetteer()
@@ -1686,3 +1900,44 @@ def find_mentions(context) -> list[GovernmentMention]:
         kept.append(replace(m, government=target, sense="government"))
     kept.sort(key=lambda x: x.start)
     return kept
+
+
+#: Endings of the reasons that rest on a name's role alone ("subject of 'began' (the state acting)"), not on
+#: an office-holder, an institution, a government noun or a relation between states.
+_ROLE_ONLY = ("(the state acting)", "(the state's)", "(no other reading)", "(sentence not parsed)")
+
+
+def _role_only(m: GovernmentMention) -> bool:
+    """Whether ``m`` counts as the state on its role alone (an organisation of states named by itself, "the
+    World Bank", is its own evidence)."""
+    body = m.kind != "capital" and bool(_BLOC.search(m.government))
+    return m.is_government and m.kind in _NAME_KINDS and m.reason.endswith(_ROLE_ONLY) and not body
+
+
+def lone_role_readings(mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """In an article where no mention of any government is an office-holder, an institution, a government
+    noun or a relation between states, a government named once as the state by its role alone is not
+    counted: in such articles (films, gadgets, markets) that one reading is wrong about three times in four
+    (read on four samples of BBC articles outside gov_stance: 65 false, 18 real, 3 half).
+
+    >>> from analysis.gazetteer import GovernmentMention as G
+    >>> lone = G(0, 10, "Madagascar", "Madagascar", "name", True, "subject of 'has' (the state acting)")
+    >>> lone_role_readings([lone])[0].is_government
+    False
+    >>> minister = G(20, 31, "Gordon Brown", "United Kingdom", "leader", True, "an office-holder")
+    >>> lone_role_readings([lone, minister])[0].is_government
+    True
+    """
+    if any(m.is_government and not _role_only(m) for m in mentions):
+        return mentions
+    named = Counter(m.government for m in mentions if m.is_government)
+    out = []
+    for m in mentions:
+        if _role_only(m) and named[m.government] == 1:
+            reason = (
+                f"{m.reason.rsplit(' (', 1)[0]}, the one reading as the state in an article with no"
+                " office-holder, institution or government noun"
+            )
+            m = replace(m, is_government=False, sense="other", reason=reason)
+        out.append(m)
+    return out

@@ -11,14 +11,15 @@ from conftest import require_data
 
 from analysis.context import ArticleContext
 from analysis.errors import ConfigError
-from analysis.mentions import domestic_government, is_sports_story, load_senses
+from analysis.mentions import domestic_government, is_sports_story, load_senses, sentence_mentions
 from analysis.stance import government_mentions, government_stance
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
-    found = [m for m in ArticleContext.of(text).mentions if m.text == surface]
+    """The decision on ``surface`` in its sentence (before the article-level pass, tested apart)."""
+    found = [m for m in sentence_mentions(ArticleContext.of(text)) if m.text == surface]
     assert len(found) > nth, f"{surface!r} not found in {text!r}"
     m = found[nth]
     return m.is_government, m.sense, m.reason
@@ -218,6 +219,38 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "New Zealand",
             "people",
         ),
+        # read on BBC samples outside gov_stance (every 6th from index 1 and 4), session 20
+        ("The comedy Little Britain won two awards.", "Britain", "other"),
+        ("Fighters of the Free Syrian Army attacked.", "Syrian", "other"),
+        ("It does not obsess Middle Britain.", "Britain", "other"),
+        ("Italy's Northern League leader Umberto Bossi said.", "Italy", "other"),
+        ("Helping to topple Georgia's former president, he said.", "Georgia", "people"),
+        (
+            "Euronext operates the Paris, Amsterdam, Brussels and Lisbon bourses, while the LSE is in London.",
+            "Paris",
+            "economy",
+        ),
+        ("Deutsche Telekom gained on the back of upbeat US mobile earnings.", "US", "economy"),
+        ("The firm cited London's strong regulatory environment.", "London", "place"),
+        ("Sudan's rainy season began.", "Sudan", "other"),
+        ("Iraq will remain an issue for the election, he said.", "Iraq", "other"),
+        ("The attacks were unrelated to Afghanistan, Iraq, or terrorism, police said.", "Iraq", "other"),
+        ("He led a trade delegation to five countries, including India and China.", "China", "place"),
+        ("The city is more overcrowded than France or India.", "France", "other"),
+        ("The opposition attacked the government over Iraq.", "Iraq", "other"),
+        ("China's part in the talks on North Korea is key.", "North Korea", "other"),
+        ("The share of trade with the US rose.", "US", "economy"),
+        ("The town is close to the border with Morocco.", "Morocco", "place"),
+        ("Japan is the world's least fertile nation.", "Japan", "other"),
+        # read on every 6th from index 2 and 5
+        ("He bought a Swiss Army Knife.", "Swiss", "other"),
+        ("Tickets for the Vienna State Opera sold out.", "Vienna", "other"),
+        ("The Spanish media criticises its English counterparts.", "Spanish", "economy"),
+        (
+            "Broadband is growing in Europe, in particular the UK, France and Spain, said the report.",
+            "UK",
+            "other",
+        ),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -268,6 +301,18 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The UK sports minister Richard Caborn spoke.", "UK"),
         ("The US State Department said no.", "US State Department"),
         ("Prices rose on talk of a potential output cut from oil producers' group Opec.", "Opec"),
+        ("The UK sent a delegation to the UN.", "UN"),
+        ("Turkey will send a letter to the EU.", "EU"),
+        ("Britain said it would talk with Iran over its nuclear programme.", "Iran"),
+        ("The accounts were held by the government of Equatorial Guinea.", "Equatorial Guinea"),
+        ("The Australian government's decision to accept the request was criticised.", "Australian"),
+        ("The Pakistani president's visit to London ended.", "Pakistani"),
+        ("The UN's Food & Agriculture Organisation has warned of famine.", "UN"),
+        ("The UN refugees agency is worried about the camps.", "UN"),
+        ("King Abdullah of Jordan paid for him to fly to the talks.", "Jordan"),
+        ("The US Air Force will attend the air show.", "US"),
+        ("The US Navy Seals attacked.", "US"),
+        ("North Korean media said the talks failed.", "North Korean"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
@@ -300,6 +345,40 @@ def test_domestic_politics_resolves_the_government_and_ministers():
     assert ("Ministers", "United Kingdom") in found
     assert ("the government", "United Kingdom") in found
     assert not any("home secretary" in t or "Conservative government" in t for t, _ in found)
+
+
+def test_someone_elses_ministers_are_not_the_domestic_government():
+    uk = "Labour MPs voted with the Tories in the Commons. "
+    for text in (
+        uk + "Mr Abbas will meet one of the three Israeli deputy prime ministers.",
+        uk + "G7 finance ministers met in London.",
+        uk + "Foreign ministers from 23 European and Arab countries attended.",
+    ):
+        assert not [m for m in ArticleContext.of(text).mentions if "inister" in m.text], text
+    # the previous sentence's last word is not a qualifier: "... in London. Ministers would act."
+    found = ArticleContext.of(uk + "G7 finance ministers met in London. Ministers would act.").mentions
+    assert [m.text for m in found if m.government == "United Kingdom" and m.is_government] == ["Ministers"]
+
+
+def test_cctv_is_chinas_only_in_a_story_naming_china():
+    assert ArticleContext.of("CCTV pictures showed the suspect.").mentions == []
+    found = ArticleContext.of("China's state broadcaster CCTV said so.").mentions
+    assert [(m.text, m.government, m.is_government) for m in found][-1] == ("CCTV", "China", True)
+
+
+def test_a_lone_role_reading_needs_a_sign_of_government_in_the_article():
+    # an entertainment story: one reading of each country as the state, by its role alone
+    film = "The film, shot in Africa, was a hit. Angola is one of the poorest countries, the director said."
+    angola = next(m for m in ArticleContext.of(film).mentions if m.text == "Angola")
+    assert not angola.is_government and "no office-holder, institution or government noun" in angola.reason
+    # a political act, an office-holder elsewhere, or an organisation of states keeps it
+    assert all(m.is_government for m in ArticleContext.of("Seoul pressed China.").mentions)
+    with_minister = film + " Angola's culture minister praised it."
+    assert all(
+        m.is_government for m in ArticleContext.of(with_minister).mentions if m.text.startswith("Angola")
+    )
+    un = next(m for m in ArticleContext.of("The United Nations recognised this.").mentions)
+    assert un.is_government
 
 
 def test_government_mentions_table_has_sense_and_reason(seed):
