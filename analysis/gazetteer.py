@@ -581,6 +581,8 @@ def _decide(
         return False, f"'{alias.surface} {after[0]}' names people or things, not the state"
 
     if possessive and after:
+        if after[:2] == ["air", "force"]:  # "the Ivory Coast's air force"
+            return True, ""
         for w in after[:3]:
             if w in GOVERNMENT_HEADS:
                 return True, ""
@@ -663,9 +665,10 @@ def _resolve_anaphora(
     Each becomes a mention of a named government.
     """
     gov = [m for m in mentions if m.is_government]
-    if not gov:
-        return []
     if not _ANAPHORA.search(text):
+        return []
+    main = _main_country(mentions)
+    if not gov and main is None:
         return []
     spans = sentences if sentences is not None else nlp.sentence_spans(text)
     found = SpanIndex((g.start, g.end) for g in mentions)
@@ -688,6 +691,21 @@ def _resolve_anaphora(
         target = _first_starting_in(gov, gov_starts, spans[idx][0], start)
         if target is None and idx > 0:
             target = _first_starting_in(gov, gov_starts, *spans[idx - 1])
+        if target is None and main is not None and re.fullmatch(r"[Tt]he\s+government", m.group("phrase")):
+            # no state named just before: the country the article is about ("The government is waiting
+            # for the international community", in a story naming Angola many times)
+            out.append(
+                GovernmentMention(
+                    start,
+                    end,
+                    text[start:end],
+                    main[0],
+                    "contextual",
+                    True,
+                    f"the government of {main[0]}, the country the article names most ({main[1]} times)",
+                )
+            )
+            continue
         if target is None:
             continue
         out.append(
@@ -702,6 +720,38 @@ def _resolve_anaphora(
             )
         )
     return out
+
+
+#: Mentions a country needs, and its lead over the next, to be the one an unresolved "the government" is.
+MAIN_COUNTRY_MIN = 3
+
+
+def _main_country(mentions: list[GovernmentMention]) -> tuple[str, int] | None:
+    """The state (not an organisation of states) the mentions name most, in any sense, with how often: at
+    least :data:`MAIN_COUNTRY_MIN` times and at least twice as often as any other; else None.
+
+    >>> m = [GovernmentMention(0, 6, "Angola", "Angola", "name", False)] * 3
+    >>> _main_country(m + [GovernmentMention(9, 11, "US", "United States", "short", False)])
+    ('Angola', 3)
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        state = not ORGANISATION_OF_STATES.search(m.government)
+        if state and m.kind in ("name", "short", "demonym", "capital"):
+            counts[m.government] = counts.get(m.government, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MAIN_COUNTRY_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0]
+
+
+#: Canonical names of organisations of states ("European Union", "G8"): never "the government", and a body
+#: named by itself is its own evidence (:mod:`analysis.mentions`).
+ORGANISATION_OF_STATES = re.compile(
+    r"Union|Nations|Organi[sz]ation|Fund|Bank|Council|Treaty|Alliance|Community|^G\d+$|^OPEC$"
+)
 
 
 # ---------------------------------------------------------------------- loading

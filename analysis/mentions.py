@@ -78,7 +78,14 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from .errors import ConfigError
-from .gazetteer import GOVERNMENT_HEADS, PEOPLE_HEADS, PLACE_HEADS, GovernmentMention, default_gazetteer
+from .gazetteer import (
+    GOVERNMENT_HEADS,
+    ORGANISATION_OF_STATES,
+    PEOPLE_HEADS,
+    PLACE_HEADS,
+    GovernmentMention,
+    default_gazetteer,
+)
 
 __all__ = [
     "find_mentions",
@@ -299,6 +306,8 @@ def _chain_after(doc, root, first_i: int, limit: int = 6) -> list:
     senses = default_senses()
     head = root.head
     if root.dep_ in ("poss", "compound", "amod", "nmod") and first_i <= head.i < first_i + limit:
+        if head.pos_ == "PROPN" and any(t.pos_ == "CCONJ" for t in doc[first_i : head.i]):
+            return []  # "the IMF and World Bank": a list of names, not a modifier of "Bank"
         return [t for t in doc[first_i : head.i + 1] if not t.is_punct and t.text not in ("'s", "’s")]
     out = []
     for t in doc[first_i : first_i + 4]:
@@ -561,11 +570,11 @@ _MOOD_WORDS = frozenset(
     "optimistic pessimistic upbeat gloomy confident downbeat bullish bearish happy".split()
 )
 #: Verbs that record an economy's figures: "India has enjoyed strong growth", "continues to post growth".
-_RECORD_VERBS = frozenset("enjoy post record see experience achieve register report".split())
+_RECORD_VERBS = frozenset("enjoy post record see experience achieve register report suffer".split())
+#: Nouns of a change in figures: "saw a decline", "posted a rise".
+_CHANGE_NOUNS = frozenset("decline rise fall drop increase slump surge downturn recession slowdown".split())
 #: "former" or "ex-" right before an office-holder's name or title ("former US president Bill Clinton").
 _FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
-#: Canonical names of organisations of states: "entering the EU" is joining it, not a place entered.
-_BLOC = re.compile(r"Union|Nations|Organi[sz]ation|Fund|Bank|Council|Treaty|Alliance|Community|^G\d+$|^OPEC$")
 #: Officials that belong to the body named before them ("Greek sports officials", "US Olympic officials").
 _OWNED_OFFICIALS = frozenset("official officials chief chiefs".split())
 #: Shares of a whole: "50% of the UK" is a share of its people, not the state.
@@ -653,6 +662,8 @@ _MILITARY_UNITS = frozenset("seals rangers corps commandos marines division brig
 #: Governments whose country's media are the state's ("North Korean media said"); elsewhere "the Spanish
 #: media" are the press.
 _STATE_PRESS = frozenset({"North Korea", "China"})
+#: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
+_EVENT_NOUNS = frozenset("war wars election elections poll polls race campaign invasion conflict".split())
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
 
@@ -795,6 +806,9 @@ def _longer_name_after(doc, token):
 def _government_noun_check(site: _NameSite) -> _Decision | None:
     """2. A government noun in the noun phrase: "US officials", "US Treasury Secretary John Snow"."""
     m, chain, how, senses, sport = site.m, site.chain, site.how, site.senses, site.sport
+    words = [t.lower_ for t in chain]
+    if "force" in words[1:] and words[words.index("force", 1) - 1] == "air":
+        return True, "government", f"{how} 'air force' (the state)"  # "the Ivory Coast's air force"
     for t in chain:
         party = t.lower_ in ("party", "parties") or (t.lower_ in _PARTY_WORDS and t.text[:1].isupper())
         if party and not any(x.lower_ in _RULING for x in chain):
@@ -802,6 +816,9 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             # (unless the ruling one)
             return False, "other", f"{how} '{t.text}' (a party, not the government)"
         if senses.sense_of(t.text, sport) == "government":
+            event = next((x for x in chain[: chain.index(t)] if x.lower_ in _EVENT_NOUNS), None)
+            if event is not None:  # "an anti Iraq war stance": the war's
+                return False, "other", f"{how} '{event.text} {t.text}' (an event of the country)"
             longer = _longer_name_after(site.doc, t)
             if longer is not None:  # "the Vienna State Opera", "a Swiss Army Knife"
                 return False, "other", f"part of the name '{m.text} {t.text} {longer.text}'"
@@ -1102,6 +1119,8 @@ def _contest_verb_check(site: _NameSite) -> _Decision | None:
     """5. A side of a contest verb: "England beat Wales"."""
     role, head = site.role, site.head
     if role.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in site.senses.sports_verbs:
+        if any(c.dep_ == "prt" for c in head.children):
+            return None  # "have drawn up proposals", "beat back": not a contest
         others = [
             c for c in head.children if c is not role and c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"
         ]
@@ -1250,16 +1269,25 @@ def _survey_mood_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _economic_figure(noun, senses: Senses, sport: bool) -> bool:
+    """Whether an object is a figure of the economy: "growth", "a decline", "two years of slowdown"."""
+    if senses.sense_of(noun.text, sport) == "economy" or noun.lemma_.lower() in _CHANGE_NOUNS:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(_economic_figure(g, senses, sport) for g in c.children)
+        for c in noun.children
+    )
+
+
 def _growth_check(site: _NameSite) -> _Decision | None:
-    """6. "Indonesia, Malaysia and India have enjoyed strong economic growth"."""
+    """6. "Indonesia, Malaysia and India have enjoyed strong economic growth", "Australia, Italy and the
+    Netherlands also saw a decline", "The US suffered two years of economic slowdown"."""
     head, senses, sport = site.head, site.senses, site.sport
     if site.role.dep_ == "nsubj":
         for v in (head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")):
             if v.lemma_.lower() not in _RECORD_VERBS:
                 continue
-            grown = [
-                c for c in v.children if c.dep_ == "dobj" and senses.sense_of(c.text, sport) == "economy"
-            ]
+            grown = [c for c in v.children if c.dep_ == "dobj" and _economic_figure(c, senses, sport)]
             if grown:
                 return False, "economy", f"'{site.m.text} {v.text} ... {grown[0].text}' ({_WHAT['economy']})"
     return None
@@ -1487,7 +1515,7 @@ def _visit_check(site: _NameSite) -> _Decision | None:
     """A place visited: "Asimo has visited the UK, Germany, the Czech Republic, France and Ireland"."""
     head = site.head
     if site.role.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
-        if head.lemma_.lower() == "enter" and _BLOC.search(site.m.government):
+        if head.lemma_.lower() == "enter" and ORGANISATION_OF_STATES.search(site.m.government):
             return None  # "Turkey entering the EU" joins it
         return False, "place", f"object of '{head.text}' (a place visited or entered)"
     return None
@@ -1573,7 +1601,7 @@ def _trip_check(site: _NameSite) -> _Decision | None:
 def _sent_to_body(site: _NameSite) -> bool:
     """An organisation of states named by itself is an addressee: "sent a delegation to the UN" (but a
     capital, "flights to Brussels", is a place)."""
-    return site.m.kind != "capital" and bool(_BLOC.search(site.m.government))
+    return site.m.kind != "capital" and bool(ORGANISATION_OF_STATES.search(site.m.government))
 
 
 def _state_acting(site: _NameSite) -> _Decision:
@@ -1787,6 +1815,11 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             out.append(replace(m, sense=_surface_sense(m, sport)))
             continue
         if m.kind == "institution":
+            event = re.match(r"\s+([a-z]+)", article.text[m.end : m.end + 20])
+            if event and event.group(1) in _EVENT_NOUNS:  # "June's European Parliament elections"
+                reason = f"'{m.text} {event.group(1)}' (an event, not the institution acting)"
+                out.append(replace(m, is_government=False, sense="other", reason=reason))
+                continue
             out.append(replace(m, sense="government", reason=m.reason or "an institution of the state"))
             continue
         if m.kind == "leader":
@@ -1910,7 +1943,7 @@ _ROLE_ONLY = ("(the state acting)", "(the state's)", "(no other reading)", "(sen
 def _role_only(m: GovernmentMention) -> bool:
     """Whether ``m`` counts as the state on its role alone (an organisation of states named by itself, "the
     World Bank", is its own evidence)."""
-    body = m.kind != "capital" and bool(_BLOC.search(m.government))
+    body = m.kind != "capital" and bool(ORGANISATION_OF_STATES.search(m.government))
     return m.is_government and m.kind in _NAME_KINDS and m.reason.endswith(_ROLE_ONLY) and not body
 
 

@@ -246,6 +246,15 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("He bought a Swiss Army Knife.", "Swiss", "other"),
         ("Tickets for the Vienna State Opera sold out.", "Vienna", "other"),
         ("The Spanish media criticises its English counterparts.", "Spanish", "economy"),
+        ("Mr Blair spoke. Australia, Italy and the Netherlands also saw a decline.", "Italy", "economy"),
+        ("Mr Blair spoke. The US suffered two years of economic slowdown.", "US", "economy"),
+        # read on every 6th from index 0 and 3
+        (
+            "Mr Blair spoke. In June's European Parliament elections, UKIP won.",
+            "European Parliament",
+            "other",
+        ),
+        ("Mr Blair spoke. He has an anti Iraq war stance.", "Iraq", "other"),
         (
             "Broadband is growing in Europe, in particular the UK, France and Spain, said the report.",
             "UK",
@@ -313,6 +322,13 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The US Air Force will attend the air show.", "US"),
         ("The US Navy Seals attacked.", "US"),
         ("North Korean media said the talks failed.", "North Korean"),
+        ("Both the IMF and World Bank have urged Egypt to reform.", "IMF"),
+        ("The Ivory Coast's air force bombed the town.", "Ivory Coast"),
+        (
+            "A Department for Media, Culture and Sport spokeswoman said.",
+            "Department for Media, Culture and Sport",
+        ),
+        ("Mr Blair met Mr Chirac. Britain and France have drawn up proposals.", "France"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
@@ -364,6 +380,14 @@ def test_cctv_is_chinas_only_in_a_story_naming_china():
     assert ArticleContext.of("CCTV pictures showed the suspect.").mentions == []
     found = ArticleContext.of("China's state broadcaster CCTV said so.").mentions
     assert [(m.text, m.government, m.is_government) for m in found][-1] == ("CCTV", "China", True)
+
+
+def test_an_unresolved_the_government_is_the_main_countrys():
+    text = "Angola is poor. Angola has oil. Angola was at war. The government is waiting for aid."
+    found = [(m.text, m.government) for m in ArticleContext.of(text).mentions if m.is_government]
+    assert ("The government", "Angola") in found
+    two = "The film was shot in France and Spain. The government is waiting."
+    assert not [m for m in ArticleContext.of(two).mentions if m.text == "The government"]
 
 
 def test_a_lone_role_reading_needs_a_sign_of_government_in_the_article():
