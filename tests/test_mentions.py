@@ -226,7 +226,8 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Italy's Northern League leader Umberto Bossi said.", "Italy", "other"),
         ("Helping to topple Georgia's former president, he said.", "Georgia", "people"),
         (
-            "Euronext operates the Paris, Amsterdam, Brussels and Lisbon bourses, while the LSE is in London.",
+            "Euronext operates the Paris, Amsterdam, Brussels and Lisbon bourses, while the LSE is in"
+            " London.",
             "Paris",
             "economy",
         ),
