@@ -291,17 +291,24 @@ compare
 # | the same, and quoted sources that agree (two or more of their mentions, interval excluding 0) give an uncertain row its label | 0.98 | 0.92 | 0.79 | 0.53 |
 # | more mention senses read on BBC articles outside this set (rankings, media and people nouns, names ending in a country, origins, places left); the sources' lean only when the row's mean agrees | 0.98 | 0.92 | 0.79 | 0.53 |
 # | then: lists and examples take their noun's role ("economies of countries such as China"), verbs of the economy, ranges and journeys, parties, former office-holders, athletes' countries (also read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
-# | now: titles ("The News From Paraguay"), rankings and surveys, trade balances and exports, economies that grow, lists past longer names, clubs' presidents, institutions inside other names ("World Congress") (read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
+# | then: titles ("The News From Paraguay"), rankings and surveys, trade balances and exports, economies that grow, lists past longer names, clubs' presidents, institutions inside other names ("World Congress") (read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
+# | now: a lone role-only reading needs a sign of government in the article, topics and comparisons, someone else's ministers, an unresolved "the government" is the main country's (read outside this set, six samples) | 0.98 | 0.92 | 0.77 | 0.51 |
 #
 # The last four rows were chosen after looking at these articles' label errors (six variants of the voice
 # rule were tried; using the reporter's voice the same way did not help: 0.70-0.75), so they are optimistic
 # for unseen articles. The last two rows' mention rules came from reading the decisions on BBC articles
 # outside this set (not on it): on every third of them the rows went from 639 to 483. Dev does not move,
-# and it is not a guide. On articles outside it that name three or more governments (this set's
-# selection), every row of three samples the rules had not yet been written on was read: 100 of 117, 70.5
-# of 90 and 73 of 92 were real governments (0.85, 0.78, 0.79; an earlier business-heavy reading: 0.64).
-# The false rows left are mostly countries as markets and economies, sources of
-# products or ranking tables in business, technology and entertainment stories.
+# and it is not a guide (the last row's two label changes come from mentions now read right: "Britain
+# suffered mass unemployment" is the economy, "The government keeps it pegged" China's). On articles
+# outside it that name three or more governments (this set's selection), helpers read every row of six
+# samples (`benchmarks/readings`): before the last row's rules 0.72, 0.78, 0.675 and 0.645 of the rows of
+# four of them were real governments, after them 0.82, 0.89, 0.76 and 0.79 (pooled 0.71 -> 0.82; 584 of
+# their 588 real rows kept, 11 missed ones found); the other two, read after the first of those rules,
+# 0.91 and 0.89. The false rows left are mostly countries as markets and economies, sources of products or
+# ranking tables in business, technology and entertainment stories. Their labels, read on 352 rows, agree
+# with the package's in 0.64 (0.83 where the reader was confident): the package calls 88% of the rows
+# neutral, the readers 63%, and the mention scores of the rows readers call negative are not much lower
+# than those of the neutral ones (`python benchmarks/eval_readings.py`).
 #
 # The mention rules were written from the guideline's categories and checked against these 40 articles'
 # errors, so the dev figures are optimistic for unseen articles.
