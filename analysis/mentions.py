@@ -573,6 +573,12 @@ _MOOD_WORDS = frozenset(
 _RECORD_VERBS = frozenset("enjoy post record see experience achieve register report suffer".split())
 #: Nouns of a change in figures: "saw a decline", "posted a rise".
 _CHANGE_NOUNS = frozenset("decline rise fall drop increase slump surge downturn recession slowdown".split())
+#: A party of opposition and a role right before a name: "Conservative local government spokesman Glyn
+#: Davies", "shadow chancellor Oliver Letwin", "Tory leader Michael Howard" (not in office).
+_OPPOSITION_BEFORE = re.compile(
+    r"\b(Conservative|Tory|Lib Dem|Liberal Democrat|[Ss]hadow|[Oo]pposition)(?:\s+[a-z]+){0,3}"
+    r"\s+(?:spokesman|spokeswoman|leader|chancellor|secretary|minister|MP|candidate)\s+$"
+)
 #: "former" or "ex-" right before an office-holder's name or title ("former US president Bill Clinton").
 _FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
 #: Officials that belong to the body named before them ("Greek sports officials", "US Olympic officials").
@@ -620,6 +626,8 @@ _RANK_WORDS = frozenset(
 )
 #: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
 _DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
+#: Verbs of storms and floods: their object is a place ("hurricanes that battered the US").
+_WEATHER_VERBS = frozenset("batter lash ravage flood swamp drench".split())
 #: Verbs of damage those adverbs go with.
 _DAMAGE_VERBS = frozenset("hit affect strike devastate damage".split())
 #: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
@@ -1321,6 +1329,8 @@ def _struck_check(site: _NameSite) -> _Decision | None:
     if site.role.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _DAMAGE_VERBS:
         if any(c.lower_ in _DAMAGE_ADVERBS for c in head.children):
             return False, "place", f"'{site.m.text} ... {head.text}' (a place struck)"
+    if site.role.dep_ == "dobj" and head.lemma_.lower() in _WEATHER_VERBS:  # "storms battered the US"
+        return False, "place", f"'{head.text} {site.m.text}' (a place struck)"
     return None
 
 
@@ -1826,6 +1836,11 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             office = gazetteer.in_office(m.government, m.text, year) if year else None
             if office is False:  # "Donald Trump" in a 2016 campaign story is a candidate
                 reason = f"'{m.text}' not in office in {year} (the gazetteer's leader_years)"
+                out.append(replace(m, is_government=False, sense="people", reason=reason))
+                continue
+            opposition = _OPPOSITION_BEFORE.search(article.text[max(0, m.start - 60) : m.start])
+            if opposition and not m.reason:  # "Conservative local government spokesman Glyn Davies"
+                reason = f"'{opposition.group(1)} ... {m.text}' (the opposition, not the government)"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
                 continue
             former = _FORMER_BEFORE.search(article.text[max(0, m.start - 12) : m.start])

@@ -256,6 +256,12 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "other",
         ),
         ("Mr Blair spoke. He has an anti Iraq war stance.", "Iraq", "other"),
+        ("Mr Blair spoke. Hurricanes battered the US last year.", "US", "place"),
+        (
+            "Labour MPs voted with the Tories. Conservative local government spokesman Glyn Davies said no.",
+            "Glyn Davies",
+            "people",
+        ),
         (
             "Broadband is growing in Europe, in particular the UK, France and Spain, said the report.",
             "UK",
