@@ -626,6 +626,10 @@ _RANK_WORDS = frozenset(
 )
 #: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
 _DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
+#: Things that come from a country, not from its state: "include works from Germany, South Korea, Angola".
+_ORIGIN_THINGS = frozenset(
+    "work artwork painting entry waste rubbish material fuel food wine beef meat fruit produce".split()
+)
 #: Verbs of storms and floods: their object is a place ("hurricanes that battered the US").
 _WEATHER_VERBS = frozenset("batter lash ravage flood swamp drench".split())
 #: Verbs of damage those adverbs go with.
@@ -1050,6 +1054,9 @@ def _origin_check(site: _NameSite) -> _Decision | None:
             )
         ):
             sense = "economy"  # "stronger demand from China", "output estimates from Russia"
+        things = [origin, *(c for c in origin.children if c.dep_ == "dobj" and origin.pos_ == "VERB")]
+        if any(t.lemma_.lower() in _ORIGIN_THINGS for t in things):  # "works from Germany", "waste from"
+            sense = "other"
         if sense in ("economy", "other"):  # "the film from Spain", "supplies from Turkmenistan"
             return False, sense, f"'{origin.text} from {m.text}' (where it comes from)"
         if origin.pos_ == "PROPN" and origin.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):

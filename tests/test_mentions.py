@@ -258,6 +258,16 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Mr Blair spoke. He has an anti Iraq war stance.", "Iraq", "other"),
         ("Mr Blair spoke. Hurricanes battered the US last year.", "US", "place"),
         (
+            "Mr Blair spoke. The exhibition will include works from Germany, South Korea and China.",
+            "Germany",
+            "other",
+        ),
+        (
+            "Mr Blair spoke. Sellafield reprocesses waste from countries such as Japan and Spain.",
+            "Japan",
+            "other",
+        ),
+        (
             "Labour MPs voted with the Tories. Conservative local government spokesman Glyn Davies said no.",
             "Glyn Davies",
             "people",
