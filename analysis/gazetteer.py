@@ -386,6 +386,8 @@ class Gazetteer:
         (False, True)
         >>> g.in_office("United States", "Bush administration", 2004), g.in_office("Japan", "Nobody", 2004)
         (True, None)
+        >>> g.in_office("United States", "Hillary Rodham Clinton", 2015)
+        False
         """
         words = [w for w in re.findall(r"[\w.'’-]+", name) if w.lower() not in _OFFICE_WORDS]
         if not words:
@@ -398,6 +400,9 @@ class Gazetteer:
                 continue
             plain, bare = full.replace(".", ""), leader.replace(".", "")
             same = plain.endswith(bare) or bare.endswith(plain)
+            # "Hillary Rodham Clinton" is "Hillary Clinton"
+            given_and_family = len(words) > 2 and [words[0], words[-1]] == bare.split()
+            same = same or given_and_family
             if not same and (len(words) > 1 or leader.split()[-1] != words[-1]):
                 continue
             for start, end in re.findall(r"(\d{4})\s*-\s*(\d{4})?", spans):
@@ -538,6 +543,28 @@ def _name_word_before(text: str, start: int, earlier: list[GovernmentMention]) -
     return prev.group(1)
 
 
+#: Capitalised words before a leader's surname that keep it the leader's ("President Obama", "Mr Blair").
+_SURNAME_TITLES = frozenset(
+    """President Mr Mrs Ms Miss Dr Senator Sen Secretary Governor Gov Premier Chancellor Minister Prime
+    General Gen King Queen Vice Ambassador Leader Chairman Speaker Rep Representative Judge Lord Sir Dame
+    Comrade Mister Madam Emperor Sultan Emir Crown Prince Princess Commander Chief Marshal Admiral
+    The A An And But In On At As If When While After Before By For From With Without Under Of To Then
+    """.split()
+)
+
+
+def _given_name_before(text: str, start: int) -> str:
+    """The capitalised word right before ``start`` that makes a leader's bare surname another person's full
+    name ("Michelle" in "Michelle Obama"), or "" (a title, a sentence start, a name the gazetteer knows)."""
+    prev = re.search(r"(?:^|(?<=\s))([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    if prev is None or prev.group(1) in _SURNAME_TITLES:
+        return ""
+    before = text[max(0, start - 30) : start][: prev.start(1)].rstrip()
+    if not before or before[-1] in '.!?"“”:;(\n':
+        return ""  # "... said. Obama" / a sentence start
+    return prev.group(1)
+
+
 def _decide(
     text: str, start: int, end: int, alias: _Alias, earlier: list[GovernmentMention]
 ) -> tuple[bool, str]:
@@ -547,6 +574,10 @@ def _decide(
         word = _name_word_before(text, start, earlier)
         if word:  # "the 3GSM World Congress", "the African National Congress"
             return False, f"part of the name '{word} {alias.surface}' (not the state's)"
+    if kind == "leader" and " " not in alias.surface:
+        given = _given_name_before(text, start)
+        if given:  # "Michelle Obama's appearance": another person with the leader's surname
+            return False, f"'{given} {alias.surface}' (another person)"
     if kind in ("institution", "leader"):
         return True, ""
     before = _words_before(text, start, 4)
@@ -679,6 +710,8 @@ def _resolve_anaphora(
         start, end = m.span("phrase")
         if found.overlapping(start, end):
             continue
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[end : end + 30]):
+            continue  # "the government of Costa Rica" is named by what follows
         if (
             re.search(r"(?:'s|’s|[A-Z][\w.]*)\s+$", text[max(0, start - 30) : start])
             and m.group(0)[0] not in "TtIi"

@@ -674,6 +674,8 @@ _MILITARY_UNITS = frozenset("seals rangers corps commandos marines division brig
 #: Governments whose country's media are the state's ("North Korean media said"); elsewhere "the Spanish
 #: media" are the press.
 _STATE_PRESS = frozenset({"North Korea", "China"})
+#: Nouns of seeking an office: "her second White House run", "his bid for the White House" (see below).
+_BID_NOUNS = frozenset("run bid hopeful hopefuls ambitions contender contenders".split())
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = frozenset("war wars election elections poll polls race campaign invasion conflict".split())
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
@@ -1833,7 +1835,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             continue
         if m.kind == "institution":
             event = re.match(r"\s+([a-z]+)", article.text[m.end : m.end + 20])
-            if event and event.group(1) in _EVENT_NOUNS:  # "June's European Parliament elections"
+            if event and event.group(1) in _EVENT_NOUNS | _BID_NOUNS:  # "European Parliament elections"
                 reason = f"'{m.text} {event.group(1)}' (an event, not the institution acting)"
                 out.append(replace(m, is_government=False, sense="other", reason=reason))
                 continue
@@ -1867,7 +1869,12 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
     return out
 
 
-#: After a domestic phrase, the body or countries it belongs to: "foreign ministers from 23 countries".
+#: Governments without a prime minister, chancellor or ministers: those phrases in their domestic stories name
+#: another country's ("Prime Minister Benjamin Netanyahu" in a US story).
+_NO_PRIME_MINISTER = frozenset({"United States"})
+_PARLIAMENTARY = re.compile(r"prime|\bpm\b|chancellor|minister")
+#: After a domestic phrase, the body or countries it belongs to: "foreign ministers from 23 countries", "the
+#: government of Costa Rica".
 _MINISTERS_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:\d|[A-Z])")
 #: Before it, a grouping whose ministers they are: "G7 finance ministers", "the Council of Ministers".
 _GROUPING = re.compile(r"^(?:G\d+|EU|UN|Nato|NATO|Opec|OPEC|European|Arab|Council)$")
@@ -1884,7 +1891,9 @@ def _others_ministers(text: str, start: int, end: int, gov: str) -> bool:
         if _GROUPING.match(word) or (alias is not None and alias.government != gov):
             return True
     phrase = text[start:end].lower()
-    return "minister" in phrase and bool(_MINISTERS_OF.match(text, end))
+    if gov in _NO_PRIME_MINISTER and _PARLIAMENTARY.search(phrase):
+        return True  # "the prime minister" in a US story is another country's
+    return ("minister" in phrase or "government" in phrase) and bool(_MINISTERS_OF.match(text, end))
 
 
 def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
@@ -1946,6 +1955,8 @@ def sentence_mentions(context) -> list[GovernmentMention]:
     spans = [(s.start, s.end) for s in article.sentences]
     decided = decide_mentions(context, gazetteer.candidates(text))
     domestic = domestic_government(text, gazetteer)
+    if domestic == "United States":
+        decided = _us_states(text, decided)
     extra = _domestic_mentions(text, domestic, decided) if domestic else []
     kept = decided + extra
     for m in gazetteer.resolve_anaphora(text, kept, spans):
@@ -1955,6 +1966,23 @@ def sentence_mentions(context) -> list[GovernmentMention]:
         kept.append(replace(m, government=target, sense="government"))
     kept.sort(key=lambda x: x.start)
     return kept
+
+
+#: Countries that share a name with a US state, and the words that make them the country in a US story.
+_US_STATE_COUNTRIES = {"Georgia": re.compile(r"Tbilisi|Georgian|Saakashvili|Caucasus|South Ossetia|Abkhazia")}
+
+
+def _us_states(text: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """In a story of US domestic politics "Georgia" is the state ("Georgia could also wind up closer"), unless
+    the story names the country's capital, people or leaders."""
+    out = []
+    for m in mentions:
+        country = _US_STATE_COUNTRIES.get(m.text)
+        if country is not None and m.is_government and not country.search(text):
+            reason = f"'{m.text}' in a US story (the US state)"
+            m = replace(m, is_government=False, sense="place", reason=reason)
+        out.append(m)
+    return out
 
 
 #: Endings of the reasons that rest on a name's role alone ("subject of 'began' (the state acting)"), not on

@@ -11,6 +11,7 @@ from conftest import require_data
 
 from analysis.context import ArticleContext
 from analysis.errors import ConfigError
+from analysis.gazetteer import default_gazetteer
 from analysis.mentions import domestic_government, is_sports_story, load_senses, sentence_mentions
 from analysis.stance import government_mentions, government_stance
 
@@ -257,6 +258,16 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("Mr Blair spoke. He has an anti Iraq war stance.", "Iraq", "other"),
         ("Mr Blair spoke. Hurricanes battered the US last year.", "US", "place"),
+        # read on PolNeAR (US political news, 2015-16)
+        (
+            "Republicans in Congress voted on the bill; the White House objected. Georgia could be closer.",
+            "Georgia",
+            "place",
+        ),
+        ("The crowd cheered Michelle Obama's appearance, and President Obama spoke.", "Obama", "other"),
+        ("Her second White House run began.", "White House", "other"),
+        ("Mr Obama spoke. He has two sisters and a brother from Poland.", "Poland", "people"),
+        ("Mr Obama will deploy 300 troops to Cameroon.", "Cameroon", "place"),
         (
             "Mr Blair spoke. The exhibition will include works from Germany, South Korea and China.",
             "Germany",
@@ -391,6 +402,18 @@ def test_someone_elses_ministers_are_not_the_domestic_government():
     # the previous sentence's last word is not a qualifier: "... in London. Ministers would act."
     found = ArticleContext.of(uk + "G7 finance ministers met in London. Ministers would act.").mentions
     assert [m.text for m in found if m.government == "United Kingdom" and m.is_government] == ["Ministers"]
+
+
+def test_prime_ministers_in_a_us_story_and_the_government_of_x():
+    us = "Republicans in Congress voted on the bill; the White House and Democrats objected. "
+    found = ArticleContext.of(us + "Prime Minister Benjamin Netanyahu met Mr Obama. The prime minister left.")
+    assert not [m for m in found.mentions if m.text.lower() == "the prime minister"]
+    found = ArticleContext.of(us + "The government of Costa Rica has also agreed.").mentions
+    assert [m.government for m in found if m.is_government and "Costa" in m.text] == ["Costa Rica"]
+    assert not [m for m in found if m.text == "The government"]
+    gazetteer = default_gazetteer()
+    assert gazetteer.in_office("United States", "Hillary Rodham Clinton", 2015) is False
+    assert gazetteer.in_office("United States", "Joe Biden", 2016) is True  # vice president
 
 
 def test_cctv_is_chinas_only_in_a_story_naming_china():
