@@ -676,6 +676,8 @@ _MILITARY_UNITS = frozenset("seals rangers corps commandos marines division brig
 _STATE_PRESS = frozenset({"North Korea", "China"})
 #: Nouns of seeking an office: "her second White House run", "his bid for the White House" (see below).
 _BID_NOUNS = frozenset("run bid hopeful hopefuls ambitions contender contenders".split())
+#: Words before an institution that make it the office sought: "his bid for the White House".
+_OFFICE_SOUGHT = re.compile(r"\b(?:shot|bid|run|race|road|path|campaign|way)\s+(?:at|for|to)\s+(?:the\s+)?$")
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = frozenset("war wars election elections poll polls race campaign invasion conflict".split())
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
@@ -1837,6 +1839,11 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             event = re.match(r"\s+([a-z]+)", article.text[m.end : m.end + 20])
             if event and event.group(1) in _EVENT_NOUNS | _BID_NOUNS:  # "European Parliament elections"
                 reason = f"'{m.text} {event.group(1)}' (an event, not the institution acting)"
+                out.append(replace(m, is_government=False, sense="other", reason=reason))
+                continue
+            sought = _OFFICE_SOUGHT.search(article.text[max(0, m.start - 30) : m.start])
+            if sought:  # "his bid for the White House", "a shot at the White House"
+                reason = f"'{sought.group(0).strip()} {m.text}' (the office sought, not the body acting)"
                 out.append(replace(m, is_government=False, sense="other", reason=reason))
                 continue
             out.append(replace(m, sense="government", reason=m.reason or "an institution of the state"))

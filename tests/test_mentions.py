@@ -266,6 +266,8 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("The crowd cheered Michelle Obama's appearance, and President Obama spoke.", "Obama", "other"),
         ("Her second White House run began.", "White House", "other"),
+        ("Mr Obama spoke. His bid for the White House failed.", "White House", "other"),
+        ("Mr Obama spoke. He is the U.S. presidential candidate.", "U.S.", "people"),
         ("Mr Obama spoke. He has two sisters and a brother from Poland.", "Poland", "people"),
         ("Mr Obama will deploy 300 troops to Cameroon.", "Cameroon", "place"),
         (
