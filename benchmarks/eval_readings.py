@@ -8,9 +8,10 @@ Rows: every row the package lists now is looked up in the sample's reading (``re
 readers found real (listed ``real`` or ``missed``). Labels: accuracy and macro-F1 of the label of every
 listed row the label readers labelled, overall and by the readers' confidence.
 
-Measured at the end of session 20 (main): rows precision 0.847 over 729 read rows (samples 0-5), recall of
-real rows 0.946; labels 0.639 (macro-F1 0.409) on 352 rows, 0.825 on the 80 high-confidence labels. The
-rules were written on these samples, so expect less on articles never read (see readings/README.md).
+    python benchmarks/eval_readings.py --samples polnear201 polnear202   # US political news, dated
+
+Measured at the end of session 20 (main): see the closing note and readings/README.md. The rules were
+written on these samples, so expect less on articles never read.
 """
 
 from __future__ import annotations
@@ -32,9 +33,15 @@ LABELS = ("negative", "neutral", "positive")
 CREDIT = {"real": 1.0, "missed": 1.0, "half": 0.5, "false": 0.0}
 
 
-def load_rows(sample: int) -> dict[tuple[str, str], str]:
-    """(file, government) -> verdict of one sample's reading."""
-    path = READINGS / f"rows_every6_from{sample}.tsv"
+def load_rows(sample: str) -> dict[tuple[str, str], str]:
+    """(file, government) -> verdict of one sample's reading ("0".."5": BBC, every 6th from that index;
+    "polnear201", "polnear202": PolNeAR articles)."""
+    name = (
+        f"rows_polnear_seed{sample[7:]}.tsv"
+        if sample.startswith("polnear")
+        else f"rows_every6_from{sample}.tsv"
+    )
+    path = READINGS / name
     out = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         cells = line.split("\t")
@@ -56,6 +63,15 @@ def load_labels() -> dict[tuple[str, str], dict]:
     return out
 
 
+def _polnear_dates(root: Path) -> dict[str, str]:
+    """PolNeAR file stem -> publication date (metadata.tsv)."""
+    import csv
+
+    path = require(root / "quotes" / "polnear" / "metadata.tsv")
+    with path.open(encoding="utf-8") as f:
+        return {r["filename"]: r["publication_date"] for r in csv.DictReader(f, delimiter="\t")}
+
+
 def macro_f1(pairs: list[tuple[str, str]]) -> float:
     scores = []
     for c in LABELS:
@@ -69,11 +85,17 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="shared data folder (default ../shared/data)")
-    parser.add_argument("--samples", type=int, nargs="*", default=[0, 1, 2, 3, 4, 5])
+    parser.add_argument(
+        "--samples",
+        nargs="*",
+        default=["0", "1", "2", "3", "4", "5"],
+        help="0-5 (BBC), polnear201, polnear202",
+    )
     parser.add_argument("--errors", action="store_true", help="list false and unread rows, missed real ones")
     args = parser.parse_args(argv)
-    corpus = require(data_dir(args.data) / "news_corpus")
-    from analysis.article import load_article
+    root = data_dir(args.data)
+    corpus = require(root / "news_corpus")
+    from analysis.article import Article, load_article
     from analysis.context import ArticleContext
     from analysis.stance import government_stance
 
@@ -83,8 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     labels = load_labels()
     files = sorted({f for f, _ in verdicts})
     listed: dict[tuple[str, str], str] = {}
+    dates = _polnear_dates(root) if any(f.startswith("quotes/polnear/") for f in files) else {}
     for f in files:
-        table = government_stance(ArticleContext(load_article(corpus / f)))
+        if f.startswith("quotes/polnear/"):  # dated: office-holders are read against the date
+            path = root / f
+            article = Article.from_text(path.read_text(encoding="utf-8"), published=dates.get(path.stem))
+        else:
+            article = load_article(corpus / f)
+        table = government_stance(ArticleContext(article))
         for row in table.to_dict("records"):
             listed[(f, row["government"])] = row["label"]
     read = [key for key in listed if key in verdicts]
