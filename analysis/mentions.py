@@ -653,6 +653,9 @@ _PARTY_WORDS = frozenset({"party", "parties", "league", "front", "movement"})
 _TOPIC_NOUNS = frozenset({"issue", "issues", "topic", "subject", "theme"})
 #: Adjectives of a topic: "unrelated to Afghanistan, Iraq, or terrorism".
 _TOPIC_ADJECTIVES = frozenset({"related", "unrelated"})
+#: Nouns of a posting: "the U.S. ambassador to Libya", "a diplomatic mission to Mexico" (an organisation of
+#: states stays: "Afghanistan's envoy to the United Nations").
+_POSTING_NOUNS = frozenset("ambassador ambassadors envoy envoys mission missions embassy".split())
 #: Nouns of a journey: "to <country>" after them is a destination ("a trade delegation to five countries").
 _TRIP_NOUNS = frozenset(
     "visit visits trip trips tour tours journey journeys delegation delegations flight flights voyage".split()
@@ -763,6 +766,16 @@ def _name_particle_check(site: _NameSite) -> _Decision | None:
     ):
         name = f"{doc[span.start - 2].text} {doc[span.start - 1].text} {site.m.text}"
         return False, "other", f"part of the name '{name}'"
+    return None
+
+
+def _slogan_check(site: _NameSite) -> _Decision | None:
+    """A slogan: "make America great again" (the nation, not the state)."""
+    text = site.context.article.text
+    if re.match(r"\s+great\s+again", text[site.m.end : site.m.end + 20]) and re.search(
+        r"\b[Mm]ake\s+$", text[max(0, site.m.start - 10) : site.m.start]
+    ):
+        return False, "other", f"'make {site.m.text} great again' (a slogan)"
     return None
 
 
@@ -1612,6 +1625,8 @@ def _trip_check(site: _NameSite) -> _Decision | None:
     if site.role.dep_ != "pobj" or head.lower_ not in ("to", "into") or _sent_to_body(site):
         return None
     on = head.head  # "a visit to China"; "led a trade delegation to China"
+    if on.lower_ in _POSTING_NOUNS:  # "the U.S. ambassador to Libya": the country an envoy is posted to
+        return False, "place", f"'{on.text} {head.text} {site.m.text}' (the country posted to)"
     trip = on if on.lower_ in _TRIP_NOUNS else None
     trip = trip or next((c for c in on.children if c.dep_ == "dobj" and c.lower_ in _TRIP_NOUNS), None)
     if trip is not None:
@@ -1657,6 +1672,7 @@ _PHRASE_CHECKS = (
     _currency_check,
     _name_particle_check,
     _name_adjective_check,
+    _slogan_check,
     _demonym_pair_check,
     _head_noun_check,
     _government_noun_check,

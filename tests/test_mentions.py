@@ -268,6 +268,9 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Her second White House run began.", "White House", "other"),
         ("Mr Obama spoke. His bid for the White House failed.", "White House", "other"),
         ("Mr Obama spoke. He is the U.S. presidential candidate.", "U.S.", "people"),
+        ("Mr Obama spoke. He wants to make America great again.", "America", "other"),
+        ("Mr Obama spoke. It is the heart and soul of America.", "America", "other"),
+        ("Mr Obama spoke. The U.S. ambassador to Libya was killed.", "Libya", "place"),
         ("Mr Obama spoke. He has two sisters and a brother from Poland.", "Poland", "people"),
         ("Mr Obama will deploy 300 troops to Cameroon.", "Cameroon", "place"),
         (
@@ -353,6 +356,7 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The US Navy Seals attacked.", "US"),
         ("North Korean media said the talks failed.", "North Korean"),
         ("Both the IMF and World Bank have urged Egypt to reform.", "IMF"),
+        ("Mr Obama spoke. Afghanistan's envoy to the United Nations said.", "United Nations"),
         ("The Ivory Coast's air force bombed the town.", "Ivory Coast"),
         (
             "A Department for Media, Culture and Sport spokeswoman said.",
