@@ -340,6 +340,10 @@ class Gazetteer:
         raw.sort(key=lambda x: x.start)
         return raw
 
+    def _names_of(self, government: str | None) -> frozenset[str]:
+        """Every alias of ``government`` (the spelled-out names an acronym of it may stand for)."""
+        return frozenset(s for s, a in self.aliases.items() if a.government == government)
+
     def candidates(self, text: str) -> list[GovernmentMention]:
         """The alias matches of :meth:`find_mentions` with their surface decisions (titles merged, bare family
         names of leaders added) but without "the government"-style phrases, which depend on the decisions.
@@ -367,6 +371,10 @@ class Gazetteer:
                 continue
             if alias.surface == "US" and _in_caps_run(text, m.start(), m.end()):
                 continue
+            if alias.kind == "short" and _spelled_otherwise(
+                text, alias.surface, self._names_of(alias.government)
+            ):
+                continue  # "the WTO" of a story that spells out the World Tourism Organisation
             ok, reason = _decide(text, m.start(), m.end(), alias, raw)
             raw.append(
                 GovernmentMention(m.start(), m.end(), m.group(0), alias.government, alias.kind, ok, reason)
@@ -518,6 +526,32 @@ def _words_after(text: str, pos: int, n: int) -> list[str]:
     if cut:
         window = window[: min(cut)]
     return [w.lower() for w in _WORD_RE.findall(window)][:n]
+
+
+#: Small words an acronym's spelled-out name may hold without a letter ("Food and Agriculture Organisation").
+_ACRONYM_GAPS = r"(?:\s+(?:of|and|for|the|on|&))*\s+"
+
+
+def _spelled_otherwise(text: str, acronym: str, names: frozenset[str]) -> bool:
+    """Whether ``text`` spells ``acronym`` out as a name that is none of ``names``: in a story about the
+    "World Tourism Organisation", "the WTO" is that body, not the World Trade Organization.
+
+    >>> trade = frozenset({"World Trade Organisation"})
+    >>> _spelled_otherwise("The World Tourism Organisation (WTO) said so.", "WTO", trade)
+    True
+    >>> _spelled_otherwise("The World Trade Organisation (WTO) said so.", "WTO", trade)
+    False
+    >>> _spelled_otherwise("United States Army (USA) units", "USA", frozenset({"United States"}))
+    False
+    """
+    letters = [c for c in acronym if c.isalpha()]
+    if not 3 <= len(letters) <= 6 or not all(c.isupper() for c in letters):
+        return False  # two letters ("US", "UN") spell too many names
+    pattern = r"\b" + _ACRONYM_GAPS.join(f"{c}[a-z]+" for c in letters) + r"\b"
+    return any(
+        not any(n in m.group(0) for n in names)  # "United States Army" is still the United States
+        for m in re.finditer(pattern, text)
+    )
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:

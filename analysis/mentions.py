@@ -570,7 +570,10 @@ _MOOD_WORDS = frozenset(
     "optimistic pessimistic upbeat gloomy confident downbeat bullish bearish happy".split()
 )
 #: Verbs that record an economy's figures: "India has enjoyed strong growth", "continues to post growth".
-_RECORD_VERBS = frozenset("enjoy post record see experience achieve register report suffer".split())
+_RECORD_VERBS = frozenset(
+    "enjoy post record see experience achieve register report suffer drive fuel power underpin "
+    "provide".split()
+)
 #: Nouns of a change in figures: "saw a decline", "posted a rise".
 _CHANGE_NOUNS = frozenset("decline rise fall drop increase slump surge downturn recession slowdown".split())
 #: A party of opposition and a role right before a name: "Conservative local government spokesman Glyn
@@ -646,7 +649,7 @@ _MEDIA_NOUNS = frozenset(
 _VISIT_VERBS = frozenset({"visit", "tour", "enter"})
 #: Capitalised words that make a country's name part of a longer one: "Little Britain" (a TV show), "Little
 #: Italy" (a district), "the Free Syrian Army" (rebels).
-_NAME_ADJECTIVES = frozenset({"Little", "Free", "Middle"})
+_NAME_ADJECTIVES = frozenset({"Little", "Free", "Middle", "Black", "Corporate", "corporate"})
 #: Words of a party's name: "Italy's Northern League leader" leads a party, not the state.
 _PARTY_WORDS = frozenset({"party", "parties", "league", "front", "movement"})
 #: Nouns a country is the topic of as their subject's complement: "Iraq will remain an issue".
@@ -683,6 +686,21 @@ _BID_NOUNS = frozenset("run bid hopeful hopefuls ambitions contender contenders"
 _OFFICE_SOUGHT = re.compile(r"\b(?:shot|bid|run|race|road|path|campaign|way)\s+(?:at|for|to)\s+(?:the\s+)?$")
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = frozenset("war wars election elections poll polls race campaign invasion conflict".split())
+#: Nouns of agreements named after a place: "the Treaty of Amsterdam".
+_AGREEMENT_NOUNS = frozenset("treaty treaties convention protocol accord accords declaration statute".split())
+#: Nouns of a measure of a place: "twice the size of France".
+_MEASURE_NOUNS = frozenset("size area length width breadth".split())
+#: Nouns of an economy's prospects: "the outlook for Sri Lanka".
+_OUTLOOK_NOUNS = frozenset("outlook forecast forecasts prospects projections".split())
+#: Verbs of neighbours on the map: "surrounded by South Africa", "bordering Iraq".
+_NEIGHBOUR_VERBS = frozenset("surround border encircle".split())
+#: Work that moves abroad: "jobs lost to India".
+_WORK_NOUNS = frozenset("job jobs work business contract contracts orders positions posts".split())
+#: Nouns of attacks and the words that make them terror a country suffered.
+_ATTACK_NOUNS = frozenset("attack attacks bombing bombings".split())
+_TERROR = re.compile(r"terror|suicide|September|9/11|9-11", re.IGNORECASE)
+#: Verbs whose "on" / "about" object is a topic: "discussions focusing on Iran", "talked about Afghanistan".
+_TOPIC_VERBS = frozenset("focus concentrate centre center talk speak write".split())
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
 
@@ -844,6 +862,8 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             # "a UK Independence Party MEP", "Italy's Northern League leader": a party is not the government
             # (unless the ruling one)
             return False, "other", f"{how} '{t.text}' (a party, not the government)"
+        if t.lower_ == "demand" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+            return False, "economy", f"{how} 'demand for' ({_WHAT['economy']})"  # "US demand for heating oil"
         if senses.sense_of(t.text, sport) == "government":
             event = next((x for x in chain[: chain.index(t)] if x.lower_ in _EVENT_NOUNS), None)
             if event is not None:  # "an anti Iraq war stance": the war's
@@ -1097,6 +1117,14 @@ def _of_name_check(site: _NameSite) -> _Decision | None:
         if e is not None and (e.label_ in _ENTITY_SENSE or e.label_ == "LOC") and e.end >= site.span.end:
             sense = "place" if e.label_ in ("LOC", "FAC") else _ENTITY_SENSE[e.label_]
             return False, sense, f"part of the name '{e.text}' ({e.label_})"
+        if (
+            e is not None
+            and e.label_ == "ORG"
+            and e.end == head.i
+            and site.senses.sense_of(head.head.text, site.sport) != "government"
+            and head.head.lower_ not in _POLITY_TITLES | _RULER_TITLES
+        ):  # "SK Telecom of South Korea", "Ericsson of Sweden": the firm's country
+            return False, "economy", f"'{e.text} of {site.m.text}' (a firm's country)"
     return None
 
 
@@ -1215,6 +1243,33 @@ def _plural_team_check(site: _NameSite) -> _Decision | None:
     )
     if plural is not None:
         return False, "team", f"'{m.text} {plural.text}' in a story with sports words (a team)"
+    return None
+
+
+def _agreement_name_check(site: _NameSite) -> _Decision | None:
+    """The name of an agreement: "the Treaty of Amsterdam", "the Convention of Rome" (not the host's act)."""
+    head = site.head
+    if (
+        site.role.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.text[:1].isupper()
+        and head.head.lower_ in _AGREEMENT_NOUNS
+    ):
+        return False, "other", f"part of the name '{head.head.text} of {site.m.text}'"
+    return None
+
+
+def _measure_check(site: _NameSite) -> _Decision | None:
+    """A measure or outlook of the country: "twice the size of France", "the outlook for Sri Lanka", "18.6%
+    for the US" (the place or its economy, not the state)."""
+    head = site.head
+    if site.role.dep_ != "pobj":
+        return None
+    noun = head.head
+    if head.lower_ == "of" and noun.lower_ in _MEASURE_NOUNS:
+        return False, "place", f"'{noun.text} of {site.m.text}' (a measure of the place)"
+    if head.lower_ == "for" and (noun.lower_ in _OUTLOOK_NOUNS or noun.lower_ in _SHARE_WORDS):
+        return False, "economy", f"'{noun.text} for {site.m.text}' ({_WHAT['economy']})"
     return None
 
 
@@ -1355,6 +1410,33 @@ def _struck_check(site: _NameSite) -> _Decision | None:
             return False, "place", f"'{site.m.text} ... {head.text}' (a place struck)"
     if site.role.dep_ == "dobj" and head.lemma_.lower() in _WEATHER_VERBS:  # "storms battered the US"
         return False, "place", f"'{head.text} {site.m.text}' (a place struck)"
+    if site.role.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _DAMAGE_VERBS:
+        # "At least 10 countries have been affected, with Sri Lanka, Indonesia, India and Thailand among ..."
+        return False, "place", f"'{head.head.text}, with {site.m.text}' (a place struck)"
+    return None
+
+
+def _neighbour_check(site: _NameSite) -> _Decision | None:
+    """A neighbour on the map: "the mountainous country surrounded by South Africa", "bordering Iraq"."""
+    role, head = site.role, site.head
+    verb = site.verb()
+    by = role.dep_ == "pobj" and head.lower_ == "by" and verb.lemma_.lower() in _NEIGHBOUR_VERBS
+    if by or (role.dep_ == "dobj" and head.lemma_.lower() in _NEIGHBOUR_VERBS):
+        return False, "place", f"'{verb.text} ... {site.m.text}' (a neighbour on the map)"
+    return None
+
+
+def _lost_to_check(site: _NameSite) -> _Decision | None:
+    """Work that moves to a country: "IT work being lost to India", "jobs lost to China" (a place)."""
+    role, head = site.role, site.head
+    verb = site.verb()
+    if role.dep_ == "pobj" and head.lower_ == "to" and verb.lemma_.lower() == "lose" and not site.sport:
+        lost = [
+            c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.lower_ in _WORK_NOUNS
+        ]
+        before = site.doc[max(0, verb.i - 3) : verb.i]  # "IT work being lost to India" (parsed apart)
+        if lost or any(t.lower_ in _WORK_NOUNS and t.pos_ == "NOUN" for t in before):
+            return False, "place", f"'{verb.text} to {site.m.text}' (where work goes)"
     return None
 
 
@@ -1555,6 +1637,22 @@ def _visit_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _attacked_check(site: _NameSite) -> _Decision | None:
+    """The country a terror attack struck: "the 11 September terrorist attacks on the US", "the US terror
+    attacks" (the event, not the state acting)."""
+    role, head = site.role, site.head
+    if role.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _ATTACK_NOUNS:
+        noun = head.head
+    elif site.chain and any(t.lemma_.lower() in _ATTACK_NOUNS for t in site.chain):
+        noun = next(t for t in site.chain if t.lemma_.lower() in _ATTACK_NOUNS)
+    else:
+        return None
+    phrase = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+    if _TERROR.search(phrase):
+        return False, "other", f"'{phrase}' (an attack the country suffered, not its act)"
+    return None
+
+
 def _topic_check(site: _NameSite) -> _Decision | None:
     """A topic, not an actor: "Iraq will remain an issue", "unrelated to Afghanistan, Iraq, or terrorism"."""
     role, head = site.role, site.head
@@ -1564,6 +1662,15 @@ def _topic_check(site: _NameSite) -> _Decision | None:
             return False, "other", f"'{site.m.text} {head.text} ... {topic[0].text}' (a topic, not the state)"
     if role.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _TOPIC_ADJECTIVES:
         return False, "other", f"'{head.head.text} to {site.m.text}' (a topic, not the state)"
+    if role.dep_ == "pobj" and head.lower_ in ("on", "about") and head.head.lemma_.lower() in _TOPIC_VERBS:
+        return False, "other", f"'{head.head.text} {head.text} {site.m.text}' (a topic, not the state)"
+    if role.dep_ == "pobj" and (
+        head.lower_ in ("regarding", "concerning")
+        or head.lower_ in ("of", "to")
+        and head.head.lower_ in ("respect", "regard", "relation")
+    ):  # "In respect of Iraq, we agreed"
+        what = head.text if head.lower_ in ("regarding", "concerning") else f"{head.head.text} {head.text}"
+        return False, "other", f"'{what} {site.m.text}' (a topic, not the state)"
     return None
 
 
@@ -1709,6 +1816,8 @@ _ROLE_CHECKS = (
     _economic_verb_check,
     _ranking_check,
     _struck_check,
+    _neighbour_check,
+    _lost_to_check,
     _based_check,
     _range_check,
     _capital_thing_check,
@@ -1720,6 +1829,7 @@ _ROLE_CHECKS = (
     _trade_check,
     _destination_check,
     _trip_check,
+    _attacked_check,
     _topic_check,
     _other_subject_check,
     _compared_check,
@@ -1731,6 +1841,8 @@ _ROLE_CHECKS = (
     _inside_of_check,
     _visit_check,
     _share_check,
+    _agreement_name_check,
+    _measure_check,
 )
 
 

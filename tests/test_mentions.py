@@ -293,6 +293,49 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "UK",
             "other",
         ),
+        # session 21, from the readings of BBC articles outside gov_stance
+        (
+            "The media in the southern African country, twice the size of France, has been gripped.",
+            "France",
+            "place",
+        ),
+        ("With the Treaty of Amsterdam seven years ago, we kept our veto.", "Amsterdam", "other"),
+        (
+            "At least 10 countries have been affected, with Sri Lanka, Indonesia, India and Thailand"
+            " among the worst hit.",
+            "India",
+            "place",
+        ),
+        (
+            "In the mountainous country surrounded by South Africa, it is feared that jobs will go.",
+            "South Africa",
+            "place",
+        ),
+        ("We are already seeing a sweeping change in IT work being lost to India.", "India", "place"),
+        ("The laws were introduced after the US terror attacks on 11 September 2001.", "US", "other"),
+        ("It looked into the events of the 11 September terrorist attacks on the US.", "US", "other"),
+        (
+            "But the political discussions, focusing on Iran, Iraq and China, are likely to be heated.",
+            "Iran",
+            "other",
+        ),
+        ("Mr Blair said the two leaders had talked about Afghanistan.", "Afghanistan", "other"),
+        ("In respect of Iraq, we agreed that elections matter.", "Iraq", "other"),
+        ("The outlook for Sri Lanka is less optimistic.", "Sri Lanka", "economy"),
+        (
+            "China accounted for 20.1% of Japan's trade in 2004, compared with 18.6% for the US.",
+            "US",
+            "economy",
+        ),
+        ("The US will continue to drive expansion, the IMF said.", "US", "economy"),
+        (
+            "Countries such as the Czech Republic and Slovenia would provide the backbone of the"
+            " continent's growth.",
+            "Slovenia",
+            "economy",
+        ),
+        ("It was always a struggle for him to connect with Black America.", "America", "other"),
+        ("US demand for heating oil rose as the weather turned cold.", "US", "economy"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -363,6 +406,12 @@ def test_names_that_are_not_the_government(text, surface, sense):
             "Department for Media, Culture and Sport",
         ),
         ("Mr Blair met Mr Chirac. Britain and France have drawn up proposals.", "France"),
+        # the other side of session 21's rules
+        ("The US attacked Iraq, and the attacks on Iraq went on.", "US"),
+        ("The talks on trade were held in London, where Britain pressed France.", "France"),
+        ("The US demands for reform were rejected.", "US"),
+        ("China will provide aid to the region, the foreign ministry said.", "China"),
+        ("The Japanese government said the treaty with China was signed.", "China"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
@@ -426,6 +475,13 @@ def test_cctv_is_chinas_only_in_a_story_naming_china():
     assert ArticleContext.of("CCTV pictures showed the suspect.").mentions == []
     found = ArticleContext.of("China's state broadcaster CCTV said so.").mentions
     assert [(m.text, m.government, m.is_government) for m in found][-1] == ("CCTV", "China", True)
+
+
+def test_an_acronym_spelled_out_as_another_body_is_that_body():
+    text = "The World Tourism Organisation (WTO) said arrivals rose. The WTO said Asia led."
+    assert [m.text for m in ArticleContext.of(text).mentions] == []
+    trade = "The World Trade Organisation ruled on the case. The WTO said so."
+    assert [m.text for m in ArticleContext.of(trade).mentions] == ["World Trade Organisation", "WTO"]
 
 
 def test_an_unresolved_the_government_is_the_main_countrys():
