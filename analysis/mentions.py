@@ -381,6 +381,12 @@ def _ranking_of(role, head) -> str:
     if role.dep_ == "nsubj" and head.lemma_ == "lead" and not any(c.dep_ == "dobj" for c in head.children):
         if any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children):  # "the US leads in this"
             return f"{head.text} in"
+    if role.dep_ == "nsubj":  # "with China and India filling the two top spots"
+        for c in head.children:
+            if c.dep_ == "dobj" and c.lemma_.lower() in _SPOT_NOUNS:
+                top = next((a for a in c.children if a.lower_ in _TOP_WORDS), None)
+                if top is not None:
+                    return f"{head.text} the {top.text} {c.text}"
     if role.dep_ == "nsubj" and head.lemma_ in ("come", "rank", "finish", "be"):
         tops = [
             c for c in head.subtree if c.lower_ in ("top", "bottom") and c.i > head.i and c.i - head.i <= 3
@@ -701,6 +707,15 @@ _ATTACK_NOUNS = frozenset("attack attacks bombing bombings".split())
 _TERROR = re.compile(r"terror|suicide|September|9/11|9-11", re.IGNORECASE)
 #: Verbs whose "on" / "about" object is a topic: "discussions focusing on Iran", "talked about Afghanistan".
 _TOPIC_VERBS = frozenset("focus concentrate centre center talk speak write".split())
+#: Kinds of alias that can name a place (not a leader's or an institution's name).
+_PLACE_KINDS = frozenset({"name", "short", "capital"})
+#: Places in a table and the words that rank them: "filling the two top spots".
+_SPOT_NOUNS = frozenset("spot place position slot".split())
+_TOP_WORDS = frozenset("top first second third bottom last leading".split())
+#: Nouns of leaving a country: "an exit strategy from Iraq", "the withdrawal from Afghanistan".
+_EXIT_NOUNS = frozenset("exit withdrawal pullout pull-out retreat departure evacuation".split())
+#: Possessive determiners that make a name the owner's unit in that country ("its UK roaming rates").
+_OWNER_DETERMINERS = frozenset({"its", "their"})
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
 
@@ -805,6 +820,21 @@ def _name_adjective_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _owner_check(site: _NameSite) -> _Decision | None:
+    """A firm's unit in a country: "its UK roaming rates", "their US operations" (not the state), unless a
+    government noun follows ("its US embassy")."""
+    m, doc, span = site.m, site.doc, site.span
+    if (
+        m.kind not in ("name", "short")
+        or span.start == 0
+        or doc[span.start - 1].lower_ not in _OWNER_DETERMINERS
+    ):
+        return None
+    if any(site.senses.sense_of(t.text, site.sport) == "government" for t in site.chain):
+        return None
+    return False, "economy", f"'{doc[span.start - 1].text} {m.text} ...' (an owner's business in the country)"
+
+
 def _demonym_pair_check(site: _NameSite) -> _Decision | None:
     """Two demonyms: "the Greek Cypriot government" is Cyprus's."""
     m, doc, span = site.m, site.doc, site.span
@@ -886,6 +916,8 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
                 return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
             former = next((x for x in chain[: chain.index(t)] if x.lower_ in _FORMER), None)
+            if former is None and t.dep_ == "conj":  # "the former UN commissioner ... and Irish president"
+                former = next((x for x in t.head.children if x.dep_ == "amod" and x.lower_ in _FORMER), None)
             if former is not None:  # "helping to topple Georgia's former president"
                 return False, "people", f"{how} '{former.text} {t.text}' (a former office-holder)"
             return True, "government", f"{how} '{t.text}' (the state)"
@@ -1059,12 +1091,23 @@ def _locative_check(site: _NameSite) -> _Decision | None:
     if (
         role.dep_ == "pobj"
         and head.lower_ in _LIST_LOCATIVES
-        and head.head.lower_ not in _OFFICIALS  # "officials in Beijing and Seoul"
-    ):
+        and (head.head.lower_ not in _OFFICIALS or _others_officials(head.head, site.m.government))
+    ):  # "officials in Beijing and Seoul" are theirs, "EU leaders in Lisbon" the EU's
         if role != site.root:
             return False, "place", f"in a list after '{head.text} {role.text}' (a place)"
         return False, "place", f"locative '{head.text} ... {site.m.text}' (a place)"
     return None
+
+
+def _others_officials(noun, government: str) -> bool:
+    """Whether officials are named as another government's: "EU leaders" (in Lisbon), "US officials" (in
+    Beijing)."""
+    aliases = default_gazetteer().aliases
+    for c in noun.children:
+        alias = aliases.get(c.text) if c.dep_ in ("compound", "amod", "poss", "nmod") else None
+        if alias is not None and alias.government not in (None, government):
+            return True
+    return False
 
 
 def _origin_check(site: _NameSite) -> _Decision | None:
@@ -1458,6 +1501,9 @@ def _range_check(site: _NameSite) -> _Decision | None:
     ):
         start = head.head
         to = [c for c in (*start.children, *head.children) if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+        after = site.doc[site.span.end : site.span.end + 4]
+        if not to and len(after) > 1 and after[0].lower_ == "to" and _name_starts(after[1:]):
+            to = [after[0]]  # "politicians from Mexico to Uruguay" ("to" parsed onto the verb)
         handed = any(
             senses.sense_of(c.text, sport) == "government" for c in start.children if c.dep_ == "dobj"
         )
@@ -1467,6 +1513,31 @@ def _range_check(site: _NameSite) -> _Decision | None:
             what = f"from {site.m.text} {to[0].text}" if to else f"{start.text} ... from {site.m.text}"
             return False, "place", f"'{what}' (a place, not the state)"
     return None
+
+
+def _range_end_check(site: _NameSite) -> _Decision | None:
+    """The far end of a range: "politicians from Mexico to Uruguay" (a place, as its start is)."""
+    head, doc = site.head, site.doc
+    if site.role.dep_ != "pobj" or head.lower_ != "to":
+        return None
+    i = head.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and head.i - i < 4:
+        i -= 1
+    start = doc[i : head.i].text
+    alias = default_gazetteer().aliases.get(start)
+    if 0 < i < head.i and doc[i - 1].lower_ == "from" and alias is not None and alias.kind in _PLACE_KINDS:
+        return False, "place", f"'from {start} to {site.m.text}' (a range of places)"
+    return None
+
+
+def _name_starts(tokens) -> bool:
+    """Whether ``tokens`` begin with a name of the gazetteer ("Uruguay", "the United States")."""
+    aliases = default_gazetteer().aliases
+    words = [t.text for t in tokens]
+    if words and words[0] == "the":
+        words = words[1:]
+    found = (aliases.get(" ".join(words[:n])) for n in range(1, len(words) + 1))
+    return any(a is not None and a.kind in _PLACE_KINDS for a in found)
 
 
 def _capital_thing_check(site: _NameSite) -> _Decision | None:
@@ -1608,6 +1679,11 @@ def _place_left_check(site: _NameSite) -> _Decision | None:
     verb = site.verb()
     if site.role.dep_ == "pobj" and site.head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:
         return False, "place", f"'{verb.text} ... from {site.m.text}' (a place left)"
+    if site.role.dep_ == "pobj" and site.head.lower_ == "from":  # "a proper exit strategy from Iraq"
+        noun = site.head.head
+        exit_word = next((t for t in (noun, *noun.children) if t.lower_ in _EXIT_NOUNS), None)
+        if exit_word is not None and noun.pos_ == "NOUN":
+            return False, "place", f"'{exit_word.text} ... from {site.m.text}' (a place left)"
     return None
 
 
@@ -1780,6 +1856,7 @@ _PHRASE_CHECKS = (
     _name_particle_check,
     _name_adjective_check,
     _slogan_check,
+    _owner_check,
     _demonym_pair_check,
     _head_noun_check,
     _government_noun_check,
@@ -1820,6 +1897,7 @@ _ROLE_CHECKS = (
     _lost_to_check,
     _based_check,
     _range_check,
+    _range_end_check,
     _capital_thing_check,
     _of_place_check,
     _like_check,

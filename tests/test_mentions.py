@@ -336,6 +336,17 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("It was always a struggle for him to connect with Black America.", "America", "other"),
         ("US demand for heating oil rose as the weather turned cold.", "US", "economy"),
+        ("Tony Blair should set out a proper exit strategy from Iraq.", "Iraq", "place"),
+        ("The jobs promised by EU leaders in Lisbon in 2000 never came.", "Lisbon", "place"),
+        ("The operator denies that its UK roaming rates are too high.", "UK", "economy"),
+        ("He has worked for politicians from Mexico to Uruguay.", "Uruguay", "place"),
+        ("He has worked for politicians from Mexico to Uruguay.", "Mexico", "place"),
+        ("The former UN commissioner for human rights and Irish president told the BBC.", "Irish", "people"),
+        (
+            "Asia will drive growth, with China and India filling the two top spots, analysts said.",
+            "India",
+            "other",
+        ),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -412,6 +423,10 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("The US demands for reform were rejected.", "US"),
         ("China will provide aid to the region, the foreign ministry said.", "China"),
         ("The Japanese government said the treaty with China was signed.", "China"),
+        ("Chinese officials in Beijing said no.", "Beijing"),
+        ("Its US embassy was shut after the protest.", "US"),
+        ("The aid from Japan to Indonesia was pledged by Tokyo.", "Japan"),
+        ("The Irish president told the BBC that the former ministers were wrong.", "Irish"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
