@@ -655,7 +655,7 @@ _MEDIA_NOUNS = frozenset(
 _VISIT_VERBS = frozenset({"visit", "tour", "enter"})
 #: Capitalised words that make a country's name part of a longer one: "Little Britain" (a TV show), "Little
 #: Italy" (a district), "the Free Syrian Army" (rebels).
-_NAME_ADJECTIVES = frozenset({"Little", "Free", "Middle", "Black", "Corporate", "corporate"})
+_NAME_ADJECTIVES = frozenset({"Little", "Free", "Middle", "Black", "Corporate", "corporate", "Weimar"})
 #: Words of a party's name: "Italy's Northern League leader" leads a party, not the state.
 _PARTY_WORDS = frozenset({"party", "parties", "league", "front", "movement"})
 #: Nouns a country is the topic of as their subject's complement: "Iraq will remain an issue".

@@ -335,6 +335,7 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "economy",
         ),
         ("It was always a struggle for him to connect with Black America.", "America", "other"),
+        ("He invoked the specters of Weimar Germany and Zimbabwe.", "Germany", "other"),
         ("US demand for heating oil rose as the weather turned cold.", "US", "economy"),
         ("Tony Blair should set out a proper exit strategy from Iraq.", "Iraq", "place"),
         ("The jobs promised by EU leaders in Lisbon in 2000 never came.", "Lisbon", "place"),
@@ -615,6 +616,11 @@ def test_office_holders_are_read_against_the_articles_date():
     assert decisions(None) == [("Donald Trump", True), ("Obama", True), ("Trump", True)]  # no date: in office
     reason = next(m.reason for m in ArticleContext(Article.from_text(text, published="2016-05-19")).mentions)
     assert reason == "'Donald Trump' not in office in 2016 (the gazetteer's leader_years)"
+    saddam = "Mr. Trump praised Saddam Hussein as an effective fighter of terrorism."
+    in_2016 = ArticleContext(Article.from_text(saddam, published="2016-07-06")).mentions
+    in_2002 = ArticleContext(Article.from_text(saddam, published="2002-07-06")).mentions
+    assert [m.is_government for m in in_2016 if m.text == "Saddam Hussein"] == [False]
+    assert [m.is_government for m in in_2002 if m.text == "Saddam Hussein"] == [True]
 
 
 def test_the_joint_chiefs_are_south_koreas_only_in_a_korea_story():
