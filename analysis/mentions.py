@@ -10,7 +10,8 @@ sits next to another proper name, and the article as a whole:
 1. **Institutions and office-holders** ("the State Department", "Tony Blair") are the government.
 0. **A surname or a currency**: after an honorific ("said Mr Wellington"), before "$" ("US$100,000").
 2. **Modifier or possessor of a noun** takes that noun's sense (lists in
-   ``analysis/data/mention_senses.toml``): the head noun's own sense first ("a US computer security firm",
+   ``analysis/data/mention_senses.toml``; the rules' own word lists are in ``mention_words.toml``): the
+   head noun's own sense first ("a US computer security firm",
    "a London department store"; but "Chinese state press" is state media); else a government noun anywhere
    in the noun phrase makes it the government ("US officials", "Iraq's Oil Ministry", "US Treasury
    Secretary John Snow"); otherwise a team noun ("France defender Gallas"), an economy noun ("the US
@@ -97,11 +98,58 @@ __all__ = [
     "is_sports_story",
     "domestic_government",
     "SENSES_PATH",
+    "WORDS_PATH",
+    "load_words",
+    "sentence_mentions",
+    "lone_role_readings",
     "DOMESTIC_MIN_CUES",
     "SENSES",
 ]
 
 SENSES_PATH = Path(__file__).with_name("data") / "mention_senses.toml"
+WORDS_PATH = Path(__file__).with_name("data") / "mention_words.toml"
+
+
+def load_words(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """The word lists of the mention rules (default: the shipped ``analysis/data/mention_words.toml``), each
+    a string of words or an array of phrases. Raises :class:`~analysis.errors.ConfigError` naming the file
+    and key when it is missing or malformed.
+
+    >>> "withdraw" in load_words()["leaving_verbs"]
+    True
+    """
+    path = Path(path) if path is not None else WORDS_PATH
+    try:
+        with open(path, "rb") as fh:
+            table = tomllib.load(fh)["words"]
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: word lists file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    except KeyError as exc:
+        raise ConfigError(f"{path}: missing table [words]") from exc
+    out = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            out[key] = frozenset(value.split())
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out[key] = frozenset(value)
+        else:
+            raise ConfigError(f"{path}: words.{key} must be a string of words or an array of strings")
+    return out
+
+
+_WORDS = load_words()
+
+
+def _word_list(key: str) -> frozenset[str]:
+    """One list of :data:`WORDS_PATH` (a missing one is a :class:`~analysis.errors.ConfigError`)."""
+    try:
+        return _WORDS[key]
+    except KeyError as exc:
+        raise ConfigError(f"{WORDS_PATH}: missing key words.{key}") from exc
+
+
 #: Different sports words a story must use to count as a sports report (besides their density).
 SPORTS_MIN_WORDS = 2
 #: Different domestic words a story must use to count as that government's domestic politics.
@@ -109,20 +157,14 @@ DOMESTIC_MIN_CUES = 2
 #: The senses a mention can have.
 SENSES = ("government", "place", "people", "team", "economy", "venue", "other")
 #: Team nouns that only mean a team inside a sports report ("Ireland's lead", "the Irish defence").
-_SPORT_ONLY = frozenset(
-    "side sides line lead points score try tries goal goals game games match matches victory win wins defeat "
-    "defeats loss losses draw number defence defense attack forwards backs wing wings centre centres "
-    "lock".split()
-)
+_SPORT_ONLY = _word_list("sport_only")
 _NAME_KINDS = frozenset({"name", "short", "demonym", "capital"})
 _STOP_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "AUX", "PART", "NUM", "SYM", "ADV"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 #: People of the state: "officials in Beijing" is the government, not a place.
-_OFFICIALS = frozenset(
-    "officials official authorities leaders diplomats government sources police ministers envoys".split()
-)
-_LIST_LOCATIVES = frozenset({"in", "at", "across", "throughout", "inside", "within", "near", "around"})
-_CONTEST_PREPS = frozenset({"over", "to", "against", "with", "by", "v", "vs"})
+_OFFICIALS = _word_list("officials")
+_LIST_LOCATIVES = _word_list("list_locatives")
+_CONTEST_PREPS = _word_list("contest_preps")
 
 
 @dataclass(frozen=True)
@@ -551,37 +593,26 @@ def _economic_predicate(role, senses):
 
 
 #: Nouns that name the state in full: "the Republic of Congo" has the role of "Republic".
-_POLITY_TITLES = frozenset(
-    "republic kingdom commonwealth federation principality sultanate emirate sheikhdom state".split()
-)
+_POLITY_TITLES = _word_list("polity_titles")
 #: Adverbs that introduce examples after a comma ("countries around the world, mainly the US and Japan").
-_EXAMPLE_ADVERBS = frozenset(
-    "mainly mostly notably particularly especially chiefly primarily principally largely".split()
-)
+_EXAMPLE_ADVERBS = _word_list("example_adverbs")
 #: Nouns of counting: "a handful of countries" has the role of "handful".
-_QUANTITY_NOUNS = frozenset(
-    "handful number lot couple dozen dozens group range host majority minority series list".split()
-)
+_QUANTITY_NOUNS = _word_list("quantity_nouns")
 #: Nouns a ranking leader is leader of: "Spain is the leader in Spanish-language rap".
-_LEADER_NOUNS = frozenset("leader leaders laggard laggards pioneer pioneers".split())
+_LEADER_NOUNS = _word_list("leader_nouns")
 #: Objects of "lead" that make it a market's lead ("Mexico leads the way", "the US leading the trend").
-_LED_THINGS = frozenset("way trend trends field pack market".split())
+_LED_THINGS = _word_list("led_things")
 #: Nouns of the economy a country is the origin of ("stronger demand from China", "orders from the US").
-_ORIGIN_ECONOMY = frozenset("demand orders shipments competition arrivals".split())
+_ORIGIN_ECONOMY = _word_list("origin_economy")
 #: Nouns of figures: with a noun of the economy ("output estimates from Russia") they measure the economy
 #: (but "an output cut from Opec" is the cartel's act).
-_FIGURE_NOUNS = frozenset("estimates estimate figures forecasts forecast data numbers statistics".split())
+_FIGURE_NOUNS = _word_list("figure_nouns")
 #: Moods a survey ranks countries' people by ("South Korea was the most pessimistic").
-_MOOD_WORDS = frozenset(
-    "optimistic pessimistic upbeat gloomy confident downbeat bullish bearish happy".split()
-)
+_MOOD_WORDS = _word_list("mood_words")
 #: Verbs that record an economy's figures: "India has enjoyed strong growth", "continues to post growth".
-_RECORD_VERBS = frozenset(
-    "enjoy post record see experience achieve register report suffer drive fuel power underpin "
-    "provide".split()
-)
+_RECORD_VERBS = _word_list("record_verbs")
 #: Nouns of a change in figures: "saw a decline", "posted a rise".
-_CHANGE_NOUNS = frozenset("decline rise fall drop increase slump surge downturn recession slowdown".split())
+_CHANGE_NOUNS = _word_list("change_nouns")
 #: A party of opposition and a role right before a name: "Conservative local government spokesman Glyn
 #: Davies", "shadow chancellor Oliver Letwin", "Tory leader Michael Howard" (not in office).
 _OPPOSITION_BEFORE = re.compile(
@@ -591,133 +622,118 @@ _OPPOSITION_BEFORE = re.compile(
 #: "former" or "ex-" right before an office-holder's name or title ("former US president Bill Clinton").
 _FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
 #: Officials that belong to the body named before them ("Greek sports officials", "US Olympic officials").
-_OWNED_OFFICIALS = frozenset("official officials chief chiefs".split())
+_OWNED_OFFICIALS = _word_list("owned_officials")
 #: Shares of a whole: "50% of the UK" is a share of its people, not the state.
-_SHARE_WORDS = frozenset("% percent half third quarter majority".split())
+_SHARE_WORDS = _word_list("share_words")
 #: Particles inside a longer French or Spanish name: "the Tour de France", "Stade de France".
-_NAME_PARTICLES = frozenset("de du des del di da".split())
+_NAME_PARTICLES = _word_list("name_particles")
 #: Nouns of a trade balance: "the deficit with Japan" is the economy's.
-_BALANCE_NOUNS = frozenset("deficit deficits surplus surpluses imbalance imbalances".split())
+_BALANCE_NOUNS = _word_list("balance_nouns")
 #: Nouns of goods moved: "to / from <country>" after a verb with them as object is a market.
-_TRADE_NOUNS = frozenset("exports imports shipments supplies sales deliveries".split())
+_TRADE_NOUNS = _word_list("trade_nouns")
 #: Words that introduce examples of a noun ("countries such as China", "nations like India").
-_EXAMPLE_WORDS = frozenset({"as", "like", "including"})
+_EXAMPLE_WORDS = _word_list("example_words")
 #: Words of "as much as", "as many as": a comparison, not examples.
-_QUANTITY_WORDS = frozenset("much many far well long soon often little few high low large big".split())
+_QUANTITY_WORDS = _word_list("quantity_words")
 #: Nouns that only count states: a country named as their example shares their role.
-_COUNTRY_NOUNS = frozenset("countries country nations nation states member-states members".split())
+_COUNTRY_NOUNS = _word_list("country_nouns")
 #: Nouns of polities: a country named as their example is the state ("larger states such as Britain").
-_POLITY_NOUNS = frozenset("states governments regimes powers allies".split())
+_POLITY_NOUNS = _word_list("polity_nouns")
 #: Words before a name that put an office-holder out of office ("the former Dutch prime minister").
-_FORMER = frozenset("former ex ex- late then erstwhile ousted deposed toppled exiled".split())
+_FORMER = _word_list("former")
 #: Speakers' nouns that belong to the organisation named before them ("Egypt FA spokesman").
-_SPOKES_NOUNS = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen".split())
+_SPOKES_NOUNS = _word_list("spokes_nouns")
 #: Words that make a party the government ("Britain's ruling party", "the Chinese Communist Party").
-_RULING = frozenset("ruling governing communist".split())
+_RULING = _word_list("ruling")
 #: Adjectives that make a noun one of the economy ("the economic might of the US").
-_ECONOMIC_ADJECTIVES = frozenset("economic commercial industrial financial".split())
+_ECONOMIC_ADJECTIVES = _word_list("economic_adjectives")
 #: Nouns of the members of a country: "citizens of Switzerland" are its people.
-_MEMBER_NOUNS = frozenset(
-    "citizens citizen nationals national residents resident people natives inhabitants population".split()
-)
+_MEMBER_NOUNS = _word_list("member_nouns")
 #: Verbs after which "from <country>" is where something is run or based ("the site is run from Romania").
-_BASED_VERBS = frozenset("run operate base broadcast trade manage".split())
+_BASED_VERBS = _word_list("based_verbs")
 #: Modifiers that make ties or links commercial ("business ties with Israel").
-_BUSINESS = frozenset("business commercial corporate".split())
+_BUSINESS = _word_list("business")
 #: Verbs and nouns of football clubs: a capital with them in a story with sports words is a club.
-_CLUB_VERBS = frozenset("play win beat lose draw sign score want interest be".split())
-_CLUB_NOUNS = frozenset("president chairman coach manager fans players striker side".split())
+_CLUB_VERBS = _word_list("club_verbs")
+_CLUB_NOUNS = _word_list("club_nouns")
 #: Verbs of athletes: "for <country>" after them is a team ("compete for Great Britain", "ran for them").
-_ATHLETE_VERBS = frozenset("compete run race play ride box swim jump throw qualify".split())
+_ATHLETE_VERBS = _word_list("athlete_verbs")
 #: Words of rankings: a country compared on them is a place in a table ("one level below Russia").
-_RANK_WORDS = frozenset(
-    "level levels second third fourth fifth rank ranking ranked position place table".split()
-)
+_RANK_WORDS = _word_list("rank_words")
 #: Adverbs of "worst hit": "with Sri Lanka, Thailand and India worst hit" (places struck).
-_DAMAGE_ADVERBS = frozenset("worst badly hardest severely heavily".split())
+_DAMAGE_ADVERBS = _word_list("damage_adverbs")
 #: Things that come from a country, not from its state: "include works from Germany, South Korea, Angola".
-_ORIGIN_THINGS = frozenset(
-    "work artwork painting entry waste rubbish material fuel food wine beef meat fruit produce".split()
-)
+_ORIGIN_THINGS = _word_list("origin_things")
 #: Verbs of storms and floods: their object is a place ("hurricanes that battered the US").
-_WEATHER_VERBS = frozenset("batter lash ravage flood swamp drench".split())
+_WEATHER_VERBS = _word_list("weather_verbs")
 #: Verbs of damage those adverbs go with.
-_DAMAGE_VERBS = frozenset("hit affect strike devastate damage".split())
+_DAMAGE_VERBS = _word_list("damage_verbs")
 #: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
-_LEAVING_VERBS = frozenset("withdraw pull retreat flee escape evacuate depart remove".split())
+_LEAVING_VERBS = _word_list("leaving_verbs")
 #: Honorifics: a name after them is a person's ("Mr Wellington", "Ms Jordan").
-_HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame".split())
+_HONORIFICS = _word_list("honorifics")
 #: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
-_MEDIA_NOUNS = frozenset(
-    "press media television tv radio newspaper newspapers broadcaster agency site website websites".split()
-)
+_MEDIA_NOUNS = _word_list("media_nouns")
 #: Verbs whose object is a place: "the robot has visited the UK, Germany and France".
-_VISIT_VERBS = frozenset({"visit", "tour", "enter"})
+_VISIT_VERBS = _word_list("visit_verbs")
 #: Capitalised words that make a country's name part of a longer one: "Little Britain" (a TV show), "Little
 #: Italy" (a district), "the Free Syrian Army" (rebels).
-_NAME_ADJECTIVES = frozenset({"Little", "Free", "Middle", "Black", "Corporate", "corporate", "Weimar"})
+_NAME_ADJECTIVES = _word_list("name_adjectives")
 #: Words of a party's name: "Italy's Northern League leader" leads a party, not the state.
-_PARTY_WORDS = frozenset({"party", "parties", "league", "front", "movement"})
+_PARTY_WORDS = _word_list("party_words")
 #: Nouns a country is the topic of as their subject's complement: "Iraq will remain an issue".
-_TOPIC_NOUNS = frozenset({"issue", "issues", "topic", "subject", "theme"})
+_TOPIC_NOUNS = _word_list("topic_nouns")
 #: Adjectives of a topic: "unrelated to Afghanistan, Iraq, or terrorism".
-_TOPIC_ADJECTIVES = frozenset({"related", "unrelated"})
+_TOPIC_ADJECTIVES = _word_list("topic_adjectives")
 #: Nouns of a posting: "the U.S. ambassador to Libya", "a diplomatic mission to Mexico" (an organisation of
 #: states stays: "Afghanistan's envoy to the United Nations").
-_POSTING_NOUNS = frozenset("ambassador ambassadors envoy envoys mission missions embassy".split())
+_POSTING_NOUNS = _word_list("posting_nouns")
 #: Nouns of a journey: "to <country>" after them is a destination ("a trade delegation to five countries").
-_TRIP_NOUNS = frozenset(
-    "visit visits trip trips tour tours journey journeys delegation delegations flight flights voyage".split()
-)
+_TRIP_NOUNS = _word_list("trip_nouns")
 #: Nouns of talks about something: "talks on North Korea", "the row over Iraq" (the topic, not a party).
-_TALK_NOUNS = frozenset(
-    "talks discussions negotiations debate debates row dispute disputes questions".split()
-)
+_TALK_NOUNS = _word_list("talk_nouns")
 #: Titles of a ruler named with the country: "King Abdullah of Jordan", "President Karzai of Afghanistan".
-_RULER_TITLES = frozenset("king queen emir sultan president prime premier".split())
+_RULER_TITLES = _word_list("ruler_titles")
 #: The last word of a state body's name: a country inside it is the state ("the US Air Force", "the UN's Food
 #: & Agriculture Organisation", "the US Securities and Exchange Commission").
-_BODY_NAME_ENDS = frozenset(
-    "force army navy guard department ministry agency commission administration organisation organization"
-    " programme program fund office".split()
-)
+_BODY_NAME_ENDS = _word_list("body_name_ends")
 #: Units of a state's forces after "Army", "Navy": "US Navy Seals", "the Russian Army Corps".
-_MILITARY_UNITS = frozenset("seals rangers corps commandos marines division brigade regiment command".split())
+_MILITARY_UNITS = _word_list("military_units")
 #: Governments whose country's media are the state's ("North Korean media said"); elsewhere "the Spanish
 #: media" are the press.
-_STATE_PRESS = frozenset({"North Korea", "China"})
+_STATE_PRESS = _word_list("state_press")
 #: Nouns of seeking an office: "her second White House run", "his bid for the White House" (see below).
-_BID_NOUNS = frozenset("run bid hopeful hopefuls ambitions contender contenders".split())
+_BID_NOUNS = _word_list("bid_nouns")
 #: Words before an institution that make it the office sought: "his bid for the White House".
 _OFFICE_SOUGHT = re.compile(r"\b(?:shot|bid|run|race|road|path|campaign|way)\s+(?:at|for|to)\s+(?:the\s+)?$")
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
-_EVENT_NOUNS = frozenset("war wars election elections poll polls race campaign invasion conflict".split())
+_EVENT_NOUNS = _word_list("event_nouns")
 #: Nouns of agreements named after a place: "the Treaty of Amsterdam".
-_AGREEMENT_NOUNS = frozenset("treaty treaties convention protocol accord accords declaration statute".split())
+_AGREEMENT_NOUNS = _word_list("agreement_nouns")
 #: Nouns of a measure of a place: "twice the size of France".
-_MEASURE_NOUNS = frozenset("size area length width breadth".split())
+_MEASURE_NOUNS = _word_list("measure_nouns")
 #: Nouns of an economy's prospects: "the outlook for Sri Lanka".
-_OUTLOOK_NOUNS = frozenset("outlook forecast forecasts prospects projections".split())
+_OUTLOOK_NOUNS = _word_list("outlook_nouns")
 #: Verbs of neighbours on the map: "surrounded by South Africa", "bordering Iraq".
-_NEIGHBOUR_VERBS = frozenset("surround border encircle".split())
+_NEIGHBOUR_VERBS = _word_list("neighbour_verbs")
 #: Work that moves abroad: "jobs lost to India".
-_WORK_NOUNS = frozenset("job jobs work business contract contracts orders positions posts".split())
+_WORK_NOUNS = _word_list("work_nouns")
 #: Nouns of attacks and the words that make them terror a country suffered.
-_ATTACK_NOUNS = frozenset("attack attacks bombing bombings".split())
+_ATTACK_NOUNS = _word_list("attack_nouns")
 _TERROR = re.compile(r"terror|suicide|September|9/11|9-11", re.IGNORECASE)
 #: Verbs whose "on" / "about" object is a topic: "discussions focusing on Iran", "talked about Afghanistan".
-_TOPIC_VERBS = frozenset("focus concentrate centre center talk speak write".split())
+_TOPIC_VERBS = _word_list("topic_verbs")
 #: Kinds of alias that can name a place (not a leader's or an institution's name).
 _PLACE_KINDS = frozenset({"name", "short", "capital"})
 #: Places in a table and the words that rank them: "filling the two top spots".
-_SPOT_NOUNS = frozenset("spot place position slot".split())
-_TOP_WORDS = frozenset("top first second third bottom last leading".split())
+_SPOT_NOUNS = _word_list("spot_nouns")
+_TOP_WORDS = _word_list("top_words")
 #: Nouns of leaving a country: "an exit strategy from Iraq", "the withdrawal from Afghanistan".
-_EXIT_NOUNS = frozenset("exit withdrawal pullout pull-out retreat departure evacuation".split())
+_EXIT_NOUNS = _word_list("exit_nouns")
 #: Possessive determiners that make a name the owner's unit in that country ("its UK roaming rates").
-_OWNER_DETERMINERS = frozenset({"its", "their"})
+_OWNER_DETERMINERS = _word_list("owner_determiners")
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
-_OF_PLACE_PREPS = frozenset({"of", "to", "into", "in", "from", "across", "throughout"})
+_OF_PLACE_PREPS = _word_list("of_place_preps")
 
 _WHAT = {
     "team": "a team or athlete",
@@ -2084,7 +2100,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
 
 #: Governments without a prime minister, chancellor or ministers: those phrases in their domestic stories name
 #: another country's ("Prime Minister Benjamin Netanyahu" in a US story).
-_NO_PRIME_MINISTER = frozenset({"United States"})
+_NO_PRIME_MINISTER = _word_list("no_prime_minister")
 _PARLIAMENTARY = re.compile(r"prime|\bpm\b|chancellor|minister")
 #: After a domestic phrase, the body or countries it belongs to: "foreign ministers from 23 countries", "the
 #: government of Costa Rica".

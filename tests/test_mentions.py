@@ -12,7 +12,13 @@ from conftest import require_data
 from analysis.context import ArticleContext
 from analysis.errors import ConfigError
 from analysis.gazetteer import default_gazetteer
-from analysis.mentions import domestic_government, is_sports_story, load_senses, sentence_mentions
+from analysis.mentions import (
+    domestic_government,
+    is_sports_story,
+    load_senses,
+    load_words,
+    sentence_mentions,
+)
 from analysis.stance import government_mentions, government_stance
 
 REPO = Path(__file__).resolve().parents[1]
@@ -559,6 +565,19 @@ def test_bad_senses_file_is_a_config_error(tmp_path):
         load_senses(bad)
     with pytest.raises(ConfigError, match="not found"):
         load_senses(tmp_path / "missing.toml")
+
+
+def test_word_lists_file_is_checked_and_every_list_is_used(tmp_path):
+    bad = tmp_path / "words.toml"
+    bad.write_text("[words]\nleaving_verbs = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="words.leaving_verbs"):
+        load_words(bad)
+    bad.write_text("[other]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"missing table \[words\]"):
+        load_words(bad)
+    source = (REPO / "analysis" / "mentions.py").read_text(encoding="utf-8")
+    unused = [key for key in load_words() if f'_word_list("{key}")' not in source]
+    assert unused == []
 
 
 @pytest.mark.slow
