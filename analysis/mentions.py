@@ -846,7 +846,8 @@ def _owner_check(site: _NameSite) -> _Decision | None:
         or doc[span.start - 1].lower_ not in _OWNER_DETERMINERS
     ):
         return None
-    if any(site.senses.sense_of(t.text, site.sport) == "government" for t in site.chain):
+    senses = {site.senses.sense_of(t.text, site.sport) for t in site.chain}
+    if senses & {"government", "team", "people"}:  # "its US embassy", "its Ireland winger"
         return None
     return False, "economy", f"'{doc[span.start - 1].text} {m.text} ...' (an owner's business in the country)"
 
