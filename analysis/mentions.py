@@ -705,7 +705,10 @@ _STATE_PRESS = _word_list("state_press")
 #: Nouns of seeking an office: "her second White House run", "his bid for the White House" (see below).
 _BID_NOUNS = _word_list("bid_nouns")
 #: Words before an institution that make it the office sought: "his bid for the White House".
-_OFFICE_SOUGHT = re.compile(r"\b(?:shot|bid|run|race|road|path|campaign|way)\s+(?:at|for|to)\s+(?:the\s+)?$")
+_OFFICE_SOUGHT = re.compile(
+    r"\b(?:(?:shot|bid|run|ran|runs|running|race|road|path|campaign|way)\s+(?:at|for|to)"
+    r"|win|wins|winning|won|capture|captures|capturing|retake|retaking|reclaim|reclaiming)\s+(?:the\s+)?$"
+)
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = _word_list("event_nouns")
 #: Nouns of agreements named after a place: "the Treaty of Amsterdam".
@@ -728,6 +731,10 @@ _PLACE_KINDS = frozenset({"name", "short", "capital"})
 #: Places in a table and the words that rank them: "filling the two top spots".
 _SPOT_NOUNS = _word_list("spot_nouns")
 _TOP_WORDS = _word_list("top_words")
+#: Nouns of what is between states, not a place: "the war between Iran and Iraq".
+_BETWEEN_STATES = _word_list("between_states")
+#: Nouns that describe a country as a subject's complement: "Libya is now a failed state".
+_DESCRIBED_NOUNS = _word_list("described_nouns")
 #: Nouns of leaving a country: "an exit strategy from Iraq", "the withdrawal from Afghanistan".
 _EXIT_NOUNS = _word_list("exit_nouns")
 #: Possessive determiners that make a name the owner's unit in that country ("its UK roaming rates").
@@ -1532,6 +1539,75 @@ def _range_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _between_check(site: _NameSite) -> _Decision | None:
+    """A place between others: "a wall between the United States and Mexico", "troops split between Syria
+    and Iraq" (but "relations between", "talks between", "the war between" are the states')."""
+    head, senses = site.head, site.senses
+    if site.role.dep_ != "pobj" or head.lower_ != "between":
+        return None
+    over = head.head
+    lemma = over.lemma_.lower()
+    if over.lower_ in senses.relation_nouns or over.lower_ in _TALK_NOUNS or lemma in _BETWEEN_STATES:
+        return None
+    if over.pos_ == "VERB" and (lemma in senses.political_verbs or lemma in senses.addressee_verbs):
+        return None  # "mediate between Israel and the Palestinians"
+    return False, "place", f"'{over.text} between ... {site.m.text}' (a place)"
+
+
+def _next_to_check(site: _NameSite) -> _Decision | None:
+    """A place next to another: "the German state next to Belgium"."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in ("next", "adjacent"):
+        return False, "place", f"'{head.head.text} to {site.m.text}' (a place)"
+    return None
+
+
+def _city_country_check(site: _NameSite) -> _Decision | None:
+    """The country after its city: "Caracas, Venezuela", "the U.S. consulate in Benghazi, Libya"."""
+    root, doc, span = site.root, site.doc, site.span
+    if site.m.kind not in ("name", "short") or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    city = doc[span.start - 2]
+    if city.pos_ != "PROPN" or default_gazetteer().aliases.get(city.text) is not None:
+        return None
+    e = _entity_over(site.entities(), city.i)
+    if e is not None and e.label_ == "GPE" and root.dep_ in ("appos", "npadvmod", "conj"):
+        return False, "place", f"'{e.text}, {site.m.text}' (the country of a city)"
+    return None
+
+
+def _name_for_check(site: _NameSite) -> _Decision | None:
+    """The end of an organisation's name: "Alternative for Germany", "Americans for Prosperity" style
+    names, "CARLY for America" (a capitalised word right before "for")."""
+    head = site.head
+    if site.role.dep_ != "pobj" or head.lower_ != "for" or head.i == 0:
+        return None
+    before = site.doc[head.i - 1]
+    if (
+        before.text[:1].isupper()
+        and (before.i > 0 and before.pos_ == "NOUN" or before.pos_ == "PROPN")
+        and site.senses.sense_of(before.text, site.sport) != "government"
+        and before.lower_ not in _RULER_TITLES
+    ):
+        return False, "other", f"part of the name '{before.text} for {site.m.text}'"
+    return None
+
+
+def _described_check(site: _NameSite) -> _Decision | None:
+    """The country described, not acting: "Libya is now a failed state", "The United States is a nation of
+    hyphenated identities"."""
+    role, head = site.role, site.head
+    if role.dep_ == "nsubj" and head.lemma_ == "be":
+        for attr in (c for c in head.children if c.dep_ == "attr" and c.lower_ in _DESCRIBED_NOUNS):
+            if any(c.dep_ in ("amod", "prep", "compound") for c in attr.children):
+                return (
+                    False,
+                    "other",
+                    f"'{site.m.text} {head.text} a ... {attr.text}' (the country described)",
+                )
+    return None
+
+
 def _range_end_check(site: _NameSite) -> _Decision | None:
     """The far end of a range: "politicians from Mexico to Uruguay" (a place, as its start is)."""
     head, doc = site.head, site.doc
@@ -1880,6 +1956,7 @@ _PHRASE_CHECKS = (
     _head_or_modifier_check,
     _ranking_within_check,
     _name_before_check,
+    _city_country_check,
 )
 
 #: The checks on the name's role (after :func:`_find_role`), in order; then :func:`_state_acting`.
@@ -1915,6 +1992,9 @@ _ROLE_CHECKS = (
     _based_check,
     _range_check,
     _range_end_check,
+    _between_check,
+    _next_to_check,
+    _name_for_check,
     _capital_thing_check,
     _of_place_check,
     _like_check,
@@ -1926,6 +2006,7 @@ _ROLE_CHECKS = (
     _trip_check,
     _attacked_check,
     _topic_check,
+    _described_check,
     _other_subject_check,
     _compared_check,
     _over_check,

@@ -8,7 +8,7 @@ Rows: every row the package lists now is looked up in the sample's reading (``re
 readers found real (listed ``real`` or ``missed``). Labels: accuracy and macro-F1 of the label of every
 listed row the label readers labelled, overall and by the readers' confidence.
 
-    python benchmarks/eval_readings.py --samples polnear201 polnear202   # US political news, dated
+    python benchmarks/eval_readings.py --samples polnear201 polnear202 polnear203 polnear204  # US news, dated
 
 Measured at the end of session 20 (main): see the closing note and readings/README.md. The rules were
 written on these samples, so expect less on articles never read.
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "--samples",
         nargs="*",
         default=["0", "1", "2", "3", "4", "5"],
-        help="0-5 (BBC), polnear201, polnear202",
+        help="0-5 (BBC), polnear201 ... polnear204",
     )
     parser.add_argument("--errors", action="store_true", help="list false and unread rows, missed real ones")
     args = parser.parse_args(argv)

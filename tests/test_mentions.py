@@ -342,6 +342,19 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("It was always a struggle for him to connect with Black America.", "America", "other"),
         ("He invoked the specters of Weimar Germany and Zimbabwe.", "Germany", "other"),
+        # session 21, from unseen PolNeAR readings (seeds 203, 204)
+        ("He wants to build a wall between the United States and Mexico.", "Mexico", "place"),
+        ("US troops are split between Syria and Iraq.", "Syria", "place"),
+        ("The city sits next to Belgium.", "Belgium", "place"),
+        ("That was on my way to Libya?", "Libya", "place"),
+        ("Fahrenthold reported from Washington.", "Washington", "place"),
+        ("Libya today is a failed state.", "Libya", "other"),
+        ("The United States is a nation of hyphenated identities.", "United States", "other"),
+        ("The Republican Party's presumed White House nominee spoke.", "White House", "other"),
+        ("He is one step closer to winning the White House.", "White House", "other"),
+        ("It is the political ethos of the United States.", "United States", "other"),
+        ("Russia's recession deepened as oil fell.", "Russia", "economy"),
+        ("Crime in the city of Caracas, Venezuela, is rising.", "Venezuela", "place"),
         ("US demand for heating oil rose as the weather turned cold.", "US", "economy"),
         ("Tony Blair should set out a proper exit strategy from Iraq.", "Iraq", "place"),
         ("The jobs promised by EU leaders in Lisbon in 2000 never came.", "Lisbon", "place"),
@@ -434,6 +447,9 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("Its US embassy was shut after the protest.", "US"),
         ("The aid from Japan to Indonesia was pledged by Tokyo.", "Japan"),
         ("The Irish president told the BBC that the former ministers were wrong.", "Irish"),
+        ("Relations between China and Japan are poor.", "Japan"),
+        ("The war between Iran and Iraq lasted eight years.", "Iran"),
+        ("Minister for Europe Denis MacShane said Britain would sign.", "Britain"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
@@ -640,6 +656,20 @@ def test_office_holders_are_read_against_the_articles_date():
     in_2002 = ArticleContext(Article.from_text(saddam, published="2002-07-06")).mentions
     assert [m.is_government for m in in_2016 if m.text == "Saddam Hussein"] == [False]
     assert [m.is_government for m in in_2002 if m.text == "Saddam Hussein"] == [True]
+    renzi = "Prime Minister Matteo Renzi is rallying a coalition."
+    in_2015 = ArticleContext(Article.from_text(renzi, published="2015-10-01")).mentions
+    assert [(m.text, m.government, m.is_government) for m in in_2015] == [("Matteo Renzi", "Italy", True)]
+
+
+def test_a_title_after_us_or_un_does_not_end_the_sentence():
+    from analysis.article import Article
+
+    text = "Former U.N. Ambassador John Bolton said the deal was bad. He lives in the U.S. He said so."
+    assert [s.text for s in Article.from_text(text).sentences] == [
+        "Former U.N. Ambassador John Bolton said the deal was bad.",
+        "He lives in the U.S.",
+        "He said so.",
+    ]
 
 
 def test_the_joint_chiefs_are_south_koreas_only_in_a_korea_story():
