@@ -735,6 +735,12 @@ _TOP_WORDS = _word_list("top_words")
 _BETWEEN_STATES = _word_list("between_states")
 #: Nouns that describe a country as a subject's complement: "Libya is now a failed state".
 _DESCRIBED_NOUNS = _word_list("described_nouns")
+#: Adjectives of a state's stance ("China is worried"): as a complement they keep the state acting.
+_STANCE_ADJECTIVES = _word_list("stance_adjectives")
+#: Verbs whose object is the country as ground: "help rebuild Libya".
+_GROUND_VERBS = _word_list("ground_verbs")
+#: Words of what is at stake for a nation: "a threat to the U.S.", "good for the United States".
+_STAKE_WORDS = _word_list("stake_words")
 #: Nouns of leaving a country: "an exit strategy from Iraq", "the withdrawal from Afghanistan".
 _EXIT_NOUNS = _word_list("exit_nouns")
 #: Possessive determiners that make a name the owner's unit in that country ("its UK roaming rates").
@@ -832,6 +838,8 @@ def _slogan_check(site: _NameSite) -> _Decision | None:
         r"\b[Mm]ake\s+$", text[max(0, site.m.start - 10) : site.m.start]
     ):
         return False, "other", f"'make {site.m.text} great again' (a slogan)"
+    if re.search(r"\b[Gg]od\s+[Bb]less\s+(?:the\s+)?$", text[max(0, site.m.start - 15) : site.m.start]):
+        return False, "other", f"'God bless {site.m.text}' (a slogan)"
     return None
 
 
@@ -1145,6 +1153,10 @@ def _origin_check(site: _NameSite) -> _Decision | None:
             or senses.sense_of(origin.text, sport) == "people"
         ):
             return False, "people", f"'{origin.text} ... from {m.text}' (where people come from)"
+        moved = [c for c in origin.children if c.dep_ == "dobj" and c.i < site.head.i]
+        if origin.pos_ == "VERB" and moved and senses.sense_of(moved[0].text, sport) == "people":
+            # "accepting refugees from war-torn countries such as Syria"
+            return False, "people", f"'{moved[0].text} from {m.text}' (where people come from)"
         for _ in range(2):  # "The Sea Inside from Spain": past an adverb the parser hung it on
             if origin.pos_ in ("ADV", "ADP") and origin.head != origin:
                 origin = origin.head
@@ -1326,6 +1338,17 @@ def _agreement_name_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _nation_at_stake_check(site: _NameSite) -> _Decision | None:
+    """The nation at stake: "the threat the NRA poses to the U.S.", "risks to the U.S. from terrorism",
+    "isn't good for the United States" (the country, not its state acting)."""
+    head = site.head
+    if site.role.dep_ == "pobj" and head.lower_ in ("to", "for") and head.head.lemma_.lower() in _STAKE_WORDS:
+        return False, "other", f"'{head.head.text} {head.text} {site.m.text}' (the nation at stake)"
+    if site.role.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "pose":
+        return False, "other", f"'poses ... to {site.m.text}' (the nation at stake)"
+    return None
+
+
 def _measure_check(site: _NameSite) -> _Decision | None:
     """A measure or outlook of the country: "twice the size of France", "the outlook for Sri Lanka", "18.6%
     for the US" (the place or its economy, not the state)."""
@@ -1424,8 +1447,11 @@ def _survey_mood_check(site: _NameSite) -> _Decision | None:
 
 
 def _economic_figure(noun, senses: Senses, sport: bool) -> bool:
-    """Whether an object is a figure of the economy: "growth", "a decline", "two years of slowdown"."""
+    """Whether an object is a figure of the economy: "growth", "a decline", "two years of slowdown", "market
+    chaos"."""
     if senses.sense_of(noun.text, sport) == "economy" or noun.lemma_.lower() in _CHANGE_NOUNS:
+        return True
+    if any(c.dep_ == "compound" and senses.sense_of(c.text, sport) == "economy" for c in noun.children):
         return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(_economic_figure(g, senses, sport) for g in c.children)
@@ -1568,7 +1594,14 @@ def _city_country_check(site: _NameSite) -> _Decision | None:
     if site.m.kind not in ("name", "short") or span.start < 2 or doc[span.start - 1].text != ",":
         return None
     city = doc[span.start - 2]
-    if city.pos_ != "PROPN" or default_gazetteer().aliases.get(city.text) is not None:
+    alias = default_gazetteer().aliases.get(city.text)
+    if alias is not None and alias.kind == "capital" and alias.government == site.m.government:
+        return (
+            False,
+            "place",
+            f"'{city.text}, {site.m.text}' (the country of its capital)",
+        )  # "Caracas, Venezuela"
+    if city.pos_ != "PROPN" or alias is not None:
         return None
     e = _entity_over(site.entities(), city.i)
     if e is not None and e.label_ == "GPE" and root.dep_ in ("appos", "npadvmod", "conj"):
@@ -1598,6 +1631,12 @@ def _described_check(site: _NameSite) -> _Decision | None:
     hyphenated identities"."""
     role, head = site.role, site.head
     if role.dep_ == "nsubj" and head.lemma_ == "be":
+        described = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+        if described and not any(
+            c.lemma_.lower() in _STANCE_ADJECTIVES or c.lower_ in _STANCE_ADJECTIVES for c in described
+        ):
+            adjective = described[0].text  # "Libya today is completely chaotic" (but "China is worried")
+            return False, "other", f"'{site.m.text} {head.text} {adjective}' (the country described)"
         for attr in (c for c in head.children if c.dep_ == "attr" and c.lower_ in _DESCRIBED_NOUNS):
             if any(c.dep_ in ("amod", "prep", "compound") for c in attr.children):
                 return (
@@ -1796,6 +1835,21 @@ def _out_of_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _place_acted_on_check(site: _NameSite) -> _Decision | None:
+    """The country as the ground of an act: "U.S. plans to help rebuild Libya", "a speedy Iraq withdrawal"
+    (but "the US withdrawal from Iraq" is the US's)."""
+    role, head = site.role, site.head
+    if role.dep_ == "dobj" and head.lemma_.lower() in _GROUND_VERBS:
+        return False, "place", f"object of '{head.text}' (the place acted on)"
+    if (
+        role.dep_ in ("compound", "amod")
+        and head.lower_ in _EXIT_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+    ):
+        return False, "place", f"'{site.m.text} {head.text}' (the place left)"
+    return None
+
+
 def _visit_check(site: _NameSite) -> _Decision | None:
     """A place visited: "Asimo has visited the UK, Germany, the Czech Republic, France and Ireland"."""
     head = site.head
@@ -1831,6 +1885,10 @@ def _topic_check(site: _NameSite) -> _Decision | None:
             return False, "other", f"'{site.m.text} {head.text} ... {topic[0].text}' (a topic, not the state)"
     if role.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _TOPIC_ADJECTIVES:
         return False, "other", f"'{head.head.text} to {site.m.text}' (a topic, not the state)"
+    if (
+        role.dep_ == "pobj" and head.lower_ == "about" and head.head.lemma_ == "be"
+    ):  # "the talk was about Israel"
+        return False, "other", f"'{head.head.text} about {site.m.text}' (a topic, not the state)"
     if role.dep_ == "pobj" and head.lower_ in ("on", "about") and head.head.lemma_.lower() in _TOPIC_VERBS:
         return False, "other", f"'{head.head.text} {head.text} {site.m.text}' (a topic, not the state)"
     if role.dep_ == "pobj" and (
@@ -1878,8 +1936,11 @@ def _trade_with_check(site: _NameSite) -> _Decision | None:
     head = site.head
     if site.role.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "VERB"):
         noun = head.head
-        sense = "economy" if noun.lemma_.lower() == "trade" else site.senses.sense_of(noun.text, site.sport)
-        if sense in ("economy", "place") and noun.pos_ == "NOUN" or noun.lemma_.lower() == "trade":
+        traded = noun.lemma_.lower() == "trade" or any(  # "Trade flows with Mexico" (parsed as a verb)
+            c.dep_ == "nsubj" and c.lemma_.lower() == "trade" for c in noun.children
+        )
+        sense = "economy" if traded else site.senses.sense_of(noun.text, site.sport)
+        if sense in ("economy", "place") and noun.pos_ == "NOUN" or traded:
             return False, sense, f"'{noun.text} with {site.m.text}' ({_WHAT[sense]})"
     return None
 
@@ -2016,8 +2077,10 @@ _ROLE_CHECKS = (
     _out_of_check,
     _inside_of_check,
     _visit_check,
+    _place_acted_on_check,
     _share_check,
     _agreement_name_check,
+    _nation_at_stake_check,
     _measure_check,
 )
 
@@ -2289,7 +2352,7 @@ def _us_states(text: str, mentions: list[GovernmentMention]) -> list[GovernmentM
     out = []
     for m in mentions:
         country = _US_STATE_COUNTRIES.get(m.text)
-        if country is not None and m.is_government and not country.search(text):
+        if country is not None and m.sense != "place" and not country.search(text):
             reason = f"'{m.text}' in a US story (the US state)"
             m = replace(m, is_government=False, sense="place", reason=reason)
         out.append(m)

@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "--samples",
         nargs="*",
         default=["0", "1", "2", "3", "4", "5"],
-        help="0-5 (BBC), polnear201 ... polnear204",
+        help="0-5 (BBC), polnear201 ... polnear206",
     )
     parser.add_argument("--errors", action="store_true", help="list false and unread rows, missed real ones")
     args = parser.parse_args(argv)
