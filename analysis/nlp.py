@@ -38,19 +38,6 @@ NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Titles that follow "U.S.", "U.N." inside a sentence ("Former U.N. Ambassador John Bolton"): Punkt's model
-#: saw them capitalised only at a sentence start and would end the sentence at the abbreviation; they are
-#: marked as seen capitalised mid-sentence too.
-TITLES_AFTER_ABBREVIATIONS: frozenset[str] = frozenset(
-    """
-    ambassador ambassadors senator senators envoy envoys commander commanders forces refugee homeland postal
-    secretary president minister general governor representative chancellor delegate delegation embassy
-    mission peacekeepers army navy
-    """.split()
-)
-#: Punkt's flag for a word seen capitalised in the middle of a sentence (nltk.tokenize.punkt._ORTHO_MID_UC).
-_ORTHO_MID_UC = 1 << 2
-
 _BLOCK_BREAK = re.compile(r"\n[ \t\f\v\r]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
 #: Word-like tokens with their offsets: initialisms (U.S.), numbers with separators (21,000; 1950-53),
@@ -83,8 +70,6 @@ def sentence_tokenizer():
     params.sent_starters = set(source.sent_starters)
     for word, flags in source.ortho_context.items():
         params.ortho_context[word] = flags
-    for word in TITLES_AFTER_ABBREVIATIONS:  # "Former U.N. Ambassador John Bolton" is one sentence
-        params.ortho_context[word] |= _ORTHO_MID_UC
     return PunktSentenceTokenizer(params)
 
 

@@ -681,17 +681,6 @@ def test_office_holders_are_read_against_the_articles_date():
     assert [(m.text, m.government, m.is_government) for m in in_2015] == [("Matteo Renzi", "Italy", True)]
 
 
-def test_a_title_after_us_or_un_does_not_end_the_sentence():
-    from analysis.article import Article
-
-    text = "Former U.N. Ambassador John Bolton said the deal was bad. He lives in the U.S. He said so."
-    assert [s.text for s in Article.from_text(text).sentences] == [
-        "Former U.N. Ambassador John Bolton said the deal was bad.",
-        "He lives in the U.S.",
-        "He said so.",
-    ]
-
-
 def test_the_joint_chiefs_are_south_koreas_only_in_a_korea_story():
     us = "He was the chairman of the Joint Chiefs of Staff, Gen. Joseph Dunford."
     assert [m.text for m in ArticleContext.of(us).mentions] == []

@@ -212,33 +212,13 @@ def cue_candidates(frame: Frame, vocabulary: frozenset[str] | None = None) -> li
     if frame.doc is None:
         return out
     doc = frame.doc
-    indices = _candidate_indices(doc, vocab)
-    listed = _listed_verbs(doc) if indices else []
-    for i in indices:
+    for i in _candidate_indices(doc, vocab):
         token = doc[i]
         last = _extension(token)
         start, end = frame.tokens_span(token, last)
         text = frame.text[start:end]
-        out.append(CueCandidate(frame, token, start, end, text, cue_features(frame, token, listed)))
+        out.append(CueCandidate(frame, token, start, end, text, cue_features(frame, token)))
     return out
-
-
-def _listed_verbs(doc: Doc) -> list[int]:
-    """The indices of the verbs of a sentence whose lemma the lexicon lists as a cue ("say", "claim" ...)."""
-    cues = lexicon().cue_lemmas
-    return [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in cues]
-
-
-def _rival_cues(token: Token, lem: str, listed: list[int]) -> list[str]:
-    """How many listed reporting verbs the sentence has besides the word, and whether one of them is not
-    above it ("Kim said ..., and Lee *warned*": a rival cue, not a nesting one)."""
-    others = [i for i in listed if i != token.i]
-    f = [f"other_cues={min(len(others), 3)}"]
-    if others:
-        above = {a.i for a in token.ancestors}
-        if any(i not in above for i in others):
-            f += ["other_cue_not_above=True", f"lem|othercue={lem}"]
-    return f
 
 
 def _near_quote(frame: Frame, token: Token) -> tuple[bool, bool]:
@@ -278,9 +258,8 @@ def _nesting(token: Token, lem: str, limit: int = 4) -> list[str]:
     return ["nested=False", f"lem|nested={lem}|False"]
 
 
-def cue_features(frame: Frame, token: Token, listed: list[int] | None = None) -> list[str]:
-    """Features of a cue candidate for the cue model (``listed``: the indices of the sentence's listed
-    reporting verbs, found when not given)."""
+def cue_features(frame: Frame, token: Token) -> list[str]:
+    """Features of a cue candidate for the cue model."""
     lem = token.lemma_.lower()
     f = [f"lem={lem}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}"]
     f += [f"lem|dep={lem}|{token.dep_}", f"lem|tag={lem}|{token.tag_}"]
@@ -298,17 +277,12 @@ def cue_features(frame: Frame, token: Token, listed: list[int] | None = None) ->
             f.append(f"lem|ccomp_mark={lem}|{marks[0] if marks else '-'}")
         elif dep in ("dobj", "attr", "oprd"):
             f += [f"obj={child.lemma_.lower()}", f"lem|obj={lem}|{child.lemma_.lower()}"]
-        if dep in ("dobj", "attr", "pobj"):
-            below = sorted({g.dep_ for g in child.children} - {"det", "punct", "amod", "compound"})
-            f.append(f"obj_deps={'+'.join(below[:3])}")
     deps = sorted({c.dep_ for c in token.children if c.dep_ not in ("punct", "det", "aux", "cc")})
     f.append(f"lem|deps={lem}|{'+'.join(deps[:5])}")
     head = token.head
     if head.i != token.i:
         f += [f"head_pos={head.pos_}", f"lem|head_dep={lem}|{head.dep_}", f"head_lem={head.lemma_.lower()}"]
-    f.append(f"dep|head_dep={token.dep_}|{head.dep_}")
     f += _nesting(token, lem)
-    f += _rival_cues(token, lem, _listed_verbs(token.doc) if listed is None else listed)
     inside = frame.in_quote[token.i] if frame.in_quote else False
     before, after = _near_quote(frame, token)
     f += [f"inq={inside}", f"quote_before={before}", f"quote_after={after}", f"lem|inq={lem}|{inside}"]
@@ -317,9 +291,6 @@ def cue_features(frame: Frame, token: Token, listed: list[int] | None = None) ->
     prev = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
     f += [f"prev={prev}", f"next={nxt}", f"lem|next={lem}|{nxt}", f"lem|prev={lem}|{prev}"]
-    prev2 = doc[token.i - 2].lower_ if token.i > 1 else "<s>"
-    next2 = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else "</s>"
-    f += [f"prev2={prev2}", f"next2={next2}"]
     if token.text == ":":
         where = "start" if token.i < 6 else ("end" if token.i >= len(doc) - 2 else "mid")
         f += [f"colon={where}", f"colon|headline={frame.headline}"]
