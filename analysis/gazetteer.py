@@ -203,7 +203,8 @@ _OFFICIAL_WORDS = frozenset(
 )
 _ANAPHORA = re.compile(
     r"\b(?P<phrase>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?government(?:-(?:run|controlled|owned|backed))?"
-    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:Foreign|Defen[cs]e|Interior|Unification)\s+Ministry)\b"
+    r"|[Tt]he\s+regime|[Ii]ts\s+regime|(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:Foreign|Defen[cs]e|Interior|Unification)\s+Ministry"
+    r"|[Tt]he\s+authorities)\b"
 )
 _KOREA_HINT = (
     "North Korea",
@@ -758,7 +759,18 @@ def _resolve_anaphora(
         target = _first_starting_in(gov, gov_starts, spans[idx][0], start)
         if target is None and idx > 0:
             target = _first_starting_in(gov, gov_starts, *spans[idx - 1])
-        if target is None and main is not None and re.fullmatch(r"[Tt]he\s+government", m.group("phrase")):
+        authorities = re.fullmatch(r"[Tt]he\s+authorities", m.group("phrase")) is not None
+        if authorities and re.match(r"\s+(?:in|of)\b", text[end : end + 5]):
+            continue  # "the authorities in Florida" are named by what follows
+        if authorities and (target is None or target.government != (main or ("",))[0]):
+            target = None  # "the authorities" are only the main country's
+            if main is None:
+                continue
+        if (
+            target is None
+            and main is not None
+            and (authorities or re.fullmatch(r"[Tt]he\s+government", m.group("phrase")))
+        ):
             # no state named just before: the country the article is about ("The government is waiting
             # for the international community", in a story naming Angola many times)
             out.append(
@@ -769,7 +781,8 @@ def _resolve_anaphora(
                     main[0],
                     "contextual",
                     True,
-                    f"the government of {main[0]}, the country the article names most ({main[1]} times)",
+                    f"the {'authorities' if authorities else 'government'} of {main[0]}, the country the"
+                    f" article names most ({main[1]} times)",
                 )
             )
             continue

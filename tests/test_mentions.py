@@ -535,6 +535,19 @@ def test_cctv_is_chinas_only_in_a_story_naming_china():
     assert [(m.text, m.government, m.is_government) for m in found][-1] == ("CCTV", "China", True)
 
 
+def test_the_authorities_are_the_main_countrys_and_a_un_body_is_the_un():
+    text = (
+        "Russia's oil giant Yukos was sold. Russia said the sale was fair. Critics in Russia disagree. "
+        "The authorities have made themselves a wonderful Christmas present, one analyst said."
+    )
+    found = [m for m in ArticleContext.of(text).mentions if m.text == "The authorities"]
+    assert [(m.government, m.is_government) for m in found] == [("Russia", True)]
+    elsewhere = "Russia said so. Russia agreed. Russia won. The authorities in Florida arrested him."
+    assert [m.text for m in ArticleContext.of(elsewhere).mentions if "authorities" in m.text] == []
+    ok, sense, _ = decision("Korea was ranked 13th in the world by a UN telecoms body.", "UN")
+    assert ok and sense == "government"
+
+
 def test_an_acronym_spelled_out_as_another_body_is_that_body():
     text = "The World Tourism Organisation (WTO) said arrivals rose. The WTO said Asia led."
     assert [m.text for m in ArticleContext.of(text).mentions] == []
