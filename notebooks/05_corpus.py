@@ -176,7 +176,7 @@ per_group.pivot(index="rank", columns=group, values="speaker")
 # interval over articles and the number of articles. Office-holders are read against each article's date
 # (the gazetteer's `leader_years`): in 2015-16 "Donald Trump" and "Hillary Clinton" are candidates, not the
 # US government, so the United States row is Washington, the Obama administration and its institutions
-# (without the date rule it counted 8,338 mentions in 603 articles, now about 2,300 in 380). Other
+# (without the date rule it counted 8,338 mentions in 603 articles, now about 2,400 in 380). Other
 # governments are mentioned in far fewer articles and their intervals are wide.
 
 # %%
