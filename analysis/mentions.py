@@ -739,6 +739,10 @@ _DESCRIBED_NOUNS = _word_list("described_nouns")
 _STANCE_ADJECTIVES = _word_list("stance_adjectives")
 #: Verbs whose object is the country as ground: "help rebuild Libya".
 _GROUND_VERBS = _word_list("ground_verbs")
+#: Nouns of raids on a country (the country attacked, not acting): "a retaliatory blitz on Afghanistan".
+_RAID_NOUNS = _word_list("raid_nouns")
+#: Verbs whose object is the nation at stake: "the EU does not benefit Britain".
+_STAKE_VERBS = _word_list("stake_verbs")
 #: Words of what is at stake for a nation: "a threat to the U.S.", "good for the United States".
 _STAKE_WORDS = _word_list("stake_words")
 #: Nouns of leaving a country: "an exit strategy from Iraq", "the withdrawal from Afghanistan".
@@ -926,6 +930,14 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             return False, "other", f"{how} '{t.text}' (a party, not the government)"
         if t.lower_ == "demand" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
             return False, "economy", f"{how} 'demand for' ({_WHAT['economy']})"  # "US demand for heating oil"
+        if t.lower_ in _BALANCE_NOUNS and any(
+            x.lower_ in ("trade", "account") for x in chain[: chain.index(t)]
+        ):
+            return (
+                False,
+                "economy",
+                f"{how} '{t.text}' of trade ({_WHAT['economy']})",
+            )  # "current account deficit"
         if senses.sense_of(t.text, sport) == "government":
             event = next((x for x in chain[: chain.index(t)] if x.lower_ in _EVENT_NOUNS), None)
             if event is not None:  # "an anti Iraq war stance": the war's
@@ -1346,6 +1358,8 @@ def _nation_at_stake_check(site: _NameSite) -> _Decision | None:
         return False, "other", f"'{head.head.text} {head.text} {site.m.text}' (the nation at stake)"
     if site.role.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "pose":
         return False, "other", f"'poses ... to {site.m.text}' (the nation at stake)"
+    if site.role.dep_ == "dobj" and head.lemma_.lower() in _STAKE_VERBS:  # "it does not benefit Britain"
+        return False, "other", f"'{head.text} {site.m.text}' (the nation at stake)"
     return None
 
 
@@ -1864,6 +1878,8 @@ def _attacked_check(site: _NameSite) -> _Decision | None:
     """The country a terror attack struck: "the 11 September terrorist attacks on the US", "the US terror
     attacks" (the event, not the state acting)."""
     role, head = site.role, site.head
+    if role.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _RAID_NOUNS:
+        return False, "place", f"'{head.head.text} on {site.m.text}' (the country attacked, not acting)"
     if role.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _ATTACK_NOUNS:
         noun = head.head
     elif site.chain and any(t.lemma_.lower() in _ATTACK_NOUNS for t in site.chain):

@@ -370,6 +370,14 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("It isn't good for the United States.", "United States", "other"),
         ("God bless America.", "America", "other"),
         ("Immigration to Israel rose.", "Israel", "place"),
+        (
+            "Growth is threatened by the United States' huge current account deficit.",
+            "United States",
+            "economy",
+        ),
+        ("They limited the amount countries like China could export.", "China", "economy"),
+        ("The EU benefits Germany but it does not benefit Britain.", "Britain", "other"),
+        ("There was a retaliatory blitz on Afghanistan last year.", "Afghanistan", "place"),
         ("US demand for heating oil rose as the weather turned cold.", "US", "economy"),
         ("Tony Blair should set out a proper exit strategy from Iraq.", "Iraq", "place"),
         ("The jobs promised by EU leaders in Lisbon in 2000 never came.", "Lisbon", "place"),
@@ -470,6 +478,8 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("Both Russia and America would be better off with a few arms.", "Russia"),
         ("The FBI's probe into the email server went on.", "FBI"),
         ("China expects the US to back down.", "China"),
+        ("The US budget deficit grew again.", "US"),
+        ("The EU benefits Germany but it does not benefit Britain.", "EU"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
