@@ -61,6 +61,7 @@ __all__ = [
     "restore_commas",
     "NARRATOR",
     "MIN_MENTIONS",
+    "mostly_negative_check",
     "THRESHOLD",
     "EVIDENCE_COLUMNS",
 ]
@@ -82,6 +83,9 @@ QUOTED = "quoted"
 MIN_MENTIONS = 3
 #: Quoted mentions needed before the quoted sources' lean may label an uncertain row.
 MIN_QUOTED = 2
+#: Negative mentions needed (and no positive one) before the mentions' own criticism labels an uncertain
+#: government row negative (:func:`mostly_negative_check`).
+MIN_NEGATIVE = 2
 
 BOOTSTRAP_SAMPLES = 2000
 SEED = 0
@@ -385,6 +389,30 @@ def quoted_voice_check(quoted: Sequence[float]) -> tuple[str | None, str]:
     return label, f"{reason}, [{lo:+.2f}, {hi:+.2f}]"
 
 
+def mostly_negative_check(labels: Sequence[str], mean: float) -> tuple[str | None, str]:
+    """ "negative" when the mentions criticise and none praises: at least :data:`MIN_NEGATIVE` negative
+    mentions, no positive one and a mean below -:data:`THRESHOLD`; else None. With the reason.
+
+    A government criticised in the sentences that name it, and praised in none, is portrayed negatively
+    even when it is named only twice or the interval of its mean reaches 0 (the row stays ``uncertain``).
+    On the 352 labelled BBC readings (``benchmarks/readings``) the check raised label accuracy 0.639 ->
+    0.653. Variants measured there: twice as many negative as positive mentions did as well (0.656) but
+    turned the seed's South Korea (four negative, one positive mention) negative; the same check for
+    positive turned 13 neutral rows positive for 4 right ones (news reports what governments agree,
+    pledge and win in neutral words).
+
+    >>> mostly_negative_check(["negative", "negative", "neutral"], -0.4)
+    ('negative', 'mostly negative: 2 negative mentions, none positive')
+    >>> mostly_negative_check(["negative", "negative", "negative", "positive"], -0.4)
+    (None, '')
+    """
+    negative = sum(1 for x in labels if x == "negative")
+    positive = sum(1 for x in labels if x == "positive")
+    if negative >= MIN_NEGATIVE and positive == 0 and mean < -THRESHOLD:
+        return "negative", f"mostly negative: {negative} negative mentions, none positive"
+    return None, ""
+
+
 def summarize(
     scores: Sequence[float],
     labels: Sequence[str],
@@ -401,7 +429,8 @@ def summarize(
     the label never says more than the mentions show, except that with at least :data:`MIN_MENTIONS` mentions
     the quoted sources' consistent lean (``quoted``: the scores of the mentions in their voice,
     :func:`quoted_voice_check`) gives the label, still ``uncertain``, when the row's own mean leans the same
-    way (beyond :data:`THRESHOLD`); without it (people, whose calibrated
+    way (beyond :data:`THRESHOLD`), and mostly negative mentions label it negative, still ``uncertain``
+    (:func:`mostly_negative_check`); without it (people, whose calibrated
     lean also reads the article's tone) the label keeps the lean and ``uncertain`` and ``why`` say how thin
     the evidence is.
 
@@ -413,6 +442,8 @@ def summarize(
     >>> mixed = [-0.8, -0.7, 0.4, 0.5, 0.3]  # two hostile quotes, a reporter's balanced account
     >>> summarize(mixed, ["negative"] * 2 + ["positive"] * 3, (-0.5, 0.4), quoted=[-0.8, -0.7])["label"]
     'neutral'
+    >>> summarize([-0.6, -0.4], ["negative"] * 2, (-0.6, -0.4))["label"]  # named twice, criticised twice
+    'negative'
     >>> leaning = [-0.8, -0.7, -0.4, 0.3, 0.1]  # the sources agree with the row's own lean
     >>> summarize(leaning, ["negative"] * 3 + ["positive"] * 2, (-0.6, 0.1), quoted=[-0.8, -0.7])["label"]
     'negative'
@@ -444,6 +475,10 @@ def summarize(
         # check fired, read: most of the rows whose mean disagreed were neutral)
         if voiced is not None and counts[voiced] > 0 and _label(mean) == voiced:
             label, why = voiced, f"{why}; {reason}"
+    if label == "neutral" and neutral_when_uncertain:
+        prevailing, reason = mostly_negative_check(labels, mean)
+        if prevailing is not None:
+            label, why = prevailing, f"{why}; {reason}"
     return {"label": label, "uncertain": uncertain, "lean": lean, "why": why}
 
 

@@ -151,9 +151,14 @@ def test_labels_never_say_more_than_the_mentions():
     # no mention of the lean's sign -> neutral, whatever the mean says
     s = summarize([0.2, 0.3, 0.25], ["neutral"] * 3, (0.2, 0.3))
     assert s["label"] == "neutral" and s["uncertain"] and "no positive mention" in s["why"]
-    # two mentions: uncertain, neutral
-    s = summarize([-0.8, -0.7], ["negative"] * 2, (-0.8, -0.7))
+    # one mention: uncertain, neutral
+    s = summarize([-0.8], ["negative"], (-0.8, -0.8))
     assert s["label"] == "neutral" and s["uncertain"] and s["lean"] == "negative"
+    # two mentions, both negative: uncertain, and negative as its evidence shows; two positive: neutral
+    s = summarize([-0.8, -0.7], ["negative"] * 2, (-0.8, -0.7))
+    assert s["label"] == "negative" and s["uncertain"] and "mostly negative" in s["why"]
+    s = summarize([0.8, 0.7], ["positive"] * 2, (0.7, 0.8))
+    assert s["label"] == "neutral" and s["uncertain"] and s["lean"] == "positive"
     # an interval that includes 0
     s = summarize([-0.6, 0.3, -0.4], ["negative", "positive", "negative"], (-0.6, 0.1))
     assert s["label"] == "neutral" and "includes 0" in s["why"]

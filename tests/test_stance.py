@@ -282,7 +282,14 @@ def test_quoted_sources_that_agree_give_the_label_and_speakers_are_not_scored():
     assert "quoted sources negative" in row["why"]
     (row,) = stance_rows(_evidence(mixed + [(-0.6, "quoted"), (0.5, "quoted")]))
     assert row["label"] == "neutral"  # the sources disagree
+    (row,) = stance_rows(_evidence([(-0.6, "quoted")]))
+    assert row["label"] == "neutral" and row["uncertain"]  # one mention: too few for any label
     (row,) = stance_rows(_evidence([(-0.6, "quoted"), (-0.7, "quoted")]))
-    assert row["label"] == "neutral" and row["uncertain"]  # two mentions: too few for any label
+    assert row["label"] == "negative" and row["uncertain"]  # criticised in both, praised in none: says so
+    assert "mostly negative: 2 negative mentions, none positive" in row["why"]
+    (row,) = stance_rows(
+        _evidence([(-0.6, "reporter"), (-0.7, "reporter"), (-0.5, "reporter"), (0.4, "reporter")])
+    )
+    assert row["label"] == "neutral" and row["uncertain"]  # one positive mention: not "mostly negative"
     (row,) = stance_rows(_evidence([(-0.6, "reporter")] * 3 + [(0.9, "source")] * 2))
     assert row["mentions"] == 5 and row["mentions_unscored"] == 2 and row["score"] == pytest.approx(-0.6)
