@@ -51,10 +51,12 @@ def load_rows(sample: str) -> dict[tuple[str, str], str]:
     return out
 
 
-def load_labels() -> dict[tuple[str, str], dict]:
-    """(file, government) -> the label reading (not_government ones left out)."""
+def load_labels(names: list[str] | tuple[str, ...] = ("labels.jsonl",)) -> dict[tuple[str, str], dict]:
+    """(file, government) -> the label reading of the files ``names`` in ``benchmarks/readings``
+    (not_government ones left out)."""
     out = {}
-    for line in (READINGS / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+    lines = [line for name in names for line in (READINGS / name).read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if line.strip():
             rec = json.loads(line)
             for g in rec["governments"]:
@@ -89,7 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         "--samples",
         nargs="*",
         default=["0", "1", "2", "3", "4", "5"],
-        help="0-5 (BBC), polnear201 ... polnear206",
+        help="0-5 (BBC), polnear201 ... polnear207",
+    )
+    parser.add_argument(
+        "--labels",
+        nargs="*",
+        default=["labels.jsonl"],
+        help="label readings in benchmarks/readings (default labels.jsonl, the ones rules were tuned on)",
     )
     parser.add_argument("--errors", action="store_true", help="list false and unread rows, missed real ones")
     args = parser.parse_args(argv)
@@ -102,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     verdicts: dict[tuple[str, str], str] = {}
     for k in args.samples:
         verdicts.update(load_rows(k))
-    labels = load_labels()
+    labels = load_labels(args.labels)
     files = sorted({f for f, _ in verdicts})
     listed: dict[tuple[str, str], str] = {}
     dates = _polnear_dates(root) if any(f.startswith("quotes/polnear/") for f in files) else {}
