@@ -836,12 +836,11 @@ def _name_particle_check(site: _NameSite) -> _Decision | None:
 
 
 def _slogan_check(site: _NameSite) -> _Decision | None:
-    """A slogan: "make America great again" (the nation, not the state)."""
+    """A slogan: "make America great again", "make America whole again" (the nation, not the state)."""
     text = site.context.article.text
-    if re.match(r"\s+great\s+again", text[site.m.end : site.m.end + 20]) and re.search(
-        r"\b[Mm]ake\s+$", text[max(0, site.m.start - 10) : site.m.start]
-    ):
-        return False, "other", f"'make {site.m.text} great again' (a slogan)"
+    again = re.match(r"\s+(\w+)\s+again\b", text[site.m.end : site.m.end + 30])
+    if again and re.search(r"\b[Mm]ake\s+$", text[max(0, site.m.start - 10) : site.m.start]):
+        return False, "other", f"'make {site.m.text} {again.group(1)} again' (a slogan)"
     if re.search(r"\b[Gg]od\s+[Bb]less\s+(?:the\s+)?$", text[max(0, site.m.start - 15) : site.m.start]):
         return False, "other", f"'God bless {site.m.text}' (a slogan)"
     return None
@@ -885,8 +884,10 @@ def _head_noun_check(site: _NameSite) -> _Decision | None:
     chain, root, doc, senses, sport = site.chain, site.root, site.doc, site.senses, site.sport
     if chain and chain[-1] == root.head and root.head.pos_ == "NOUN":
         sense = senses.sense_of(chain[-1].text, sport)
-        state_media = root.head.lower_ in _MEDIA_NOUNS and (
-            any(t.lower_ == "state" for t in chain) or site.m.government in _STATE_PRESS
+        state_media = (
+            root.head.lower_ in _MEDIA_NOUNS
+            and (any(t.lower_ == "state" for t in chain) or site.m.government in _STATE_PRESS)
+            and not any(c.lower_ == "social" for c in root.head.children)  # "Chinese social media": users
         )
         i = root.head.i
         hyphened = i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_  # "US policy-makers"
@@ -1163,6 +1164,11 @@ def _origin_check(site: _NameSite) -> _Decision | None:
             origin.lemma_ == "be"
             or origin.pos_ in ("PRON", "NUM")  # "two from Taiwan, one from Mauritius"
             or senses.sense_of(origin.text, sport) == "people"
+            or (  # "one woman adopted from Iran": the person the clause describes
+                origin.pos_ == "VERB"
+                and origin.dep_ in ("acl", "relcl")
+                and senses.sense_of(origin.head.text, sport) == "people"
+            )
         ):
             return False, "people", f"'{origin.text} ... from {m.text}' (where people come from)"
         moved = [c for c in origin.children if c.dep_ == "dobj" and c.i < site.head.i]

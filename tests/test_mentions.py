@@ -390,6 +390,42 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "India",
             "other",
         ),
+        (
+            "The State Department declined to comment. One woman adopted from Iran was deported.",
+            "Iran",
+            "people",
+        ),
+        (
+            "The State Department declined to comment. Sadiq, a barrister from New Delhi, spoke.",
+            "New Delhi",
+            "people",
+        ),
+        (
+            "The State Department declined to comment. She met an adoptee from South Korea.",
+            "South Korea",
+            "people",
+        ),
+        (
+            "The State Department declined to comment. He bought a passport for a vacation to Mexico.",
+            "Mexico",
+            "place",
+        ),
+        ("The State Department declined to comment. He and Trump differ on Israel.", "Israel", "other"),
+        (
+            "The State Department declined to comment. The post spread on Chinese social media.",
+            "Chinese",
+            "economy",
+        ),
+        (
+            "The State Department declined to comment. He vowed to make America whole again.",
+            "America",
+            "other",
+        ),
+        (
+            "The State Department declined to comment. Russia is becoming a focus of the campaign.",
+            "Russia",
+            "other",
+        ),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -480,6 +516,9 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("China expects the US to back down.", "China"),
         ("The US budget deficit grew again.", "US"),
         ("The EU benefits Germany but it does not benefit Britain.", "EU"),
+        ("We must take on our enemies like ISIS, Iran, North Korea and Russia.", "North Korea"),
+        ("Chinese state media said the talks had failed.", "Chinese"),
+        ("The ambassador from China said the talks had failed.", "China"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
@@ -652,8 +691,8 @@ def test_gov_stance_dev_rows_and_labels():
     row = next(line for line in out.splitlines() if line.startswith("| 0.") or line.startswith("| 1."))
     cells = [c.strip() for c in row.strip("|").split("|")]
     precision, recall, accuracy = float(cells[0]), float(cells[1]), float(cells[3])
-    # measured 0.98 / 0.92 / 0.787 (was 0.50 / 0.86 / 0.30 before the parse-based decisions)
-    assert precision >= 0.95 and recall >= 0.9 and accuracy >= 0.75
+    # measured 0.98 / 0.96 / 0.796 (was 0.50 / 0.86 / 0.30 before the parse-based decisions)
+    assert precision >= 0.95 and recall >= 0.92 and accuracy >= 0.77
 
 
 @pytest.mark.slow
