@@ -27,10 +27,10 @@ report: $(STAMP) ## Main job: run every notebook in order, write figures/ (PNG+S
 
 test: $(STAMP) ## Run ruff, then the whole test suite (unit tests, docstring examples, notebooks, Dask, browser)
 	$(VENV)/bin/ruff check analysis tests benchmarks training
-	@# the model retraining checks (about a third of the time) run in a second process beside the rest
-	@log=$$(mktemp); $(PY) -m pytest -q -p no:cacheprovider -m training >$$log 2>&1 & retrain=$$!; \
-	$(PY) -m pytest -q -m "not training"; rest=$$?; \
-	wait $$retrain; retrained=$$?; echo "== model retraining checks (pytest -m training)"; cat $$log; rm -f $$log; \
+	@# the model retraining checks and two long checks (about half the time) run in a second process beside the rest
+	@log=$$(mktemp); $(PY) -m pytest -q -p no:cacheprovider -m "training or beside" >$$log 2>&1 & retrain=$$!; \
+	$(PY) -m pytest -q -m "not training and not beside"; rest=$$?; \
+	wait $$retrain; retrained=$$?; echo "== model retraining and long checks (pytest -m 'training or beside')"; cat $$log; rm -f $$log; \
 	test $$rest -eq 0 && test $$retrained -eq 0
 
 test-fast: $(STAMP) ## Run ruff, then the quick tests only (no slow, Dask or browser tests)

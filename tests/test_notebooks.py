@@ -24,8 +24,15 @@ def _outputs_text(notebook) -> str:
     return "\n".join(chunks)
 
 
+#: The corpus notebook is the longest check: ``make test`` runs it in the second process (marker ``beside``).
+EXECUTED = [
+    pytest.param(p, id=p.stem, marks=[pytest.mark.beside] if p.stem.startswith("05_") else [])
+    for p in NOTEBOOKS
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", EXECUTED)
 def test_notebook_executes_offline(path: Path, tmp_path, guarded_env, monkeypatch):
     env, netlog = guarded_env
     for key, value in env.items():

@@ -179,6 +179,7 @@ def test_government_rows_agree_with_their_evidence(seed):
 
 
 @pytest.mark.slow
+@pytest.mark.beside
 def test_persent_dev_beats_the_baselines():
     require_data("persent", "dev.jsonl")
     out = subprocess.run(
