@@ -157,8 +157,9 @@ evidence.sort_values("score", ascending=False)[["government", "mention", "voice"
 # `score` is the mean over mentions of p(positive) − p(negative), with a 95% bootstrap interval over
 # mentions. `lean` is the sign of the mean (beyond ±0.1). The label never says more than the mentions
 # show: a row with fewer than three mentions, an interval that includes 0, or no mention of its lean's sign
-# is `uncertain` and labelled **neutral** (the guideline's "mentioned in passing" or "balanced" reading);
-# `why` says which rule applied.
+# is `uncertain` and labelled **neutral** (the guideline's "mentioned in passing" or "balanced" reading),
+# unless the quoted sources agree (above) or two or more of its mentions are negative and none is positive
+# (then **negative**, still `uncertain`: criticised wherever it is named); `why` says which rule applied.
 
 # %%
 table = stance.government_stance(context, evidence=evidence)
@@ -292,7 +293,8 @@ compare
 # | more mention senses read on BBC articles outside this set (rankings, media and people nouns, names ending in a country, origins, places left); the sources' lean only when the row's mean agrees | 0.98 | 0.92 | 0.79 | 0.53 |
 # | then: lists and examples take their noun's role ("economies of countries such as China"), verbs of the economy, ranges and journeys, parties, former office-holders, athletes' countries (also read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
 # | then: titles ("The News From Paraguay"), rankings and surveys, trade balances and exports, economies that grow, lists past longer names, clubs' presidents, institutions inside other names ("World Congress") (read outside this set) | 0.98 | 0.92 | 0.79 | 0.53 |
-# | now: a lone role-only reading needs a sign of government in the article, topics and comparisons, someone else's ministers, an unresolved "the government" is the main country's (read outside this set, six samples) | 0.98 | 0.92 | 0.77 | 0.51 |
+# | then: a lone role-only reading needs a sign of government in the article, topics and comparisons, someone else's ministers, an unresolved "the government" is the main country's (read outside this set, six samples) | 0.98 | 0.92 | 0.77 | 0.51 |
+# | now: "the authorities" are the main country's, a UN body the UN (read on this set's missed rows); a row criticised in two or more mentions and praised in none is negative, still `uncertain` (chosen on the BBC readings' labels) | 0.98 | 0.96 | 0.80 | 0.54 |
 #
 # The last four rows were chosen after looking at these articles' label errors (six variants of the voice
 # rule were tried; using the reporter's voice the same way did not help: 0.70-0.75), so they are optimistic
@@ -307,9 +309,12 @@ compare
 # read before rules were written on each sample): 0.69 of 96 rows, then 0.82 of 75 rows for the next two
 # samples. The false rows left are mostly countries as markets and economies, sources of products or
 # ranking tables in business, technology and entertainment stories, and countries named once in passing. Their labels, read on 352 rows, agree
-# with the package's in 0.64 (0.83 where the reader was confident): the package calls 88% of the rows
-# neutral, the readers 63%, and the mention scores of the rows readers call negative are not much lower
-# than those of the neutral ones (`python benchmarks/eval_readings.py`).
+# with the package's in 0.65 (0.83 where the reader was confident; 0.64 before the last label rule, which
+# was chosen on them): the package calls most rows neutral, and the mention scores of the rows readers call
+# negative are not much lower than those of the neutral ones (`python benchmarks/eval_readings.py`). On 240
+# rows of the samples' other articles, labelled afterwards by other readers and never tuned on, they agree
+# in 0.74 (0.90 where confident), before and after that rule (`--labels labels2.jsonl`). A seventh unseen
+# PolNeAR sample: 0.82 of 48 rows real as read.
 #
 # The mention rules were written from the guideline's categories and checked against these 40 articles'
 # errors, so the dev figures are optimistic for unseen articles.
