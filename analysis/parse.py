@@ -241,6 +241,7 @@ def _load(package: str | None) -> tuple[Language, str]:
         check_pipeline(nlp, name, default=package is None)
         if package is None:  # the pinned CNN pipeline (other packages keep their own settings)
             _use_numpy_blas(nlp)
+        index_lemma_sets(nlp)
         return nlp, name
     if package:
         raise ModelError(
@@ -251,6 +252,23 @@ def _load(package: str | None) -> tuple[Language, str]:
     raise ModelError(
         f"no English spaCy pipeline installed (looked for {', '.join(DEFAULT_MODELS)}): {INSTALL_COMMAND}"
     )
+
+
+def index_lemma_sets(nlp: Language) -> int:
+    """Make the rule lemmatizer's word index (``lemma_index``: part of speech -> known lemmas) sets.
+
+    spaCy keeps each part of speech's index as a list and asks ``form in index`` for every rule that fits
+    a word: a scan of up to 57,528 nouns, about a third of a millisecond per new word. Membership is all the
+    lemmatizer (and :mod:`analysis.target_sentiment`'s lemmas) ask of it, so a set gives the same lemmas.
+    Returns the number of entries turned into sets.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return 0
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    lists = [key for key, value in table.items() if isinstance(value, list)]
+    for key in lists:
+        table[key] = frozenset(table[key])
+    return len(lists)
 
 
 def load_pipeline() -> Language:
@@ -286,12 +304,13 @@ class FastAttributes:
     """What ``attribute_ruler`` + ``lemmatizer`` set (POS, morphology, lemma), from a cache.
 
     Once the parser has run, those two components set attributes that depend only on each token's text,
-    tag and dependency label, except where one of the ruler's few multi-token patterns can match (such
-    sentences go through the components themselves). So the first time a ``(text, tag, dep)`` is seen, the
-    components annotate that token alone and the result is cached; every later token with the same key is
-    annotated from the cache. The two components cost about a quarter of parsing a sentence; once the cache is
-    warm this costs a fifth of that. The annotations are the components' own (``tests/test_parse.py`` checks
-    them on BBC sentences and on sentences where multi-token rules apply).
+    tag and dependency label, except where one of the ruler's few multi-token patterns matches (such
+    sentences, found by a trigger word and the ruler's own matcher, go through the components themselves).
+    So the first time a ``(text, tag, dep)`` is seen, the components annotate that token alone (a sentence's
+    unseen tokens together, as one-token sentences of one Doc) and the result is cached; every later token
+    with the same key is annotated from the cache. The two components cost about a quarter of parsing a
+    sentence; once the cache is warm this costs a fifth of that. The annotations are the components' own
+    (``tests/test_parse.py`` checks them on BBC sentences and on sentences where multi-token rules apply).
     """
 
     MAX_CACHE = 500_000
@@ -299,13 +318,19 @@ class FastAttributes:
     def __init__(self, nlp: Language):
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
-        self.cache: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        self.cache: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # (orth, tag, dep) -> annotation
         self.trigger_lowers: set[str] = set()
         self.trigger_deps: set[str] = set()
+        #: The dependency labels single-token rules name; every other label matches each rule alike, so the
+        #: cache key folds them into one (None: a rule tests labels otherwise, every label is its own key).
+        self.named_deps: set[str] | None = set()
         self.enabled = self._read_patterns()
         strings = nlp.vocab.strings
         self._lower_ids = frozenset(strings.add(w) for w in self.trigger_lowers)
         self._dep_ids = frozenset(strings.add(d) for d in self.trigger_deps)
+        self._named_dep_ids = (
+            None if self.named_deps is None else frozenset(strings.add(d) for d in self.named_deps)
+        )
 
     def _read_patterns(self) -> bool:
         for entry in self.ruler.patterns:
@@ -313,10 +338,26 @@ class FastAttributes:
                 if len(pattern) < 2:
                     if set(pattern[0]) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
                         return False  # a single-token rule on something else: no cache key covers it
+                    self._name_deps(pattern[0].get("DEP"))
                     continue
                 if not self._add_trigger(pattern):
                     return False
         return True
+
+    def _name_deps(self, dep: Any) -> None:
+        """Remember the labels a single-token rule's DEP test names (a string, or IN / NOT_IN lists)."""
+        if dep is None or self.named_deps is None:
+            return
+        if isinstance(dep, str):
+            self.named_deps.add(dep)
+        elif (
+            isinstance(dep, dict)
+            and set(dep) <= {"IN", "NOT_IN"}
+            and all(isinstance(v, list) for v in dep.values())
+        ):
+            self.named_deps.update(d for v in dep.values() for d in v)
+        else:
+            self.named_deps = None  # a regex or other test on the label: keep every label apart
 
     def _add_trigger(self, pattern: list[dict]) -> bool:
         """Remember a word (or label) without which this multi-token pattern cannot match."""
@@ -341,38 +382,40 @@ class FastAttributes:
             return doc
         array = doc.to_array([LOWER, ORTH, TAG, DEP])
         deps = array[:, 3].tolist()
-        if (
-            not self.enabled
-            or not self._lower_ids.isdisjoint(array[:, 0].tolist())
-            or not self._dep_ids.isdisjoint(deps)
+        if not self.enabled or (
+            (not self._lower_ids.isdisjoint(array[:, 0].tolist()) or not self._dep_ids.isdisjoint(deps))
+            and any(end - start > 1 for _, start, end in self.ruler.matcher(doc))  # the ruler's own matcher
         ):
-            return self.lemmatizer(self.ruler(doc))  # a multi-token rule may apply: the components themselves
+            return self.lemmatizer(self.ruler(doc))  # a multi-token rule applies: the components themselves
         cache = self.cache
-        values = []
-        for i, key in enumerate(zip(array[:, 1].tolist(), array[:, 2].tolist(), deps, strict=True)):
-            value = cache.get(key)
-            if value is None:
-                value = cache[key] = self._annotate_alone(doc[i])
-            values.append(value)
-        doc.from_array([POS, MORPH, LEMMA], np.array(values, dtype=np.uint64))
+        named = self._named_dep_ids
+        folded = deps if named is None else [d if d in named else -1 for d in deps]
+        keys = list(zip(array[:, 1].tolist(), array[:, 2].tolist(), folded, strict=True))
+        missing = {key: i for i, key in enumerate(keys) if key not in cache}
+        if missing:
+            cache.update(zip(missing, self._annotate_apart([doc[i] for i in missing.values()]), strict=True))
+        doc.from_array([POS, MORPH, LEMMA], np.array([cache[key] for key in keys], dtype=np.uint64))
         if len(cache) > self.MAX_CACHE:
             cache.clear()
         return doc
 
-    def _annotate_alone(self, token: Token) -> tuple[int, int, int]:
-        """The components' annotation of one token (single-token rules see only its text, tag and label)."""
+    def _annotate_apart(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
+        """The components' annotation of each token as if alone (single-token rules see only its text, tag
+        and label): all in one Doc of one-token sentences, each its own head. The Doc holds none of the
+        multi-token patterns' trigger words or labels (the sentence they come from holds none), so no
+        multi-token rule can match across them."""
         from spacy.tokens import Doc
 
-        alone = Doc(
-            token.doc.vocab,
-            words=[token.text],
-            spaces=[False],
-            tags=[token.tag_],
-            deps=[token.dep_],
-            heads=[0],
+        apart = Doc(
+            tokens[0].doc.vocab,
+            words=[t.text for t in tokens],
+            spaces=[True] * len(tokens),
+            tags=[t.tag_ for t in tokens],
+            deps=[t.dep_ for t in tokens],
+            heads=list(range(len(tokens))),
+            sent_starts=[True] * len(tokens),
         )
-        t = self.lemmatizer(self.ruler(alone))[0]
-        return t.pos, t.morph.key, t.lemma
+        return [(t.pos, t.morph.key, t.lemma) for t in self.lemmatizer(self.ruler(apart))]
 
 
 @lru_cache(maxsize=4)
