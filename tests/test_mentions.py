@@ -519,6 +519,7 @@ def test_names_that_are_not_the_government(text, surface, sense):
         ("We must take on our enemies like ISIS, Iran, North Korea and Russia.", "North Korea"),
         ("Chinese state media said the talks had failed.", "Chinese"),
         ("The ambassador from China said the talks had failed.", "China"),
+        ("Washington will open relations with the Castro government.", "Castro government"),
     ],
 )
 def test_names_that_are_the_government(text, surface):
