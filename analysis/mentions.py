@@ -679,6 +679,7 @@ _VISIT_VERBS = _word_list("visit_verbs")
 #: Capitalised words that make a country's name part of a longer one: "Little Britain" (a TV show), "Little
 #: Italy" (a district), "the Free Syrian Army" (rebels).
 _NAME_ADJECTIVES = _word_list("name_adjectives")
+_PAST_REGIME_ADJECTIVES = _word_list("past_regime_adjectives")
 #: Words of a party's name: "Italy's Northern League leader" leads a party, not the state.
 _PARTY_WORDS = _word_list("party_words")
 #: Nouns a country is the topic of as their subject's complement: "Iraq will remain an issue".
@@ -847,10 +848,13 @@ def _slogan_check(site: _NameSite) -> _Decision | None:
 
 
 def _name_adjective_check(site: _NameSite) -> _Decision | None:
-    """A longer name: "the comedy Little Britain", "the Free Syrian Army"."""
+    """A longer name: "the comedy Little Britain", "the Free Syrian Army"; a past regime: "Nazi Germany"."""
     doc, span = site.doc, site.span
-    if span.start > 0 and doc[span.start - 1].text in _NAME_ADJECTIVES:
-        return False, "other", f"part of the name '{doc[span.start - 1].text} {site.m.text}'"
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    if before in _NAME_ADJECTIVES:
+        return False, "other", f"part of the name '{before} {site.m.text}'"
+    if before in _PAST_REGIME_ADJECTIVES:
+        return False, "other", f"'{before} {site.m.text}' (a past regime, not the government)"
     return None
 
 

@@ -426,6 +426,7 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "Russia",
             "other",
         ),
+        ("Prime Minister Tony Blair spoke. Nazi Germany invaded Poland in 1939.", "Germany", "other"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
