@@ -164,15 +164,31 @@ def _blas_controller():
     return ThreadpoolController()
 
 
-def one_blas_thread():
+#: how many ``one_blas_thread`` blocks are open in this process (an inner one costs nothing)
+_one_thread_depth = 0
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
     """Context manager: numpy's BLAS runs on one thread inside it (the parser's matrix products are small; a
-    second BLAS thread spins and costs more CPU than it saves). A no-op without threadpoolctl.
+    second BLAS thread spins and costs more CPU than it saves). A no-op without threadpoolctl, and inside
+    another such block (so one block around a whole parse saves a limit per matrix product).
 
     >>> with one_blas_thread():
-    ...     pass
+    ...     with one_blas_thread():
+    ...         pass
     """
+    global _one_thread_depth
     controller = _blas_controller()
-    return contextlib.nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
+    if controller is None or _one_thread_depth:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        _one_thread_depth += 1
+        try:
+            yield
+        finally:
+            _one_thread_depth -= 1
 
 
 @lru_cache(maxsize=1)

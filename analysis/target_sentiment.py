@@ -497,12 +497,17 @@ def parse_sentences(texts: Iterable[str], *, batch_size: int = 64) -> list[Doc]:
 
 
 def _parse_one(text: str) -> Doc:
-    from .parse import MAX_CHUNK_CHARS, load_pipeline, parse_text
+    from .parse import MAX_CHUNK_CHARS, load_pipeline, one_blas_thread, parse_text
 
     if len(text) > MAX_CHUNK_CHARS:
         return parse_text(text)
     nlp = load_pipeline()
-    return nlp(text, disable=[name for name in SKIPPED_COMPONENTS if name in nlp.pipe_names])
+    doc = nlp.make_doc(text)
+    with one_blas_thread():  # one limit for the sentence, not one per matrix product
+        for name, component in nlp.pipeline:  # what ``nlp(text, disable=...)`` runs, without its set-up
+            if name not in SKIPPED_COMPONENTS:
+                doc = component(doc)
+    return doc
 
 
 def _sentence(text: str) -> _Sentence:
