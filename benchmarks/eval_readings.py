@@ -9,6 +9,7 @@ readers found real (listed ``real`` or ``missed``). Labels: accuracy and macro-F
 listed row the label readers labelled, overall and by the readers' confidence.
 
     python benchmarks/eval_readings.py --samples polnear201 polnear202 polnear203 polnear204  # US news, dated
+    python benchmarks/eval_readings.py --samples bbc_onegov_seed301 bbc_twogov_seed302  # one or two names
 
 Measured at the end of session 20 (main): see the closing note and readings/README.md. The rules were
 written on these samples, so expect less on articles never read.
@@ -36,11 +37,12 @@ CREDIT = {"real": 1.0, "missed": 1.0, "half": 0.5, "false": 0.0}
 def load_rows(sample: str) -> dict[tuple[str, str], str]:
     """(file, government) -> verdict of one sample's reading ("0".."5": BBC, every 6th from that index;
     "polnear201", "polnear202": PolNeAR articles)."""
-    name = (
-        f"rows_polnear_seed{sample[7:]}.tsv"
-        if sample.startswith("polnear")
-        else f"rows_every6_from{sample}.tsv"
-    )
+    if (READINGS / f"rows_{sample}.tsv").exists():  # "bbc_onegov_seed301": rows_bbc_onegov_seed301.tsv
+        name = f"rows_{sample}.tsv"
+    elif sample.startswith("polnear"):
+        name = f"rows_polnear_seed{sample[7:]}.tsv"
+    else:
+        name = f"rows_every6_from{sample}.tsv"
     path = READINGS / name
     out = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "--samples",
         nargs="*",
         default=["0", "1", "2", "3", "4", "5"],
-        help="0-5 (BBC), polnear201 ... polnear207",
+        help="0-5 (BBC), polnear201 ... polnear207, bbc_onegov_seed301, bbc_twogov_seed302",
     )
     parser.add_argument(
         "--labels",

@@ -29,9 +29,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from _data import data_dir, require  # noqa: E402
 
 
-def non_dev_files(
-    data: Path, every: int, folders: tuple[str, ...] = (), offset: int = 0
-) -> list[Path]:
+def non_dev_files(data: Path, every: int, folders: tuple[str, ...] = (), offset: int = 0) -> list[Path]:
     """Every ``every``-th BBC article (sorted paths, from ``offset``) that gov_stance dev does not hold."""
     corpus = require(data / "news_corpus")
     dev_path = data / "gov_stance" / "dev.jsonl"
@@ -49,6 +47,23 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def shuffled_files(data: Path, seed: int) -> list[Path]:
+    """Every BBC article outside gov_stance dev, in the order of a seeded shuffle (how the samples of articles
+    naming one or two governments were drawn: the shuffle is of all articles, dev ones skipped after it)."""
+    import random
+
+    from analysis.corpus import NOT_ARTICLES
+
+    corpus = require(data / "news_corpus")
+    dev_path = data / "gov_stance" / "dev.jsonl"
+    dev = set()
+    if dev_path.exists():
+        dev = {json.loads(line)["file"] for line in dev_path.read_text(encoding="utf-8").splitlines() if line}
+    files = sorted(p for p in corpus.glob("bbc/*/*.txt") if p.stem.lower() not in NOT_ARTICLES)
+    random.Random(seed).shuffle(files)
+    return [f for f in files if f.relative_to(corpus).as_posix() not in dev]
+
+
 def dump(
     data: Path,
     every: int,
@@ -56,29 +71,40 @@ def dump(
     folders: tuple[str, ...] = (),
     offset: int = 0,
     min_names: int = 0,
+    exactly_names: int = 0,
+    shuffle: int | None = None,
+    limit: int = 0,
 ) -> int:
     """Write the decisions and rows of the sample; with ``min_names``, only articles naming at least that many
-    distinct governments in any sense (gov_stance's selection: three or more countries or bodies)."""
+    distinct governments in any sense (gov_stance's selection: three or more countries or bodies). With
+    ``shuffle`` (a seed): articles in that shuffled order instead, the first ``limit`` that name exactly
+    ``exactly_names`` governments and have a row."""
     from analysis.article import Article
     from analysis.stance import government_mentions, government_stance
 
     corpus = data / "news_corpus"
     lines = []
-    files = non_dev_files(data, every, folders, offset)
+    files = non_dev_files(data, every, folders, offset) if shuffle is None else shuffled_files(data, shuffle)
     kept = 0
     for path in files:
+        if limit and kept >= limit:
+            break
         name = path.relative_to(corpus).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
         article = Article.from_text(text)
         decisions = government_mentions(article)
-        if min_names and (decisions.empty or decisions["government"].nunique() < min_names):
+        named = 0 if decisions.empty else decisions["government"].nunique()
+        if min_names and named < min_names or exactly_names and named != exactly_names:
+            continue
+        rows = government_stance(article)
+        if shuffle is not None and rows.empty:
             continue
         kept += 1
         for r in decisions.itertuples(index=False):
             context = _clean(text[max(0, r.start - 60) : r.end + 60])
             fields = [name, r.start, r.government, r.mention, r.is_government, r.sense, r.reason, context]
             lines.append("\t".join(["M", *map(str, fields)]))
-        for r in government_stance(article).itertuples(index=False):
+        for r in rows.itertuples(index=False):
             lines.append("\t".join(["R", name, r.government, str(r.mentions), r.label, f"{r.score:.3f}"]))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
@@ -121,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--folders", nargs="*", default=(), help="only these BBC folders (e.g. politics tech)")
     d.add_argument("--offset", type=int, default=0, help="start at this index of the sorted list (default 0)")
     d.add_argument("--min-names", type=int, default=0, help="only articles naming this many governments")
+    d.add_argument("--exactly-names", type=int, default=0, help="only articles naming exactly this many")
+    d.add_argument("--shuffle", type=int, default=None, help="a seed: articles in a shuffled order instead")
+    d.add_argument("--limit", type=int, default=0, help="with --shuffle: this many articles with rows")
     d.add_argument("--out", required=True, type=Path)
     c = sub.add_parser("diff", help="compare two dumps")
     c.add_argument("before", type=Path)
@@ -134,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
             tuple(args.folders),
             args.offset,
             args.min_names,
+            args.exactly_names,
+            args.shuffle,
+            args.limit,
         )
     return diff(args.before, args.after)
 
