@@ -621,8 +621,17 @@ _OPPOSITION_BEFORE = re.compile(
 )
 #: "former" or "ex-" right before an office-holder's name or title ("former US president Bill Clinton").
 _FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
+#: What else an office-holder is, right before the name ("tycoon Donald Trump"): not the office.
+_NOT_IN_OFFICE_BEFORE = _word_list("not_in_office_before")
+_NOT_THE_OFFICE = " (not the office in this story)"
 #: Officials that belong to the body named before them ("Greek sports officials", "US Olympic officials").
 _OWNED_OFFICIALS = _word_list("owned_officials")
+#: Government nouns that an economy noun before them owns ("US retail spending").
+_WEAK_GOVERNMENT_NOUNS = _word_list("weak_government_nouns")
+#: Nouns of moving people or things: "to <country>" after them is a destination.
+_MOVEMENT_NOUNS = _word_list("movement_nouns")
+#: Office-holders an actor plays ("plays a US military commander").
+_PLAYED_PARTS = _word_list("played_parts")
 #: Shares of a whole: "50% of the UK" is a share of its people, not the state.
 _SHARE_WORDS = _word_list("share_words")
 #: Particles inside a longer French or Spanish name: "the Tour de France", "Stade de France".
@@ -908,16 +917,27 @@ def _head_noun_check(site: _NameSite) -> _Decision | None:
 
 def _longer_name_after(doc, token):
     """The capitalised word after a capitalised government noun that makes both part of another name
-    ("State" in "the Vienna State Opera", "Army" in "Swiss Army Knife"), or None ("US State Department",
-    "US Navy Seals", "British Army Chief")."""
-    if token.text not in ("State", "Army", "Navy") or token.i + 1 >= len(doc):
+    ("State" in "the Vienna State Opera", "Army" in "Swiss Army Knife", "Home" in "the UK's Home Choice"),
+    or None ("US State Department", "US Navy Seals", "British Army Chief")."""
+    if token.text not in ("State", "Army", "Navy", "Home") or token.i + 1 >= len(doc):
         return None
     nxt = doc[token.i + 1]
+    if token.text == "Home" and nxt.lower_ == "affairs":  # "the Home Affairs Committee"
+        return None
     if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.text.isupper():
         return None
     sense = default_senses().sense_of(nxt.text, False)
     if sense in (None, "economy", "other", "place") and nxt.lower_ not in _BODY_NAME_ENDS | _MILITARY_UNITS:
         return nxt
+    return None
+
+
+def _role_played_check(site: _NameSite) -> _Decision | None:
+    """2. A part an actor plays: "Willis plays a US military commander" (a role in a work, not the state)."""
+    noun = site.chain[-1] if site.chain else site.root.head
+    played = noun.head.lemma_.lower() in ("play", "portray")
+    if noun.dep_ == "dobj" and played and noun.lower_ in _PLAYED_PARTS:
+        return False, "other", f"'{noun.head.text} ... {noun.text}' (a role in a work)"
     return None
 
 
@@ -961,6 +981,11 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
                 # "Egypt FA spokesman": the football association's; "Greek sports officials"
                 sense = senses.sense_of(owner[0].text, sport)
                 return False, sense, f"{how} '{owner[0].text} {t.text}' ({_WHAT[sense]})"
+            economic = [x for x in owner if senses.sense_of(x.text, sport) == "economy"]
+            # not a body of states: "a UN telecoms body" is the UN's
+            country = bool(default_gazetteer().aliases_of(m.government).get("capital"))
+            if t.lower_ in _WEAK_GOVERNMENT_NOUNS and economic and country:  # "US retail spending"
+                return False, "economy", f"{how} '{economic[0].text} {t.text}' ({_WHAT['economy']})"
             before = site.doc[site.span.start - 1].lower_ if site.span.start > 0 else ""
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
                 return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
@@ -1827,6 +1852,14 @@ def _destination_check(site: _NameSite) -> _Decision | None:
         and not _sent_to_body(site)
     ):
         return False, "place", f"'{verb.text} ... {head.text} {site.m.text}' (a destination)"
+    if site.role.dep_ == "pobj" and head.lower_ == "to":  # "the deportation of the actress to Norway"
+        noun = head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head
+        if noun.pos_ in ("VERB", "AUX"):  # "ordered the deportation of ... to Norway"
+            noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+        if noun.lemma_.lower() in _MOVEMENT_NOUNS or noun.lower_ in _MOVEMENT_NOUNS:
+            return False, "place", f"'{noun.text} ... to {site.m.text}' (a destination)"
     return None
 
 
@@ -2039,6 +2072,7 @@ _PHRASE_CHECKS = (
     _owner_check,
     _demonym_pair_check,
     _head_noun_check,
+    _role_played_check,
     _government_noun_check,
     _head_or_modifier_check,
     _ranking_within_check,
@@ -2252,6 +2286,12 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 reason = f"'{opposition.group(1)} ... {m.text}' (the opposition, not the government)"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
                 continue
+            before = _WORD.findall(article.text[max(0, m.start - 20) : m.start])
+            if office is None and before and before[-1].lower() in _NOT_IN_OFFICE_BEFORE and not m.reason:
+                # (undated: a dated story's office years decide, "nominee Donald Trump" in 2018 included)
+                reason = f"'{before[-1]} {m.text}'{_NOT_THE_OFFICE}"
+                out.append(replace(m, is_government=False, sense="people", reason=reason))
+                continue
             former = _FORMER_BEFORE.search(article.text[max(0, m.start - 12) : m.start])
             if former and not m.reason:  # "former US president Bill Clinton" is not in office
                 reason = f"'{former.group(1)} {m.text}' (a former office-holder)"
@@ -2266,7 +2306,36 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
         s = article.sentence_at(m.start)
         ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport, sporty)
         out.append(replace(m, is_government=ok, sense=sense, reason=reason))
-    return out
+    return _same_person_out_of_office(out)
+
+
+def _same_person_out_of_office(mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """A person the story names as something other than the office ("tycoon Donald Trump") is that in
+    every mention of the same name ("Trump is seen in a limousine"); "former" does not carry over (the
+    other "Bush" or "Clinton" of a story may be in office).
+
+    >>> G = GovernmentMention
+    >>> out = G(8, 20, "Donald Trump", "United States", "leader", False,
+    ...         "'tycoon Donald Trump' (not the office in this story)", "people")
+    >>> later = G(40, 45, "Trump", "United States", "leader", True, "an office-holder", "government")
+    >>> _same_person_out_of_office([out, later])[1].reason
+    "'Trump' is 'tycoon Donald Trump' in this story (not the office)"
+    """
+    out_names = {
+        (m.government, m.text.split()[-1]): m.reason.split("'")[1]
+        for m in mentions
+        if m.kind == "leader" and not m.is_government and m.reason.endswith(_NOT_THE_OFFICE)
+    }
+    if not out_names:
+        return mentions
+    result = []
+    for m in mentions:
+        key = (m.government, m.text.split()[-1]) if m.kind == "leader" and m.text.split() else None
+        if key in out_names and m.is_government and m.reason == "an office-holder":
+            reason = f"'{m.text}' is '{out_names[key]}' in this story (not the office)"
+            m = replace(m, is_government=False, sense="people", reason=reason)
+        result.append(m)
+    return result
 
 
 #: Governments without a prime minister, chancellor or ministers: those phrases in their domestic stories name
@@ -2296,6 +2365,12 @@ def _others_ministers(text: str, start: int, end: int, gov: str) -> bool:
     return ("minister" in phrase or "government" in phrase) and bool(_MINISTERS_OF.match(text, end))
 
 
+def _other_leader_after(mentions: list[GovernmentMention], end: int, gov: str) -> bool:
+    """Whether another government's office-holder is named right after a title ending at ``end``
+    ("Chancellor Gerhard Schroeder" in a story of UK politics)."""
+    return any(m.kind == "leader" and m.government != gov and 0 < m.start - end <= 1 for m in mentions)
+
+
 def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -> list[GovernmentMention]:
     """Mentions of the domestic government ``gov`` by phrases such as "the government", "ministers"."""
     senses = default_senses()
@@ -2309,8 +2384,17 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
             if any(a < e and s < b for a, b in taken):
                 continue
             before = [w.lower() for w in _WORD.findall(text[max(0, s - 30) : s])][-2:]
-            if any(w in senses.blockers for w in before):
+            first = text[s:e].split()[0].lower()
+            if any(w in senses.blockers for w in [*before, first]):  # "Shadow sports minister"
                 continue
+            if before and before[-1] in ("any", "every"):
+                continue  # "any chancellor would use his pre-election budget": no one in particular
+            if before and before[-1] == "prime" and text[s:e].lower().startswith("minister"):
+                continue  # "prime ministers should not have the right of veto": any country's
+            if before and before[-1] == "for" and first not in ("the", "this", "that"):
+                continue  # "Bill Oddie for prime minister": the office sought, not its holder
+            if _other_leader_after(mentions, e, gov):
+                continue  # "the government of Chancellor Gerhard Schroeder" is Germany's
             if _others_ministers(text, s, e, gov):
                 continue
             prev = re.search(r"([A-Z][\w.\-]*)(?:'s|’s)?\s+$", text[max(0, s - 30) : s])
@@ -2359,10 +2443,15 @@ def sentence_mentions(context) -> list[GovernmentMention]:
         decided = _us_states(text, decided)
     extra = _domestic_mentions(text, domestic, decided) if domestic else []
     kept = decided + extra
+    sport = is_sports_story(text)
     for m in gazetteer.resolve_anaphora(text, kept, spans):
         target = m.government
         if domestic and target != domestic:
             target = domestic
+        if sport and m.reason.startswith("the authorities of"):  # no state named near it
+            reason = f"'{m.text}' in a sports report, no state named near it (the sport's authorities)"
+            kept.append(replace(m, is_government=False, sense="other", reason=reason))
+            continue
         kept.append(replace(m, government=target, sense="government"))
     kept.sort(key=lambda x: x.start)
     return kept

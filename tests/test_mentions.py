@@ -427,6 +427,15 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "other",
         ),
         ("Prime Minister Tony Blair spoke. Nazi Germany invaded Poland in 1939.", "Germany", "other"),
+        # from the unseen samples of typical BBC articles (readings/rows_bbc_*gov_seed30*.tsv)
+        ("Prime Minister Tony Blair spoke. The UK gaming industry's trade body said so.", "UK", "economy"),
+        ("Prime Minister Tony Blair spoke. US retail spending is expected to rise.", "US", "economy"),
+        ("Prime Minister Tony Blair spoke. Britain's first mobile phone call.", "Britain", "economy"),
+        ("Prime Minister Tony Blair spoke. Its deal with US telco SBC was signed.", "US", "economy"),
+        ("Prime Minister Tony Blair spoke. The UK's Home Choice started in 1992.", "UK", "other"),
+        ("Prime Minister Tony Blair spoke. Labour was hurt by the Iraq controversy.", "Iraq", "other"),
+        ("Prime Minister Tony Blair spoke. Willis plays a US military commander.", "US", "other"),
+        ("Prime Minister Tony Blair spoke. The extradition of the man to Spain began.", "Spain", "place"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -553,6 +562,43 @@ def test_domestic_politics_resolves_the_government_and_ministers():
     assert ("Ministers", "United Kingdom") in found
     assert ("the government", "United Kingdom") in found
     assert not any("home secretary" in t or "Conservative government" in t for t, _ in found)
+
+
+def test_shadow_former_generic_and_foreign_titles_are_not_the_domestic_government():
+    uk = "Labour MPs voted with the Tories in the Commons. The government said it would act. "
+    for phrase in (
+        "Shadow sports minister Lord Moynihan said so.",
+        "Former welfare minister Frank Field agreed.",
+        "Any chancellor would use his pre-election budget.",
+        "Viewers backed Bill Oddie for prime minister.",
+        "He said prime ministers should not have the right of veto.",
+        "For years, the government of Chancellor Gerhard Schroeder has put job creation first.",
+    ):
+        found = ArticleContext.of(uk + phrase).mentions
+        domestic = [m.text for m in found if m.government == "United Kingdom" and m.start >= len(uk)]
+        assert domestic == [], phrase
+    found = ArticleContext.of(uk + "The government of Chancellor Gerhard Schroeder acted.").mentions
+    assert [m.government for m in found if m.text == "Gerhard Schroeder"] == ["Germany"]
+    # the domestic title itself still counts
+    last = ArticleContext.of(uk + "The chancellor said no.").mentions[-1]
+    assert last.text == "The chancellor" and last.government == "United Kingdom"
+
+
+def test_an_office_holder_named_as_something_else_is_that_throughout():
+    text = "The show features tycoon Donald Trump. Trump is seen in a limousine."
+    found = [m for m in ArticleContext.of(text).mentions if "Trump" in m.text]
+    assert [(m.text, m.is_government) for m in found] == [("Donald Trump", False), ("Trump", False)]
+    assert "tycoon Donald Trump" in found[1].reason
+
+
+def test_the_authorities_of_a_sports_report_are_the_sports():
+    text = (
+        "Greece's sprinter Kenteris missed a drugs test before the Athens Olympics. The athletics coach "
+        "of the Greek team said the race and the Games medals were not at stake. Greek athletes and their "
+        "coach face a hearing of the IAAF. The lawyer said the authorities knew he was in Germany."
+    )
+    found = [m for m in ArticleContext.of(text).mentions if m.text == "the authorities"]
+    assert all(not m.is_government for m in found)
 
 
 def test_someone_elses_ministers_are_not_the_domestic_government():
@@ -732,7 +778,8 @@ def test_office_holders_are_read_against_the_articles_date():
 
     assert decisions("2016-05-19") == [("Donald Trump", False), ("Obama", True), ("Trump", False)]
     assert decisions("2018-03-01") == [("Donald Trump", True), ("Obama", False), ("Trump", True)]
-    assert decisions(None) == [("Donald Trump", True), ("Obama", True), ("Trump", True)]  # no date: in office
+    # no date: every listed leader is in office, unless the story names him as something else ("nominee")
+    assert decisions(None) == [("Donald Trump", False), ("Obama", True), ("Trump", False)]
     reason = next(m.reason for m in ArticleContext(Article.from_text(text, published="2016-05-19")).mentions)
     assert reason == "'Donald Trump' not in office in 2016 (the gazetteer's leader_years)"
     saddam = "Mr. Trump praised Saddam Hussein as an effective fighter of terrorism."
