@@ -486,13 +486,14 @@ def parse_sentences(texts: Iterable[str], *, batch_size: int = 64) -> list[Doc]:
     >>> [t.dep_ for t in parse_sentences(["Critics slammed the ministry."])[0]]
     ['nsubj', 'ROOT', 'det', 'dobj', 'punct']
     """
-    from .parse import MAX_CHUNK_CHARS, load_pipeline, parse_text
+    from .parse import MAX_CHUNK_CHARS, load_pipeline, one_blas_thread, parse_text
 
     texts = list(texts)
     nlp = load_pipeline()
     skip = [name for name in SKIPPED_COMPONENTS if name in nlp.pipe_names]
     short = [t for t in texts if len(t) <= MAX_CHUNK_CHARS]
-    docs = dict(zip(short, nlp.pipe(short, batch_size=batch_size, disable=skip), strict=True))
+    with one_blas_thread():  # one limit for the batch, not one per matrix product
+        docs = dict(zip(short, nlp.pipe(short, batch_size=batch_size, disable=skip), strict=True))
     return [docs[t] if t in docs else parse_text(t) for t in texts]
 
 
