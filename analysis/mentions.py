@@ -630,6 +630,8 @@ _OWNED_OFFICIALS = _word_list("owned_officials")
 _WEAK_GOVERNMENT_NOUNS = _word_list("weak_government_nouns")
 #: Nouns of moving people or things: "to <country>" after them is a destination.
 _MOVEMENT_NOUNS = _word_list("movement_nouns")
+#: Nouns of a stance on a matter: "support for the government on Iraq" (Iraq is the matter).
+_STANCE_NOUNS = _word_list("stance_nouns")
 #: Office-holders an actor plays ("plays a US military commander").
 _PLAYED_PARTS = _word_list("played_parts")
 #: Shares of a whole: "50% of the UK" is a share of its people, not the state.
@@ -967,6 +969,18 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             event = next((x for x in chain[: chain.index(t)] if x.lower_ in _EVENT_NOUNS), None)
             if event is not None:  # "an anti Iraq war stance": the war's
                 return False, "other", f"{how} '{event.text} {t.text}' (an event of the country)"
+            nxt = site.doc[t.i + 1] if t.i + 1 < len(site.doc) else None
+            if (
+                t.text in ("state", "states")
+                and nxt is not None
+                and (
+                    nxt.pos_ == "PROPN"
+                    or nxt.lower_ == "of"
+                    and t.i + 2 < len(site.doc)
+                    and site.doc[t.i + 2].pos_ == "PROPN"
+                )
+            ):  # "the US state of California", "US state Texas": a state of the country, a place
+                return False, "place", f"{how} '{t.text} {nxt.text}' (a state within the country)"
             longer = _longer_name_after(site.doc, t)
             if longer is not None:  # "the Vienna State Opera", "a Swiss Army Knife"
                 return False, "other", f"part of the name '{m.text} {t.text} {longer.text}'"
@@ -981,11 +995,12 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
                 # "Egypt FA spokesman": the football association's; "Greek sports officials"
                 sense = senses.sense_of(owner[0].text, sport)
                 return False, sense, f"{how} '{owner[0].text} {t.text}' ({_WHAT[sense]})"
-            economic = [x for x in owner if senses.sense_of(x.text, sport) == "economy"]
+            economic = [x for x in owner if senses.sense_of(x.text, sport) in ("economy", "team")]
             # not a body of states: "a UN telecoms body" is the UN's
             country = bool(default_gazetteer().aliases_of(m.government).get("capital"))
             if t.lower_ in _WEAK_GOVERNMENT_NOUNS and economic and country:  # "US retail spending"
-                return False, "economy", f"{how} '{economic[0].text} {t.text}' ({_WHAT['economy']})"
+                sense = senses.sense_of(economic[0].text, sport)  # "Kenya's athletics body": the sport's
+                return False, sense, f"{how} '{economic[0].text} {t.text}' ({_WHAT[sense]})"
             before = site.doc[site.span.start - 1].lower_ if site.span.start > 0 else ""
             if before in _FORMER:  # "the former Dutch prime minister Wim Kok" is not in office
                 return False, "people", f"'{before} {m.text} {t.text}' (a former office-holder)"
@@ -1447,7 +1462,11 @@ def _economy_subject_check(site: _NameSite) -> _Decision | None:
                 else []
             )
             for n in nouns:
+                if n.lower_ in ("one", "among"):  # "the UK was one of the most successful economies"
+                    n = next((g for p in n.children if p.lower_ == "of" for g in p.children), n)
                 sense = site.senses.sense_of(n.text, site.sport)
+                if n.lower_ in ("player", "players") and not site.sporty:  # "will be strong players"
+                    sense = "economy"
                 if sense in ("economy", "place"):
                     return False, sense, f"'{site.m.text} is ... {n.text}' ({_WHAT[sense]})"
     return None
@@ -1985,7 +2004,8 @@ def _over_check(site: _NameSite) -> _Decision | None:
         return None
     if head.lower_ == "over" and site.senses.sense_of(head.head.text, site.sport) != "team":
         return False, "other", f"'{head.head.text} over {site.m.text}' (the matter, not a party)"
-    if head.head.lower_ in _TALK_NOUNS:
+    if head.head.lower_ in _TALK_NOUNS or head.lower_ == "on" and head.head.lower_ in _STANCE_NOUNS:
+        # "talks on North Korea", "support for the government on Iraq", "Britain's stance on Iraq"
         return False, "other", f"'{head.head.text} {head.text} {site.m.text}' (the matter, not a party)"
     return None
 
@@ -2387,6 +2407,11 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
             first = text[s:e].split()[0].lower()
             if any(w in senses.blockers for w in [*before, first]):  # "Shadow sports minister"
                 continue
+            past = len(before) == 2 and before[1] in ("was", "were")
+            if past and before[0] in ("he", "she", "when", "who"):
+                continue  # "when he was home secretary": an office held before
+            if text[e : e + 12].startswith(" of religion"):
+                continue  # "ministers of religion"
             if before and before[-1] in ("any", "every"):
                 continue  # "any chancellor would use his pre-election budget": no one in particular
             if before and before[-1] == "prime" and text[s:e].lower().startswith("minister"):

@@ -436,6 +436,15 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Prime Minister Tony Blair spoke. Labour was hurt by the Iraq controversy.", "Iraq", "other"),
         ("Prime Minister Tony Blair spoke. Willis plays a US military commander.", "US", "other"),
         ("Prime Minister Tony Blair spoke. The extradition of the man to Spain began.", "Spain", "place"),
+        ("Prime Minister Tony Blair spoke. He was refused entry to Britain.", "Britain", "place"),
+        ("Prime Minister Tony Blair spoke. He opposed the war on Iraq.", "Iraq", "place"),
+        ("Prime Minister Tony Blair spoke. MPs gave support for the government on Iraq.", "Iraq", "other"),
+        ("Prime Minister Tony Blair spoke. The UK was one of the biggest economies.", "UK", "economy"),
+        ("Prime Minister Tony Blair spoke. It is set in the US state of San Andreas.", "US", "place"),
+        ("Prime Minister Tony Blair spoke. He was born in the Indian state of Kerala.", "Indian", "place"),
+        ("Prime Minister Tony Blair spoke. US playwright Eve Ensler wrote it.", "US", "people"),
+        ("Prime Minister Tony Blair spoke. The UK pension crisis deepened.", "UK", "economy"),
+        ("Kenya's athletics body banned the runner after the race.", "Kenya", "team"),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -573,6 +582,10 @@ def test_shadow_former_generic_and_foreign_titles_are_not_the_domestic_governmen
         "Viewers backed Bill Oddie for prime minister.",
         "He said prime ministers should not have the right of veto.",
         "For years, the government of Chancellor Gerhard Schroeder has put job creation first.",
+        "When he was home secretary he acted.",
+        "The Lib Dems' Treasury spokesman said no.",
+        "There is a requirement that ministers of religion should speak English.",
+        "First Minister Rhodri Morgan spoke in Cardiff.",
     ):
         found = ArticleContext.of(uk + phrase).mentions
         domestic = [m.text for m in found if m.government == "United Kingdom" and m.start >= len(uk)]
