@@ -74,17 +74,21 @@ def dump(
     exactly_names: int = 0,
     shuffle: int | None = None,
     limit: int = 0,
+    skip: tuple[Path, ...] = (),
 ) -> int:
     """Write the decisions and rows of the sample; with ``min_names``, only articles naming at least that many
     distinct governments in any sense (gov_stance's selection: three or more countries or bodies). With
     ``shuffle`` (a seed): articles in that shuffled order instead, the first ``limit`` that name exactly
-    ``exactly_names`` governments and have a row."""
+    ``exactly_names`` governments and have a row; ``skip``: reading files (TSV, the file in the first column)
+    whose articles are left out."""
     from analysis.article import Article
     from analysis.stance import government_mentions, government_stance
 
     corpus = data / "news_corpus"
     lines = []
     files = non_dev_files(data, every, folders, offset) if shuffle is None else shuffled_files(data, shuffle)
+    read = {line.split("\t")[0] for path in skip for line in path.read_text(encoding="utf-8").splitlines()}
+    files = [f for f in files if f.relative_to(corpus).as_posix() not in read]
     kept = 0
     for path in files:
         if limit and kept >= limit:
@@ -150,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--exactly-names", type=int, default=0, help="only articles naming exactly this many")
     d.add_argument("--shuffle", type=int, default=None, help="a seed: articles in a shuffled order instead")
     d.add_argument("--limit", type=int, default=0, help="with --shuffle: this many articles with rows")
+    d.add_argument("--skip", nargs="*", type=Path, default=(), help="leave out these readings' articles")
     d.add_argument("--out", required=True, type=Path)
     c = sub.add_parser("diff", help="compare two dumps")
     c.add_argument("before", type=Path)
@@ -166,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             args.exactly_names,
             args.shuffle,
             args.limit,
+            tuple(args.skip),
         )
     return diff(args.before, args.after)
 
