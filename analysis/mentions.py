@@ -621,9 +621,38 @@ _OPPOSITION_BEFORE = re.compile(
 )
 #: "former" or "ex-" right before an office-holder's name or title ("former US president Bill Clinton").
 _FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
+#: A party's role right before an office-holder's name: "Labour election co-ordinator Alan Milburn".
+_PARTY_ROLE_BEFORE = re.compile(
+    r"\b(?:Labour|Conservative|Tory|Lib Dem|Liberal Democrat)(?:'s)?(?:\s+[a-z\-]+){0,3}\s+"
+    r"(?:co-ordinator|coordinator|chairman|chairwoman|chair|strategist|campaigner)\s+$"
+)
+
+
+def _former_title(before: str) -> re.Match | None:
+    """ "former" and a title right before a name ("Former education secretary Estelle Morris", "ex-President
+    Leonid Kuchma"): the match of "former" or "ex-", else None.
+
+    >>> _former_title("said Former education secretary ").group(1)
+    'Former education secretary'
+    >>> _former_title("the former colony's president ") is None
+    True
+    """
+    words = list(re.finditer(r"[\w\-']+", before))[-4:]
+    for k, w in enumerate(words):
+        word = w.group(0).lower()
+        rest = [x.group(0).lower() for x in words[k + 1 :]]
+        if word in _FORMER and rest and all(x in _TITLE_WORDS for x in rest) and "," not in before[w.end() :]:
+            return re.match(r"(.+)", before[w.start() :].strip())
+        if word.startswith("ex-") and word[3:] in _TITLE_WORDS and not rest:
+            return re.match(r"(ex-)", w.group(0), re.IGNORECASE)
+    return None
+
+
 #: What else an office-holder is, right before the name ("tycoon Donald Trump"): not the office.
 _NOT_IN_OFFICE_BEFORE = _word_list("not_in_office_before")
 _NOT_THE_OFFICE = " (not the office in this story)"
+#: Words of an office's title: "former education secretary", "ex-President".
+_TITLE_WORDS = _word_list("title_words")
 #: Officials that belong to the body named before them ("Greek sports officials", "US Olympic officials").
 _OWNED_OFFICIALS = _word_list("owned_officials")
 #: Government nouns that an economy noun before them owns ("US retail spending").
@@ -634,6 +663,10 @@ _MOVEMENT_NOUNS = _word_list("movement_nouns")
 _STANCE_NOUNS = _word_list("stance_nouns")
 #: Office-holders an actor plays ("plays a US military commander").
 _PLAYED_PARTS = _word_list("played_parts")
+#: Works whose title may be in apposition: "a new book, Brown's Britain".
+_TITLED_WORKS = _word_list("titled_work_nouns")
+#: Nouns of claims and dossiers about weapons: "the Iraq weapons dossier" (the topic, not the state).
+_DOSSIER_NOUNS = _word_list("dossier_nouns")
 #: Shares of a whole: "50% of the UK" is a share of its people, not the state.
 _SHARE_WORDS = _word_list("share_words")
 #: Particles inside a longer French or Spanish name: "the Tour de France", "Stade de France".
@@ -934,6 +967,16 @@ def _longer_name_after(doc, token):
     return None
 
 
+def _work_title_check(site: _NameSite) -> _Decision | None:
+    """2. The title of a work in apposition: "a new book, Brown's Britain, says" (not the state)."""
+    token = site.root
+    if token.dep_ in ("poss", "compound") and token.head.dep_ == "appos":
+        token = token.head
+    if token.dep_ == "appos" and token.head.lemma_.lower() in _TITLED_WORKS:
+        return False, "other", f"'{token.head.text}, ... {token.text}' (the title of a work)"
+    return None
+
+
 def _role_played_check(site: _NameSite) -> _Decision | None:
     """2. A part an actor plays: "Willis plays a US military commander" (a role in a work, not the state)."""
     noun = site.chain[-1] if site.chain else site.root.head
@@ -969,6 +1012,13 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             event = next((x for x in chain[: chain.index(t)] if x.lower_ in _EVENT_NOUNS), None)
             if event is not None:  # "an anti Iraq war stance": the war's
                 return False, "other", f"{how} '{event.text} {t.text}' (an event of the country)"
+            about = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("about", "over", "on") else None
+            dossier = chain[-1] if chain[-1].lower_ in _DOSSIER_NOUNS else None
+            if about is not None and about.lower_ in _DOSSIER_NOUNS:
+                dossier = about
+            if t.lower_ in ("weapons", "programme", "program") and dossier is not None:
+                # "the Iraq weapons dossier", "claims over Iraqi weapons": the topic of claims
+                return False, "other", f"'{dossier.text} ... {t.text}' (the topic of claims, not the state)"
             nxt = site.doc[t.i + 1] if t.i + 1 < len(site.doc) else None
             if (
                 t.text in ("state", "states")
@@ -1065,6 +1115,17 @@ def _name_before_check(site: _NameSite) -> _Decision | None:
                     _ENTITY_SENSE.get(e.label_, "other"),
                     f"part of the name '{e.text}' ({e.label_})",
                 )
+        plain = (
+            (left.pos_ == "NOUN" or left.tag_ == "NNPS")  # a common noun or a plural name: "Universities"
+            and left.text[:1].isupper()
+            and not left.is_sent_start
+            and left.dep_ == "compound"
+            and left.head.i in range(span.start, span.end)
+            and site.senses.sense_of(left.text, site.sport) != "government"
+            and default_gazetteer().aliases.get(left.text) is None
+        )
+        if plain:  # "Universities UK", "Cancer Research UK": an organisation named so
+            return False, "other", f"part of the name '{left.text} {site.m.text}'"
     return None
 
 
@@ -1961,6 +2022,8 @@ def _topic_check(site: _NameSite) -> _Decision | None:
         topic = [c for c in head.children if c.dep_ == "attr" and c.lower_ in _TOPIC_NOUNS]
         if topic:
             return False, "other", f"'{site.m.text} {head.text} ... {topic[0].text}' (a topic, not the state)"
+    if role.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in _TOPIC_NOUNS:
+        return False, "other", f"'{head.head.text} from {site.m.text}' (a topic, not the state)"
     if role.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _TOPIC_ADJECTIVES:
         return False, "other", f"'{head.head.text} to {site.m.text}' (a topic, not the state)"
     if (
@@ -2092,6 +2155,7 @@ _PHRASE_CHECKS = (
     _owner_check,
     _demonym_pair_check,
     _head_noun_check,
+    _work_title_check,
     _role_played_check,
     _government_noun_check,
     _head_or_modifier_check,
@@ -2312,7 +2376,14 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 reason = f"'{before[-1]} {m.text}'{_NOT_THE_OFFICE}"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
                 continue
-            former = _FORMER_BEFORE.search(article.text[max(0, m.start - 12) : m.start])
+            role = _PARTY_ROLE_BEFORE.search(article.text[max(0, m.start - 60) : m.start])
+            if role and not m.reason:  # "Labour election co-ordinator Alan Milburn": a party role
+                reason = f"'{role.group(0).strip()} {m.text}' (a party role, not the office)"
+                out.append(replace(m, is_government=False, sense="people", reason=reason))
+                continue
+            former = _FORMER_BEFORE.search(article.text[max(0, m.start - 12) : m.start]) or _former_title(
+                article.text[max(0, m.start - 50) : m.start]
+            )
             if former and not m.reason:  # "former US president Bill Clinton" is not in office
                 reason = f"'{former.group(1)} {m.text}' (a former office-holder)"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
@@ -2412,6 +2483,11 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
                 continue  # "when he was home secretary": an office held before
             if text[e : e + 12].startswith(" of religion"):
                 continue  # "ministers of religion"
+            if re.match(r"(?:'s|’s)?\s+(?:[Qq]uestion|programme\b)", text[e : e + 20]):
+                continue  # "Prime Minister's question time", "Radio 4's PM programme": an event, a title
+            earlier = [w.lower() for w in _WORD.findall(text[max(0, s - 50) : s])]
+            if before[-1:] == ["to"] and "shadow" in earlier:
+                continue  # "shadow chief secretary to the Treasury": an opposition title
             if before and before[-1] in ("any", "every"):
                 continue  # "any chancellor would use his pre-election budget": no one in particular
             if before and before[-1] == "prime" and text[s:e].lower().startswith("minister"):

@@ -91,7 +91,7 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("He was fighting on battlefronts including Russia and North Africa.", "Russia", "other"),
         ("Euronext operates the Paris, Amsterdam, Brussels and Lisbon bourses.", "Amsterdam", "place"),
         ("Taxis are dearer in nine other cities (Helsinki, Oslo, Paris).", "Oslo", "place"),
-        ("His album Egypt won the critics' award.", "Egypt", "economy"),
+        ("His album Egypt won the critics' award.", "Egypt", "other"),
         ("China overtook the US to become Japan's biggest trading partner.", "US", "economy"),
         ("China accounted for 20.1% of Japan's trade in 2004.", "China", "economy"),
         ("Japan still dominates mobile phone technology.", "Japan", "economy"),
@@ -445,6 +445,24 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Prime Minister Tony Blair spoke. US playwright Eve Ensler wrote it.", "US", "people"),
         ("Prime Minister Tony Blair spoke. The UK pension crisis deepened.", "UK", "economy"),
         ("Kenya's athletics body banned the runner after the race.", "Kenya", "team"),
+        (
+            "Prime Minister Tony Blair spoke. According to a new book, Brown's Britain, he was angry.",
+            "Britain",
+            "other",
+        ),
+        (
+            "Prime Minister Tony Blair spoke. The body that represents vice-chancellors, "
+            "Universities UK, said no.",
+            "UK",
+            "other",
+        ),
+        ("Prime Minister Tony Blair spoke. He spoke about the Iraq weapons dossier.", "Iraq", "other"),
+        ("Prime Minister Tony Blair spoke. He rejected claims over Iraqi weapons.", "Iraqi", "other"),
+        (
+            "Prime Minister Tony Blair spoke. Voters were let down on issues from Iraq to fees.",
+            "Iraq",
+            "other",
+        ),
     ],
 )
 def test_names_that_are_not_the_government(text, surface, sense):
@@ -586,6 +604,9 @@ def test_shadow_former_generic_and_foreign_titles_are_not_the_domestic_governmen
         "The Lib Dems' Treasury spokesman said no.",
         "There is a requirement that ministers of religion should speak English.",
         "First Minister Rhodri Morgan spoke in Cardiff.",
+        "It aired just after Prime Minister's question time.",
+        "He told Radio 4's PM programme that he agreed.",
+        "The shadow chief secretary to the Treasury spoke.",
     ):
         found = ArticleContext.of(uk + phrase).mentions
         domestic = [m.text for m in found if m.government == "United Kingdom" and m.start >= len(uk)]
@@ -602,6 +623,18 @@ def test_an_office_holder_named_as_something_else_is_that_throughout():
     found = [m for m in ArticleContext.of(text).mentions if "Trump" in m.text]
     assert [(m.text, m.is_government) for m in found] == [("Donald Trump", False), ("Trump", False)]
     assert "tycoon Donald Trump" in found[1].reason
+
+
+def test_party_roles_and_former_titles_put_an_office_holder_out_of_office():
+    uk = "Labour MPs voted with the Tories in the Commons. The government said it would act. "
+    for text, name in (
+        ("Labour election co-ordinator Alan Milburn said so.", "Alan Milburn"),
+        ("Former education secretary Estelle Morris told the BBC.", "Estelle Morris"),
+    ):
+        found = [m for m in ArticleContext.of(uk + text).mentions if m.text == name]
+        assert found and not found[0].is_government, text
+    found = [m for m in ArticleContext.of(uk + "Education Secretary Estelle Morris spoke.").mentions]
+    assert any(m.text == "Estelle Morris" and m.is_government for m in found)
 
 
 def test_the_authorities_of_a_sports_report_are_the_sports():
