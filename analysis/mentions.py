@@ -68,6 +68,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -2352,6 +2353,10 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 reason = f"'{m.text} {event.group(1)}' (an event, not the institution acting)"
                 out.append(replace(m, is_government=False, sense="other", reason=reason))
                 continue
+            owner = _other_country_institution(m, candidates, article.text)
+            if owner:  # "Brazil's Congress", "the country's Congress" in a story of Brazil
+                out.append(replace(m, is_government=False, sense="other", reason=owner))
+                continue
             sought = _OFFICE_SOUGHT.search(article.text[max(0, m.start - 30) : m.start])
             if sought:  # "his bid for the White House", "a shot at the White House"
                 reason = f"'{sought.group(0).strip()} {m.text}' (the office sought, not the body acting)"
@@ -2397,7 +2402,41 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
         s = article.sentence_at(m.start)
         ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport, sporty)
         out.append(replace(m, is_government=ok, sense=sense, reason=reason))
-    return _same_person_out_of_office(out)
+    return _same_club(_same_person_out_of_office(out), sporty)
+
+
+#: Institutions many countries have under the same name: another country's when that country owns them.
+_GENERIC_INSTITUTIONS = frozenset(
+    {"Congress", "Senate", "Parliament", "Supreme Court", "National Assembly", "Diet"}
+)
+_OWNER_BEFORE = re.compile(r"(?:'s|’s)?\s+$")
+
+
+def _other_country_institution(
+    m: GovernmentMention, candidates: Sequence[GovernmentMention], text: str
+) -> str | None:
+    """The reason an institution with a common name is another country's, or None: right after that
+    country's name or demonym ("Brazil's Congress", "the Brazilian Senate"), or after "the country's" in a
+    story that names another country most.
+
+    >>> G = GovernmentMention
+    >>> text = "Brazil's Congress voted."
+    >>> ms = [G(0, 6, "Brazil", "Brazil", "name"), G(9, 17, "Congress", "United States", "institution")]
+    >>> _other_country_institution(ms[1], ms, text)
+    "'Brazil's Congress' (Brazil's, not United States's)"
+    """
+    if m.text not in _GENERIC_INSTITUTIONS:
+        return None
+    for c in candidates:
+        if c.government != m.government and c.kind in _NAME_KINDS and c.end <= m.start < c.end + 4:
+            if _OWNER_BEFORE.fullmatch(text[c.end : m.start]):
+                return f"'{text[c.start : m.end]}' ({c.government}'s, not {m.government}'s)"
+    if re.search(r"\b[Tt]he\s+country(?:'s|’s)\s+$", text[max(0, m.start - 20) : m.start]):
+        named = Counter(c.government for c in candidates if c.kind in _NAME_KINDS)
+        main = named.most_common(1)[0][0] if named else None
+        if main and main != m.government:
+            return f"'the country's {m.text}' ({main}'s, the country the story names most)"
+    return None
 
 
 def _same_person_out_of_office(mentions: list[GovernmentMention]) -> list[GovernmentMention]:
@@ -2425,6 +2464,38 @@ def _same_person_out_of_office(mentions: list[GovernmentMention]) -> list[Govern
         if key in out_names and m.is_government and m.reason == "an office-holder":
             reason = f"'{m.text}' is '{out_names[key]}' in this story (not the office)"
             m = replace(m, is_government=False, sense="people", reason=reason)
+        result.append(m)
+    return result
+
+
+def _same_club(mentions: list[GovernmentMention], sporty: bool) -> list[GovernmentMention]:
+    """In a story with sports words, a capital the story uses for its club ("the Madrid striker", "Madrid
+    play") is the club in its other mentions too, where only its role said the state ("I have told Madrid",
+    "Madrid know my situation").
+
+    >>> G = GovernmentMention
+    >>> club = G(4, 10, "Madrid", "Spain", "capital", False, "'Madrid' in a story with sports words", "team")
+    >>> act = "object of 'told' (a political act)"
+    >>> told = G(30, 36, "Madrid", "Spain", "capital", True, act, "government")
+    >>> _same_club([club, told], sporty=True)[1].reason
+    "'Madrid' is the club in this sports story ('Madrid' in a story with sports words)"
+    """
+    if not sporty:
+        return mentions
+    clubs = {(m.government, m.text): m.reason for m in mentions if m.kind == "capital" and m.sense == "team"}
+    if not clubs:
+        return mentions
+    result = []
+    for m in mentions:
+        key = (m.government, m.text)
+        if (
+            key in clubs
+            and m.is_government
+            and m.kind == "capital"
+            and m.reason.endswith((*_ROLE_ONLY, "(a political act)"))
+        ):
+            reason = f"'{m.text}' is the club in this sports story ({clubs[key]})"
+            m = replace(m, is_government=False, sense="team", reason=reason)
         result.append(m)
     return result
 

@@ -459,6 +459,16 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ("Prime Minister Tony Blair spoke. He spoke about the Iraq weapons dossier.", "Iraq", "other"),
         ("Prime Minister Tony Blair spoke. He rejected claims over Iraqi weapons.", "Iraqi", "other"),
         (
+            "Prime Minister Tony Blair spoke. Iraq, they insisted, would not be a factor for voters.",
+            "Iraq",
+            "other",
+        ),
+        (
+            "Prime Minister Tony Blair spoke. Sales rose, said chief executive Thierry Breton.",
+            "Thierry Breton",
+            "people",
+        ),
+        (
             "Prime Minister Tony Blair spoke. Voters were let down on issues from Iraq to fees.",
             "Iraq",
             "other",
@@ -623,6 +633,27 @@ def test_an_office_holder_named_as_something_else_is_that_throughout():
     found = [m for m in ArticleContext.of(text).mentions if "Trump" in m.text]
     assert [(m.text, m.is_government) for m in found] == [("Donald Trump", False), ("Trump", False)]
     assert "tycoon Donald Trump" in found[1].reason
+
+
+def test_a_capital_used_for_its_club_is_the_club_throughout_a_sports_story():
+    text = (
+        "Michael Owen says he wants to move in the summer. I am pleased that a club of their stature want "
+        "to buy me. The Madrid striker said he was happy in Spain. I have told Madrid that I want it to "
+        "happen. Madrid know my situation, he told reporters on Monday after weeks of talks with his family."
+    )
+    found = [m for m in ArticleContext.of(text).mentions if m.text == "Madrid"]
+    assert len(found) == 3 and not any(m.is_government for m in found)
+    assert "the club in this sports story" in found[-1].reason
+
+
+def test_an_institution_of_many_countries_belongs_to_the_country_that_owns_it():
+    text = "Brazil's president spoke. Brazil's Congress voted. A meeting of the country's Congress was held."
+    found = [m for m in ArticleContext.of(text).mentions if m.text == "Congress"]
+    assert [m.government for m in found] == ["United States", "United States"]
+    assert not any(m.is_government for m in found)
+    assert "Brazil's" in found[0].reason and "names most" in found[1].reason
+    us = "The US Congress voted. Congress met again in Washington."
+    assert all(m.is_government for m in ArticleContext.of(us).mentions if "Congress" in m.text)
 
 
 def test_party_roles_and_former_titles_put_an_office_holder_out_of_office():
