@@ -797,6 +797,8 @@ _EXIT_NOUNS = _word_list("exit_nouns")
 _OWNER_DETERMINERS = _word_list("owner_determiners")
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = _word_list("of_place_preps")
+#: Words of faiths and communities that make "<Word> Council of <country>" a body's name, not the state's.
+_COMMUNITY_WORDS = _word_list("community_words")
 
 _WHAT = {
     "team": "a team or athlete",
@@ -2054,6 +2056,25 @@ def _other_subject_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+def _excepted_check(site: _NameSite) -> _Decision | None:
+    """A country left out of what the subject names is one of those things: "All the markets grew apart from
+    Japan" (a market); "Japan is where north America will be" (a place)."""
+    role, head, doc = site.role, site.head, site.doc
+    if role.dep_ == "pobj" and head.lower_ == "from" and head.i > 0 and doc[head.i - 1].lower_ == "apart":
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        sense = site.senses.sense_of(subjects[0].text, site.sport) if subjects else None
+        if sense not in (None, "government"):
+            return False, sense, f"'{subjects[0].text} ... apart from {site.m.text}' ({_WHAT[sense]})"
+    if (
+        role.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and head.i + 1 < len(doc)
+        and doc[head.i + 1].lower_ == "where"
+    ):
+        return False, "place", f"'{site.m.text} {head.text} where' (a place)"
+    return None
+
+
 def _compared_check(site: _NameSite) -> _Decision | None:
     """A country compared: "more overcrowded than France" (a place or economy measured, not an actor)."""
     if site.role.dep_ == "pobj" and site.head.lower_ == "than":
@@ -2136,6 +2157,15 @@ def _state_acting(site: _NameSite) -> _Decision:
         noun = head.head
         of_state = head.lower_ == "of" and site.senses.sense_of(noun.text, site.sport) == "government"
         between = head.lower_ in ("between", "with") and noun.lower_ in site.senses.relation_nouns
+        community = [
+            c for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ in _COMMUNITY_WORDS
+        ]
+        if of_state and community and noun.text[:1].isupper():  # "the Muslim Council of Britain"
+            return (
+                False,
+                "other",
+                f"'{community[0].text} {noun.text} {head.text} {site.m.text}' (part of a name)",
+            )
         if of_state or between:  # "the government of Equatorial Guinea", "relations between India and ..."
             return True, "government", f"'{noun.text} {head.text} {site.m.text}' (the state)"
     if where:
@@ -2215,6 +2245,7 @@ _ROLE_CHECKS = (
     _described_check,
     _other_subject_check,
     _compared_check,
+    _excepted_check,
     _over_check,
     _trade_with_check,
     _superlative_check,
