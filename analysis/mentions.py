@@ -797,6 +797,8 @@ _EXIT_NOUNS = _word_list("exit_nouns")
 _OWNER_DETERMINERS = _word_list("owner_determiners")
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = _word_list("of_place_preps")
+#: Adjectives of an era before a country's name: "modern Russia", "post-war Britain" (not its state).
+_ERA_ADJECTIVES = _word_list("era_adjectives")
 #: Words of faiths and communities that make "<Word> Council of <country>" a body's name, not the state's.
 _COMMUNITY_WORDS = _word_list("community_words")
 
@@ -1496,6 +1498,9 @@ def _share_check(site: _NameSite) -> _Decision | None:
     head = site.head
     if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SHARE_WORDS:
         return False, "people", f"'{head.head.text} of {site.m.text}' (a share of its people or land)"
+    era = [c for c in site.root.children if c.dep_ == "amod" and c.lower_ in _ERA_ADJECTIVES]
+    if era and site.root.i > era[0].i:  # "the looking-glass world of modern Russia"
+        return False, "other", f"'{era[0].text} {site.m.text}' (the country of a time, not its state)"
     return None
 
 

@@ -458,6 +458,16 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
         ),
         ("Prime Minister Tony Blair spoke. He spoke about the Iraq weapons dossier.", "Iraq", "other"),
         ("Prime Minister Tony Blair spoke. He rejected claims over Iraqi weapons.", "Iraqi", "other"),
+        (
+            "Prime Minister Tony Blair spoke. The shops are spread across all of South Africa.",
+            "South Africa",
+            "people",
+        ),
+        (
+            "Prime Minister Tony Blair spoke. It is the looking-glass world of modern Russia.",
+            "Russia",
+            "other",
+        ),
         ("Prime Minister Tony Blair spoke. All the markets grew apart from Japan.", "Japan", "economy"),
         ("Prime Minister Tony Blair spoke. Japan is where Europe will be in a few years.", "Japan", "place"),
         ("Prime Minister Tony Blair spoke. The Muslim Council of Britain objected.", "Britain", "other"),
