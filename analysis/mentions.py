@@ -637,6 +637,8 @@ def _former_title(before: str) -> re.Match | None:
     'Former education secretary'
     >>> _former_title("the former colony's president ") is None
     True
+    >>> _former_title("Ex-Home Secretary ").group(1), _former_title("said the then Home Secretary ").group(1)
+    ('Ex-', 'then Home Secretary')
     """
     words = list(re.finditer(r"[\w\-']+", before))[-4:]
     for k, w in enumerate(words):
@@ -644,7 +646,7 @@ def _former_title(before: str) -> re.Match | None:
         rest = [x.group(0).lower() for x in words[k + 1 :]]
         if word in _FORMER and rest and all(x in _TITLE_WORDS for x in rest) and "," not in before[w.end() :]:
             return re.match(r"(.+)", before[w.start() :].strip())
-        if word.startswith("ex-") and word[3:] in _TITLE_WORDS and not rest:
+        if word.startswith("ex-") and word[3:] in _TITLE_WORDS and all(x in _TITLE_WORDS for x in rest):
             return re.match(r"(ex-)", w.group(0), re.IGNORECASE)
     return None
 
@@ -797,6 +799,8 @@ _EXIT_NOUNS = _word_list("exit_nouns")
 _OWNER_DETERMINERS = _word_list("owner_determiners")
 #: Prepositions after which a country takes the sense of the noun they attach to (rule 6).
 _OF_PLACE_PREPS = _word_list("of_place_preps")
+#: Verbs of serving a cause: "fighting for Britain", "stand up for America" (the nation, not its state).
+_CAUSE_VERBS = _word_list("cause_verbs")
 #: Adjectives of an era before a country's name: "modern Russia", "post-war Britain" (not its state).
 _ERA_ADJECTIVES = _word_list("era_adjectives")
 #: Words of faiths and communities that make "<Word> Council of <country>" a body's name, not the state's.
@@ -979,6 +983,13 @@ def _work_title_check(site: _NameSite) -> _Decision | None:
         token = token.head
     if token.dep_ == "appos" and token.head.lemma_.lower() in _TITLED_WORKS:
         return False, "other", f"'{token.head.text}, ... {token.text}' (the title of a work)"
+    named = token.head if token.dep_ in ("compound", "poss") else token
+    verb = named.head
+    if named.dep_ in ("dobj", "oprd", "attr", "npadvmod") and verb.lower_ in ("entitled", "titled", "called"):
+        if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "appos", "relcl", "advcl"):
+            return None  # "He called for reform of the World Bank": not a title
+        if named.text[:1].isupper() and token.text[:1].isupper():  # "a report, entitled Broadband Britain"
+            return False, "other", f"'{verb.text} ... {site.m.text}' (the title of a work)"
     return None
 
 
@@ -1476,7 +1487,27 @@ def _nation_at_stake_check(site: _NameSite) -> _Decision | None:
         return False, "other", f"'poses ... to {site.m.text}' (the nation at stake)"
     if site.role.dep_ == "dobj" and head.lemma_.lower() in _STAKE_VERBS:  # "it does not benefit Britain"
         return False, "other", f"'{head.text} {site.m.text}' (the nation at stake)"
-    return None
+    return _nation_in_rhetoric(site)
+
+
+def _nation_in_rhetoric(site: _NameSite) -> _Decision | None:
+    """The nation a politician speaks of: "Britain deserves better", "fighting for Britain", "a better
+    Britain", "the best interests of Britain", "the problems Britain faces" (the country, not its state)."""
+    role, head = site.role, site.head
+    lemma = head.lemma_.lower()
+    if role.dep_ == "nsubj" and lemma == "deserve":
+        what = f"{site.m.text} {head.text}"
+    elif role.dep_ == "nsubj" and lemma == "face" and head.dep_ == "relcl":
+        what = f"{head.head.text} {site.m.text} {head.text}"
+    elif role.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _CAUSE_VERBS:
+        what = f"{head.head.text} for {site.m.text}"
+    elif role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("interest", "interests"):
+        what = f"{head.head.text} of {site.m.text}"
+    elif any(c.dep_ == "amod" and c.tag_ == "JJR" for c in site.root.children):
+        what = f"a {next(c.text for c in site.root.children if c.tag_ == 'JJR')} {site.m.text}"
+    else:
+        return None
+    return False, "other", f"'{what}' (the nation in a politician's words, not its state)"
 
 
 def _measure_check(site: _NameSite) -> _Decision | None:
@@ -2585,6 +2616,8 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
             first = text[s:e].split()[0].lower()
             if any(w in senses.blockers for w in [*before, first]):  # "Shadow sports minister"
                 continue
+            if before == ["the", "then"] or text[max(0, s - 3) : s].lower() == "ex-":
+                continue  # "the then Home Secretary", "Ex-Home Secretary": an office held before
             past = len(before) == 2 and before[1] in ("was", "were")
             if past and before[0] in ("he", "she", "when", "who"):
                 continue  # "when he was home secretary": an office held before
@@ -2610,7 +2643,8 @@ def _domestic_mentions(text: str, gov: str, mentions: list[GovernmentMention]) -
             if (
                 prev
                 and not ends_sentence  # "... met in London. Ministers would act."
-                and prev.group(1) not in ("The", "But", "And", "A", "In", "As", "If", "When", "Mr", "Ms")
+                and prev.group(1)
+                not in ("The", "But", "And", "A", "In", "As", "If", "When", "Then", "Mr", "Ms")
             ):
                 # "the Iraqi government", "Shadow ..." and other capitalised qualifiers name someone else
                 if s - len(prev.group(0)) > 0 and text[s - len(prev.group(0)) - 1] not in '.!?\n"“':

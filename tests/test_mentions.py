@@ -468,6 +468,16 @@ def decision(text: str, surface: str, nth: int = 0) -> tuple[bool, str, str]:
             "Russia",
             "other",
         ),
+        ("Prime Minister Tony Blair spoke. Britain deserves better, he said.", "Britain", "other"),
+        ("Prime Minister Tony Blair spoke. We want a better Britain.", "Britain", "other"),
+        ("Prime Minister Tony Blair spoke. Migrants are not a burden to Britain.", "Britain", "other"),
+        ("Prime Minister Tony Blair spoke. It is in the best interests of Britain.", "Britain", "other"),
+        ("Prime Minister Tony Blair spoke. These are the problems Britain faces.", "Britain", "other"),
+        (
+            "Prime Minister Tony Blair spoke. The report, entitled Broadband Britain, was published.",
+            "Britain",
+            "other",
+        ),
         ("Prime Minister Tony Blair spoke. All the markets grew apart from Japan.", "Japan", "economy"),
         ("Prime Minister Tony Blair spoke. Japan is where Europe will be in a few years.", "Japan", "place"),
         ("Prime Minister Tony Blair spoke. The Muslim Council of Britain objected.", "Britain", "other"),
@@ -648,6 +658,13 @@ def test_an_office_holder_named_as_something_else_is_that_throughout():
     assert "tycoon Donald Trump" in found[1].reason
 
 
+def test_a_title_held_before_is_not_the_domestic_government():
+    uk = "Labour MPs voted with the Tories in the Commons. The government said it would act. "
+    for text in ("Ex-Home Secretary David Blunkett said so.", "It was the then Home Secretary's plan."):
+        found = [m for m in ArticleContext.of(uk + text).mentions if "Home Secretary" in m.text]
+        assert not found, text
+
+
 def test_a_capital_used_for_its_club_is_the_club_throughout_a_sports_story():
     text = (
         "Michael Owen says he wants to move in the summer. I am pleased that a club of their stature want "
@@ -674,6 +691,8 @@ def test_party_roles_and_former_titles_put_an_office_holder_out_of_office():
     for text, name in (
         ("Labour election co-ordinator Alan Milburn said so.", "Alan Milburn"),
         ("Former education secretary Estelle Morris told the BBC.", "Estelle Morris"),
+        ("Ex-Home Secretary David Blunkett told the BBC.", "David Blunkett"),
+        ("It was signed by the then Home Secretary David Blunkett.", "David Blunkett"),
     ):
         found = [m for m in ArticleContext.of(uk + text).mentions if m.text == name]
         assert found and not found[0].is_government, text
