@@ -1507,7 +1507,7 @@ def _nation_in_rhetoric(site: _NameSite) -> _Decision | None:
         what = f"a {next(c.text for c in site.root.children if c.tag_ == 'JJR')} {site.m.text}"
     else:
         return None
-    return False, "other", f"'{what}' (the nation in a politician's words, not its state)"
+    return False, "other", f"'{what}' (the nation spoken of, not its state)"
 
 
 def _measure_check(site: _NameSite) -> _Decision | None:
@@ -1531,7 +1531,7 @@ def _share_check(site: _NameSite) -> _Decision | None:
         return False, "people", f"'{head.head.text} of {site.m.text}' (a share of its people or land)"
     era = [c for c in site.root.children if c.dep_ == "amod" and c.lower_ in _ERA_ADJECTIVES]
     if era and site.root.i > era[0].i:  # "the looking-glass world of modern Russia"
-        return False, "other", f"'{era[0].text} {site.m.text}' (the country of a time, not its state)"
+        return False, "other", f"'{era[0].text} {site.m.text}' (the country of a time or kind, not its state)"
     return None
 
 
@@ -1552,6 +1552,10 @@ def _possessor_check(site: _NameSite) -> _Decision | None:
 def _economy_subject_check(site: _NameSite) -> _Decision | None:
     """6. "Britain is the fourth-largest economy", "The Bahamas ... are among the areas affected"."""
     head = site.head
+    if site.role.dep_ == "nsubj" and head.lemma_.lower() in ("create", "add", "shed", "lose", "cut"):
+        jobs = [c for c in head.children if c.dep_ == "dobj" and c.lower_ in ("jobs", "job")]
+        if jobs:  # "The US created fewer jobs than expected": its economy
+            return False, "economy", f"'{site.m.text} {head.text} ... {jobs[0].text}' (the economy)"
     if site.role.dep_ == "nsubj" and head.lemma_ == "be":
         for c in head.children:
             nouns = (
