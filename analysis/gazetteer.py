@@ -71,6 +71,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 from . import nlp
 from .errors import ConfigError, ModelError
+from .names import is_given_name
 from .spans import SpanIndex, position_in_sorted
 
 __all__ = [
@@ -588,6 +589,37 @@ _SURNAME_TITLES = frozenset(
 )
 
 
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|UPI|Xinhua|dpa|Bloomberg|CNN)\)\s*)?"
+    r"(?:[—–]|--|-\s)"
+)
+
+
+def _dateline(text: str, start: int, end: int) -> str:
+    """The dateline a name opens ("Mexico City (AFP) -", "WASHINGTON —" at the start of a line), or "".
+
+    >>> _dateline("Mexico City (AFP) - Mexico's president said", 0, 11)
+    'Mexico City (AFP) -'
+    >>> _dateline("He left Mexico City - for good", 8, 19)
+    ''
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return ""
+    after = _DATELINE_AFTER.match(text, end)
+    if after is None or (after.group(0).strip()[:1] not in "(—–-," and not after.group(0).startswith(" ")):
+        return ""
+    if "(" not in after.group(0) and not text[start:end].isupper():
+        return ""  # without an agency, only the capitalised form: "WASHINGTON —"
+    return text[start : after.end()].strip()
+
+
+#: The state's bodies: "in the U.K. parliament" is not a locative of the country.
+_BODIES = frozenset(
+    "parliament congress senate cabinet government administration legislature ministry".split()
+)
+
+
 def _given_name_before(text: str, start: int) -> str:
     """The capitalised word right before ``start`` that makes a leader's bare surname another person's full
     name ("Michelle" in "Michelle Obama"), or "" (a title, a sentence start, a name the gazetteer knows)."""
@@ -595,8 +627,8 @@ def _given_name_before(text: str, start: int) -> str:
     if prev is None or prev.group(1) in _SURNAME_TITLES:
         return ""
     before = text[max(0, start - 30) : start][: prev.start(1)].rstrip()
-    if not before or before[-1] in '.!?"“”:;(\n':
-        return ""  # "... said. Obama" / a sentence start
+    if (not before or before[-1] in '.!?"“”:;(\n') and not is_given_name(prev.group(1)):
+        return ""  # "... said. Obama" / a sentence start ("Michelle Obama was ..." is still a given name)
     return prev.group(1)
 
 
@@ -615,6 +647,9 @@ def _decide(
             return False, f"'{given} {alias.surface}' (another person)"
     if kind in ("institution", "leader"):
         return True, ""
+    dateline = _dateline(text, start, end)
+    if dateline:  # "Mexico City (AFP) -": where the story was filed
+        return False, f"dateline '{dateline}' (the place)"
     before = _words_before(text, start, 4)
     after_text = text[end : end + 3]
     possessive = after_text.startswith(("'s", "’s"))
@@ -664,6 +699,8 @@ def _decide(
             return True, ""  # "help from U.N. ...", "pressure from Beijing": the source, an actor
         if last in _LOCATIVE_PREPS:
             if len(b) >= 2 and b[-2] in _OFFICIAL_WORDS:
+                return True, ""
+            if after and after[0] in _BODIES and not possessive:  # "debate in the U.K. parliament"
                 return True, ""
             return False, f"locative '{last} {alias.surface}' (the place)"
         if last == "to" and len(b) >= 2 and b[-2] in _MOVEMENT_WORDS:

@@ -717,6 +717,10 @@ _WEATHER_VERBS = _word_list("weather_verbs")
 _DAMAGE_VERBS = _word_list("damage_verbs")
 #: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
 _LEAVING_VERBS = _word_list("leaving_verbs")
+#: Verbs of keeping people out of a place: "banning Muslims from America".
+_BARRING_VERBS = _word_list("barring_verbs")
+#: Verbs of setting off for a place: "before leaving for Syria".
+_SETTING_OFF_VERBS = _word_list("setting_off_verbs")
 #: Honorifics: a name after them is a person's ("Mr Wellington", "Ms Jordan").
 _HONORIFICS = _word_list("honorifics")
 #: Heads that "state" makes the state's own media ("North Korean state media", "Chinese state press").
@@ -755,7 +759,19 @@ _BID_NOUNS = _word_list("bid_nouns")
 #: Words before an institution that make it the office sought: "his bid for the White House".
 _OFFICE_SOUGHT = re.compile(
     r"\b(?:(?:shot|bid|run|ran|runs|running|race|road|path|campaign|way)\s+(?:at|for|to)"
-    r"|win|wins|winning|won|capture|captures|capturing|retake|retaking|reclaim|reclaiming)\s+(?:the\s+)?$"
+    r"|win|wins|winning|won|capture|captures|capturing|retake|retaking|reclaim|reclaiming"
+    r"|(?:take|takes|taking|took|win|wins|winning|won)\s+back|seats?\s+in|control\s+of|majorit(?:y|ies)\s+in"
+    r"|(?:get|gets|getting|got|make|makes|making|made)\s+it\s+to|(?:get|gets|getting|got)\s+to"
+    r"|(?:elected|sent|send|sending|return|returned|returning)\s+to|sit\s+in"
+    r"|(?:keep|keeps|keeping|kept)\s+\w+\s+out\s+of)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
+    r"(?:House\s+and\s+(?:the\s+)?)?$"
+)
+#: An office-holder in an electoral role: "a group Barack Obama won by 2 points", "Obama carried the
+#: statewide vote in 2008", "crushed by Obama (69 million votes)".
+_ELECTORAL_VERBS = frozenset("win carry lose sweep crush defeat beat trounce".split())
+_ELECTORAL_WORDS = frozenset(
+    """vote votes voters voting points percent percentage electoral election elections race primary
+    primaries ballot ballots state states statewide counties county margin landslide seat seats""".split()
 )
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = _word_list("event_nouns")
@@ -993,6 +1009,27 @@ def _work_title_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+_QUOTED_TITLE = re.compile(r"[“\"]((?:The\s+)?[A-Z][^“”\"\n]{0,60}?)[”\"]")
+_TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+def _quoted_title_check(site: _NameSite) -> _Decision | None:
+    """2. A title in quotation marks that starts with the name: leads “America with Jorge Ramos” (a
+    programme's, a book's or a slogan's title: every word capitalised but the small ones)."""
+    text, m = site.context.article.text, site.m
+    lo = max(0, m.start - 5)
+    for found in _QUOTED_TITLE.finditer(text, lo, min(len(text), m.end + 62)):
+        title = found.group(1)
+        if not found.start(1) <= m.start < m.end <= found.end(1) or found.start(1) < m.start - 4:
+            continue
+        words = re.findall(r"[\w'’-]+", title)
+        if not 2 <= len(words) <= 8 or title.rstrip()[-1:] in ",.!?":
+            continue
+        if all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or w[:1].isdigit() for w in words):
+            return False, "other", f"'“{title}”' (a title in quotation marks, not the state)"
+    return None
+
+
 def _role_played_check(site: _NameSite) -> _Decision | None:
     """2. A part an actor plays: "Willis plays a US military commander" (a role in a work, not the state)."""
     noun = site.chain[-1] if site.chain else site.root.head
@@ -1025,6 +1062,9 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
                 f"{how} '{t.text}' of trade ({_WHAT['economy']})",
             )  # "current account deficit"
         if senses.sense_of(t.text, sport) == "government":
+            if chain[-1] is not t and senses.sense_of(chain[-1].text, sport) == "place":
+                # "the Iranian nuclear facilities": the place of the programme
+                return False, "place", f"{how} '{t.text} {chain[-1].text}' (a place)"
             event = next((x for x in chain[: chain.index(t)] if x.lower_ in _EVENT_NOUNS), None)
             if event is not None:  # "an anti Iraq war stance": the war's
                 return False, "other", f"{how} '{event.text} {t.text}' (an event of the country)"
@@ -1529,6 +1569,9 @@ def _share_check(site: _NameSite) -> _Decision | None:
     head = site.head
     if site.role.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SHARE_WORDS:
         return False, "people", f"'{head.head.text} of {site.m.text}' (a share of its people or land)"
+    whole = next((c for c in site.root.children if c.dep_ in ("det", "predet") and c.lower_ == "all"), None)
+    if whole is not None and whole.i < site.root.i:  # "a disgrace to all America"
+        return False, "people", f"'all {site.m.text}' (the whole nation, not its state)"
     era = [c for c in site.root.children if c.dep_ == "amod" and c.lower_ in _ERA_ADJECTIVES]
     if era and site.root.i > era[0].i:  # "the looking-glass world of modern Russia"
         return False, "other", f"'{era[0].text} {site.m.text}' (the country of a time or kind, not its state)"
@@ -1991,6 +2034,14 @@ def _place_left_check(site: _NameSite) -> _Decision | None:
     verb = site.verb()
     if site.role.dep_ == "pobj" and site.head.lower_ == "from" and verb.lemma_.lower() in _LEAVING_VERBS:
         return False, "place", f"'{verb.text} ... from {site.m.text}' (a place left)"
+    if site.role.dep_ == "pobj" and site.head.lower_ == "from" and verb.lemma_.lower() in _BARRING_VERBS:
+        return False, "place", f"'{verb.text} ... from {site.m.text}' (the place barred)"  # "banning Muslims"
+    if site.role.dep_ == "pobj" and site.head.lower_ == "for" and verb.lemma_.lower() in _SETTING_OFF_VERBS:
+        return (
+            False,
+            "place",
+            f"'{verb.text} for {site.m.text}' (a destination)",
+        )  # "before leaving for Syria"
     if site.role.dep_ == "pobj" and site.head.lower_ == "from":  # "a proper exit strategy from Iraq"
         noun = site.head.head
         exit_word = next((t for t in (noun, *noun.children) if t.lower_ in _EXIT_NOUNS), None)
@@ -2175,6 +2226,25 @@ def _trip_check(site: _NameSite) -> _Decision | None:
     return None
 
 
+#: What makes "president of X" the office sought: "our *next* president", "the *election* of a president".
+_SOUGHT_MODIFIERS = frozenset("next future would-be".split())
+_SOUGHT_HEADS = frozenset("elect become election race run nomination campaign bid".split())
+
+
+def _office_sought_title(noun) -> str | None:
+    """The words that make the title ``noun`` ("president" in "president of the United States") an office
+    sought rather than its holder, or None."""
+    if noun.lower_ not in _RULER_TITLES:
+        return None
+    mod = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in _SOUGHT_MODIFIERS), None)
+    if mod is not None:
+        return f"{mod.text} {noun.text}"
+    up = noun.head.head if noun.head.dep_ == "prep" or noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "attr", "oprd", "pobj") and up.lemma_.lower() in _SOUGHT_HEADS:
+        return f"{up.text} ... {noun.text}"
+    return None
+
+
 def _sent_to_body(site: _NameSite) -> bool:
     """An organisation of states named by itself is an addressee: "sent a delegation to the UN" (but a
     capital, "flights to Brussels", is a place)."""
@@ -2206,6 +2276,9 @@ def _state_acting(site: _NameSite) -> _Decision:
                 "other",
                 f"'{community[0].text} {noun.text} {head.text} {site.m.text}' (part of a name)",
             )
+        sought = _office_sought_title(noun) if of_state else None
+        if sought:  # "our next president of the United States", "the election of a president of ..."
+            return False, "other", f"'{sought} {head.text} {site.m.text}' (the office sought, not the state)"
         if of_state or between:  # "the government of Equatorial Guinea", "relations between India and ..."
             return True, "government", f"'{noun.text} {head.text} {site.m.text}' (the state)"
     if where:
@@ -2227,6 +2300,7 @@ _PHRASE_CHECKS = (
     _demonym_pair_check,
     _head_noun_check,
     _work_title_check,
+    _quoted_title_check,
     _role_played_check,
     _government_noun_check,
     _head_or_modifier_check,
@@ -2428,6 +2502,10 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             if owner:  # "Brazil's Congress", "the country's Congress" in a story of Brazil
                 out.append(replace(m, is_government=False, sense="other", reason=owner))
                 continue
+            whose = _administration_out_of_office(m, article.text, gazetteer, year) if year else None
+            if whose:  # "a Trump White House" in 2016: an administration that is not in office
+                out.append(replace(m, is_government=False, sense="other", reason=whose))
+                continue
             sought = _OFFICE_SOUGHT.search(article.text[max(0, m.start - 30) : m.start])
             if sought:  # "his bid for the White House", "a shot at the White House"
                 reason = f"'{sought.group(0).strip()} {m.text}' (the office sought, not the body acting)"
@@ -2464,6 +2542,20 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 reason = f"'{former.group(1)} {m.text}' (a former office-holder)"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
                 continue
+            campaign = _CAMPAIGN_AFTER.match(article.text, m.end)
+            if campaign and not m.reason:  # "Obama's 2008 campaign", "the 2012 Obama campaign"
+                reason = f"'{m.text}{campaign.group(0)}' (a campaign, not the office)"
+                out.append(replace(m, is_government=False, sense="other", reason=reason))
+                continue
+            s = article.sentence_at(m.start)
+            then = _out_of_office_then(m, s.text if s else "", gazetteer, year) if year else None
+            if then and not m.reason:  # "Sharpton ate with Barack Obama there during his campaign in 2007"
+                out.append(replace(m, is_government=False, sense="people", reason=then))
+                continue
+            electoral = _electoral_role(m, parsed.get(s.index) if s else None)
+            if electoral and not m.reason:
+                out.append(replace(m, is_government=False, sense="people", reason=electoral))
+                continue
             out.append(replace(m, sense="government", reason=m.reason or "an office-holder"))
             continue
         if m.kind not in _NAME_KINDS:
@@ -2473,7 +2565,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
         s = article.sentence_at(m.start)
         ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport, sporty)
         out.append(replace(m, is_government=ok, sense=sense, reason=reason))
-    return _same_club(_same_person_out_of_office(out), sporty)
+    return _same_person_name(_same_club(_same_person_out_of_office(out), sporty))
 
 
 #: Institutions many countries have under the same name: another country's when that country owns them.
@@ -2508,6 +2600,80 @@ def _other_country_institution(
         if main and main != m.government:
             return f"'the country's {m.text}' ({main}'s, the country the story names most)"
     return None
+
+
+def _administration_out_of_office(m: GovernmentMention, text: str, gazetteer, year: int) -> str | None:
+    """The reason an institution named after a person ("a Trump White House", "the Clinton White House")
+    is not the state in ``year``: that person does not hold the office then (a hypothetical or past one)."""
+    words = m.text.split()
+    before = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, m.start - 25) : m.start])
+    names = [" ".join(words[:k]) for k in (1, 2) if len(words) > k]
+    names += [before.group(1)] if before else []
+    for name in names:
+        if name[:1].isupper() and gazetteer.in_office(m.government, name, year) is False:
+            whole = m.text if name in m.text else f"{name} {m.text}"
+            return f"'{whole}' ({name} is not in office in {year}: not the state acting)"
+    return None
+
+
+#: A campaign named after an office-holder: "Obama's 2008 campaign", "the 2012 Obama campaign".
+_CAMPAIGN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:19|20)\d\d\s+)?(?:presidential\s+|re-?election\s+)?(?:campaign|campaigns)\b"
+)
+_YEAR = re.compile(r"(?<![\w$£€.,-])((?:19|20)\d\d)(?![\w%-])")
+
+
+def _out_of_office_then(m: GovernmentMention, sentence: str, gazetteer, year: int) -> str | None:
+    """The reason a leader's mention is not the office: every year the sentence names is one when the person
+    did not hold it ("with Barack Obama there during his presidential campaign in 2007", in 2016)."""
+    years = {int(y) for y in _YEAR.findall(sentence)} - {year}
+    if not years or any(gazetteer.in_office(m.government, m.text, y) is not False for y in years):
+        return None
+    named = ", ".join(str(y) for y in sorted(years))
+    return f"'{m.text}' in a sentence about {named} (not in office then)"
+
+
+def _electoral_role(m: GovernmentMention, ps) -> str | None:
+    """The reason an office-holder's mention is a candidate's, not the office's: the subject of "won",
+    "carried" or "lost", or the agent of "crushed by", in a sentence about votes or states ("a group
+    Barack Obama won by 2 points", "Obama carried the statewide vote in 2008"), or the one "lost to".
+
+    >>> from analysis.parse import parse_text
+    >>> from analysis.parse import ParsedSentence
+    >>> from analysis.article import Article
+    >>> art = Article.from_text("Obama carried the statewide vote in both 2008 and 2012.")
+    >>> ps = ParsedSentence(art.sentences[0], parse_text(art.text))
+    >>> _electoral_role(GovernmentMention(0, 5, "Obama", "United States", "leader"), ps)
+    "'Obama carried' votes or states (a candidate, not the office)"
+    """
+    if ps is None or not ps.parsed:
+        return None
+    span = ps.char_span(m.start, m.end)
+    if span is None:
+        return None
+    root = span.root
+    words = {t.lower_ for t in ps.doc}
+    if not words & _ELECTORAL_WORDS:
+        return None
+    verb = None
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _ELECTORAL_VERBS:
+        won = [c for c in root.head.children if c.dep_ == "dobj"]  # "won the state", not "Mr Blair wins"
+        by = [g for c in root.head.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in _ELECTORAL_WORDS for t in won + by):
+            verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.dep_ in ("agent", "prep"):
+        up = root.head.head
+        if up.lemma_.lower() in _ELECTORAL_VERBS and (
+            root.head.lower_ == "by" or up.lemma_.lower() == "lose"
+        ):
+            verb = up
+    if verb is None:
+        return None
+    return (
+        f"'{m.text} {verb.text}' votes or states (a candidate, not the office)"
+        if verb.i > root.i
+        else (f"'{verb.text} {root.head.text} {m.text}' votes or states (a candidate, not the office)")
+    )
 
 
 def _same_person_out_of_office(mentions: list[GovernmentMention]) -> list[GovernmentMention]:
@@ -2567,6 +2733,41 @@ def _same_club(mentions: list[GovernmentMention], sporty: bool) -> list[Governme
         ):
             reason = f"'{m.text}' is the club in this sports story ({clubs[key]})"
             m = replace(m, is_government=False, sense="team", reason=reason)
+        result.append(m)
+    return result
+
+
+def _same_person_name(mentions: list[GovernmentMention]) -> list[GovernmentMention]:
+    """A name the story uses inside a person's name ("Jeremy Paris", "Cuba Gooding Jr.") is that person in its
+    other mentions too, where only its role said the state ("Paris, who used to work on Capitol Hill, said",
+    "It's Cuba's best role").
+
+    >>> G = GovernmentMention
+    >>> why = "part of the name 'Jeremy Paris' (PERSON)"
+    >>> name = G(0, 12, "Paris", "France", "capital", False, why, "people")
+    >>> act = "subject of 'said' (a political act)"
+    >>> said = G(40, 45, "Paris", "France", "capital", True, act, "government")
+    >>> _same_person_name([name, said])[1].reason
+    "'Paris' is 'Jeremy Paris' in this story (a person)"
+    """
+    people = {}
+    for m in mentions:
+        found = re.match(r"part of the name '([^']+)' \(PERSON\)", m.reason)
+        # one-word names only, in a name of two or three words ("Jeremy Paris"; not a run-on entity such as
+        # "North Korea Donald Trump" from a headline)
+        if found and not m.is_government and " " not in m.text and len(found.group(1).split()) <= 3:
+            people.setdefault((m.government, m.text), found.group(1))
+    if not people:
+        return mentions
+    result = []
+    for m in mentions:
+        key = (m.government, m.text)
+        role_only = m.reason.endswith((*_ROLE_ONLY, "(a political act)")) or m.reason.startswith(
+            "possesses '"
+        )
+        if key in people and m.is_government and role_only:
+            reason = f"'{m.text}' is '{people[key]}' in this story (a person)"
+            m = replace(m, is_government=False, sense="people", reason=reason)
         result.append(m)
     return result
 

@@ -366,6 +366,16 @@ def strip_titles(text: str) -> str:
     return parsed.name if parsed else text.strip()
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is one of the common given names the lexicon lists (``names.toml``).
+
+    >>> is_given_name("Michelle"), is_given_name("Yesterday")
+    (True, False)
+    """
+    lex = _lexicon()
+    return word.lower() in lex.male or word.lower() in lex.female
+
+
 def gender_of(text: str) -> str | None:
     """ "m", "f" or None from a mention's honorific or given name ("Mrs. Clinton" -> "f").
 

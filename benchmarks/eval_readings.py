@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "--samples",
         nargs="*",
         default=["0", "1", "2", "3", "4", "5"],
-        help="0-5 (BBC), polnear201 ... polnear207, bbc_onegov_seed301, bbc_twogov_seed302",
+        help="0-5 (BBC), polnear201 ... polnear207, polnear401, polnear402, bbc_onegov_seed301 ...",
     )
     parser.add_argument(
         "--labels",

@@ -43,6 +43,12 @@ def non_dev_files(data: Path, every: int, folders: tuple[str, ...] = (), offset:
     return files[offset::every]
 
 
+def _file_of(line: str) -> str:
+    """The article of a reading's line (its first column) or of a dump's (``M``/``R`` first)."""
+    cells = line.split("\t")
+    return cells[1] if cells[0] in ("M", "R") and len(cells) > 1 else cells[0]
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -64,6 +70,23 @@ def shuffled_files(data: Path, seed: int) -> list[Path]:
     return [f for f in files if f.relative_to(corpus).as_posix() not in dev]
 
 
+def polnear_files(data: Path, seed: int) -> list[Path]:
+    """Every PolNeAR article (US political news, 2015-16) in the order of a seeded shuffle."""
+    import random
+
+    files = sorted(require(data / "quotes" / "polnear" / "text").glob("*.txt"))
+    random.Random(seed).shuffle(files)
+    return files
+
+
+def polnear_dates(data: Path) -> dict[str, str]:
+    """PolNeAR file stem -> publication date (``metadata.tsv``): office-holders are read against it."""
+    import csv
+
+    with require(data / "quotes" / "polnear" / "metadata.tsv").open(encoding="utf-8") as f:
+        return {r["filename"]: r["publication_date"] for r in csv.DictReader(f, delimiter="\t")}
+
+
 def dump(
     data: Path,
     every: int,
@@ -75,19 +98,28 @@ def dump(
     shuffle: int | None = None,
     limit: int = 0,
     skip: tuple[Path, ...] = (),
+    polnear: bool = False,
+    max_names: int = 0,
 ) -> int:
     """Write the decisions and rows of the sample; with ``min_names``, only articles naming at least that many
     distinct governments in any sense (gov_stance's selection: three or more countries or bodies). With
     ``shuffle`` (a seed): articles in that shuffled order instead, the first ``limit`` that name exactly
     ``exactly_names`` governments and have a row; ``skip``: reading files (TSV, the file in the first column)
-    whose articles are left out."""
+    whose articles are left out; ``polnear``: PolNeAR articles (dated) instead of BBC ones, with
+    ``shuffle``."""
     from analysis.article import Article
     from analysis.stance import government_mentions, government_stance
 
-    corpus = data / "news_corpus"
+    corpus = data if polnear else data / "news_corpus"
     lines = []
-    files = non_dev_files(data, every, folders, offset) if shuffle is None else shuffled_files(data, shuffle)
-    read = {line.split("\t")[0] for path in skip for line in path.read_text(encoding="utf-8").splitlines()}
+    dates = polnear_dates(data) if polnear else {}
+    if polnear:
+        files = polnear_files(data, shuffle or 0)
+    else:
+        files = (
+            non_dev_files(data, every, folders, offset) if shuffle is None else shuffled_files(data, shuffle)
+        )
+    read = {_file_of(line) for path in skip for line in path.read_text(encoding="utf-8").splitlines()}
     files = [f for f in files if f.relative_to(corpus).as_posix() not in read]
     kept = 0
     for path in files:
@@ -95,13 +127,20 @@ def dump(
             break
         name = path.relative_to(corpus).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
-        article = Article.from_text(text)
+        article = Article.from_text(text, published=dates.get(path.stem))
         decisions = government_mentions(article)
         named = 0 if decisions.empty else decisions["government"].nunique()
-        if min_names and named < min_names or exactly_names and named != exactly_names:
+        if (
+            min_names
+            and named < min_names
+            or exactly_names
+            and named != exactly_names
+            or max_names
+            and named > max_names
+        ):
             continue
         rows = government_stance(article)
-        if shuffle is not None and rows.empty:
+        if (shuffle is not None or polnear) and rows.empty:
             continue
         kept += 1
         for r in decisions.itertuples(index=False):
@@ -154,7 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--exactly-names", type=int, default=0, help="only articles naming exactly this many")
     d.add_argument("--shuffle", type=int, default=None, help="a seed: articles in a shuffled order instead")
     d.add_argument("--limit", type=int, default=0, help="with --shuffle: this many articles with rows")
-    d.add_argument("--skip", nargs="*", type=Path, default=(), help="leave out these readings' articles")
+    d.add_argument(
+        "--skip", nargs="*", type=Path, default=(), help="leave out these readings' (or dumps') articles"
+    )
+    d.add_argument("--max-names", type=int, default=0, help="only articles naming at most this many")
+    d.add_argument("--polnear", action="store_true", help="PolNeAR articles (dated) instead of BBC ones")
     d.add_argument("--out", required=True, type=Path)
     c = sub.add_parser("diff", help="compare two dumps")
     c.add_argument("before", type=Path)
@@ -172,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             args.shuffle,
             args.limit,
             tuple(args.skip),
+            args.polnear,
+            args.max_names,
         )
     return diff(args.before, args.after)
 

@@ -910,3 +910,61 @@ def test_the_joint_chiefs_are_south_koreas_only_in_a_korea_story():
     korea = "North Korea fired a missile, South Korea's Joint Chiefs of Staff said."
     found = [(m.text, m.government, m.is_government) for m in ArticleContext.of(korea).mentions]
     assert found[1] == ("South Korea's Joint Chiefs of Staff", "South Korea", True)
+
+
+def test_us_campaign_stories_office_holders_as_candidates_and_offices_sought():
+    """From the readings of PolNeAR seeds 401 and 402 (US political news naming one or two governments)."""
+    from analysis.article import Article
+
+    def decided(text, published="2016-03-15"):
+        article = Article.from_text(text, published=published)
+        return [(m.text, m.is_government) for m in ArticleContext(article).mentions]
+
+    # an office-holder in an electoral role is a candidate; in office otherwise
+    assert decided("President Barack Obama won the state in 2008 but lost it four years later.") == [
+        ("Barack Obama", False)
+    ]
+    assert ("Obama", False) in decided(
+        "Romney lost - convincingly - to President Obama, who got 66 million votes."
+    )
+    assert decided("President Obama won praise from Congress for the deal.")[0] == ("Obama", True)
+    # the institution as a prize, a title sought, an administration of someone not in office
+    seat = decided("He crushed the establishment candidate to win a seat in the U.S. Senate.")
+    assert [ok for name, ok in seat if "Senate" in name] == [False]
+    assert decided("Donors tried to keep her out of Congress.") == [("Congress", False)]
+    assert decided("Republicans hope to hold their majorities in the House and Senate.") == [
+        ("Senate", False)
+    ]
+    assert decided("She will be our next president of the United States.") == [("United States", False)]
+    assert decided("Nobody knows what goes on inside a Trump White House.") == [("Trump White House", False)]
+    # another person with a leader's surname, at a sentence start too
+    assert decided("Michelle Obama made the crowd cheer.", "2016-07-27")[0] == ("Obama", False)
+    # a one-word name used inside a person's name is that person in its other mentions
+    text = 'Jeremy Paris moved here. "We are ready," Paris, who used to work on Capitol Hill, said.'
+    assert [ok for name, ok in decided(text) if name == "Paris"] == [False, False]
+
+
+def test_places_titles_campaigns_and_datelines_in_us_political_news():
+    """More from the readings of PolNeAR seeds 401 and 402."""
+    from analysis.article import Article
+
+    def decided(text, published="2016-03-15"):
+        article = Article.from_text(text, published=published)
+        return {m.text: m.is_government for m in ArticleContext(article).mentions}
+
+    assert decided("He had lived in Vero Beach before leaving for Syria.")["Syria"] is False
+    assert decided("Eisenhower would have never proposed banning Muslims from America.")["America"] is False
+    assert decided('He called him "a disgrace not only to the GOP but to all America."')["America"] is False
+    assert decided("Since 2013 he leads “America with Jorge Ramos” on Fusion.")["America"] is False
+    assert (
+        decided("Sharpton ate with Barack Obama there during his campaign in 2007.")["Barack Obama"] is False
+    )
+    assert decided("He ran the 2012 Obama campaign in Ohio.")["Obama"] is False
+    assert decided("You need to bomb the Iranian nuclear facilities, she said.")["Iranian"] is False
+    assert decided("It must be considered for debate in the U.K. parliament.")["U.K."] is True
+    assert decided("Mexico City (AFP) – It featured drama and tension.")["Mexico City"] is False
+    assert (
+        decided("Ramos called for the resignation of President Enrique Pena Nieto.")["Enrique Pena Nieto"]
+        is True
+    )
+    assert decided("President Obama, in office since 2009, signed the bill.")["Obama"] is True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.parse import parse_text
-from analysis.quotes.attribution import join_quote_before
+from analysis.quotes.attribution import join_quote_before, join_split_quote
 from analysis.quotes.candidates import Frame, cue_candidates, make_frames
 from analysis.quotes.marks import quote_spans
 from analysis.quotes.spans import ContentCandidate, content_candidates, edge_words
@@ -45,3 +45,26 @@ def test_edge_words():
     assert edge_words("He said it was over, and left.", 8, 19, 0, 30) == ("said", ",")
     assert edge_words("He said it was over.", 8, 19, 0, 20) == ("said", "</s>")
     assert edge_words("Over.", 0, 4, 0, 5) == ("<s>", "</s>")
+
+
+def test_a_split_quote_joins_across_its_cue_and_source_only():
+    text = '"If you look at it," Rubio said, "our positions are close."'
+    frames = _frames(text, [])
+    cue = next(c for c in cue_candidates(frames[0]) if c.text == "said")
+    first, last = frames[0].quotes
+    content = ContentCandidate("quote", *first, text[first[0] : first[1]])
+    assert join_split_quote(cue, content, frames[0]).text == text
+    # a programme's title after the cue is not the rest of the quotation
+    text = '"Kasich would be the best nominee," Graham said on MSNBC\'s "Morning Joe."'
+    frames = _frames(text, [])
+    cue = next(c for c in cue_candidates(frames[0]) if c.text == "said")
+    first = frames[0].quotes[0]
+    content = ContentCandidate("quote", *first, text[first[0] : first[1]])
+    assert join_split_quote(cue, content, frames[0]) is content
+    # nor is a quoted fragment before another clause's cue part of an indirect content after it
+    text = 'He vowed to "try harder" and insisted that his party was "still the No. 1 force."'
+    frames = _frames(text, [])
+    cue = next(c for c in cue_candidates(frames[0]) if c.text == "insisted")
+    start = text.index("that his")
+    content = ContentCandidate("child:ccomp", start, len(text) - 1, text[start:-1])
+    assert join_split_quote(cue, content, frames[0]) is content

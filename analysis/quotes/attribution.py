@@ -263,8 +263,44 @@ def join_split_quote(
         return content
     if last[0] - first[1] > 80 or any(first[1] <= o < last[0] and o != cue.start for o in others):
         return content
+    text = frame.text
+    if not _joins_as_split_quote(text, content, cue, first, last):
+        return content
     start, end = min(content.start, first[0]), max(content.end, last[1])
     joined = ContentCandidate(
         "split-quote", start, end, frame.text[start:end], content.features, content.score
     )
     return joined
+
+
+#: words that show the text between a quotation and the cue is not just its source: another clause
+#: ('"try to form a government" *and* insisted that ...') or a programme's title ('said *on* "Morning Joe"')
+_NOT_SOURCE_WORDS = frozenset(
+    "and but or while citing adding of on in at to during with about for from after before as".split()
+)
+
+
+def _gap_is_source(gap: str, after_cue: bool) -> bool:
+    """Whether ``gap`` (between a quotation and the cue, or the cue and a quotation) holds no more than the
+    source and punctuation: ``"A," *Lee* said*, *"B."``. After the cue the gap ends with a comma or colon
+    unless it is empty.
+
+    >>> _gap_is_source(" Sen. Rubio ", False), _gap_is_source(" on MSNBC's ", True)
+    (True, False)
+    """
+    words = [w.strip(".,:;").lower() for w in gap.split()]
+    if any(w in _NOT_SOURCE_WORDS for w in words) or len(words) > 6:
+        return False
+    return not after_cue or not words or gap.rstrip().endswith((",", ":"))
+
+
+def _joins_as_split_quote(text: str, content: ContentCandidate, cue: CueCandidate, first, last) -> bool:
+    """The checks of a split quote: the chosen content is itself the quotation on its side of the cue
+    (not an indirect content with a quoted phrase: "said that his party was "still the No. 1 force""),
+    and the text between the two quotations is the cue and its source only ("A," Lee said, "B")."""
+    if content.start >= cue.end:  # chosen after the cue: it opens with the quotation
+        if content.start != last[0]:
+            return False
+    elif content.end != first[1]:  # chosen before the cue: it closes with the quotation
+        return False
+    return _gap_is_source(text[first[1] : cue.start], False) and _gap_is_source(text[cue.end : last[0]], True)
