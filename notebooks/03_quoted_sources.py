@@ -188,15 +188,15 @@ figures.export(fig, "03_affiliations")
 # | with quotation marks | 0.93 | 0.94 | 0.91 | 0.97 |
 # | paraphrase only | 0.68 | 0.71 | 0.62 | 0.76 |
 # | speaker right (of matched) | 0.91 | 0.92 | 0.90 | 0.91 |
-# | boundaries: overlap by 80% of the longer span (F1@80) | 0.54 | 0.57 | (not measured) | 0.65 |
+# | boundaries: overlap by 80% of the longer span (F1@80) | 0.55 | 0.57 | (not measured) | 0.65 |
 #
 # (Dev figures from `benchmarks/quote_boundaries.py`, out of fold; where paraphrases are lost, stage by
 # stage, from `benchmarks/quote_errors.py`: a fifth of them are cues the model rejects, PolNeAR's broad
 # "want", "support", "be"; an indirect attribution nested in a stronger one's content, "Kim said she
 # refused ...", which PolNeAR seldom annotates, is dropped.) The boundaries are where the model is
 # furthest from the annotators: of the dev attributions matched at 50% but not at 80%, the largest groups
-# are split quotes ("A," he said, "B") of which only one piece is found (390), and extra or missing words
-# at the start of the content (about 500).
+# are split quotes ("A," he said, "B") of which only one piece is found (about 410), and extra or missing words
+# at the start of the content (about 600).
 #
 # It finds more than the rules did (recall 0.74 against 0.63), mostly paraphrase, at a lower precision
 # (0.81 against 0.85). What it still misses is PolNeAR's long tail: actions reported as stances ("was
