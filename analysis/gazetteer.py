@@ -398,7 +398,13 @@ class Gazetteer:
         (True, None)
         >>> g.in_office("United States", "Hillary Rodham Clinton", 2015)
         False
+        >>> g.in_office("United States", "Donald Trump and Hillary Rodham Clinton", 2016)
+        False
         """
+        parts = re.split(r"\s+(?:and|&)\s+", name)
+        if len(parts) > 1:  # "Donald Trump and Hillary Rodham Clinton": in office if either is
+            held = [self.in_office(government, part, year) for part in parts]
+            return True if True in held else (False if False in held else None)
         words = [w for w in re.findall(r"[\w.'’-]+", name) if w.lower() not in _OFFICE_WORDS]
         if not words:
             return None
@@ -571,6 +577,8 @@ def _name_word_before(text: str, start: int, earlier: list[GovernmentMention]) -
     prev = re.search(r"(?:^|(?<=\s))([A-Z][\w-]*)\s+$", left)
     if prev is None or prev.group(1) in ("The", "US", "U.S.", "American", "A", "An"):
         return ""
+    if re.search(r"-[a-z]+$", prev.group(1)):
+        return ""  # "the Republican-controlled Senate", "a Labour-run council": a description, not a name
     if re.search(r"(?:^|[.!?\"“:])\s*$", left[: prev.start()]):
         return ""  # the word starts a sentence or a quotation
     word_end = start - (len(left) - prev.end(1))

@@ -625,7 +625,7 @@ _FORMER_BEFORE = re.compile(r"\b([Ff]ormer|[Ee]x-|[Ee]x)\s*$")
 #: A party's role right before an office-holder's name: "Labour election co-ordinator Alan Milburn".
 _PARTY_ROLE_BEFORE = re.compile(
     r"\b(?:Labour|Conservative|Tory|Lib Dem|Liberal Democrat)(?:'s)?(?:\s+[a-z\-]+){0,3}\s+"
-    r"(?:co-ordinator|coordinator|chairman|chairwoman|chair|strategist|campaigner)\s+$"
+    r"(?:co-ordinator|coordinator|chairman|chairwoman|chair|strategist|campaigner|chief)\s+$"
 )
 
 
@@ -717,6 +717,10 @@ _WEATHER_VERBS = _word_list("weather_verbs")
 _DAMAGE_VERBS = _word_list("damage_verbs")
 #: Verbs of leaving: "from <country>" after them is a place ("withdrawing completely from Iraq").
 _LEAVING_VERBS = _word_list("leaving_verbs")
+#: Verbs whose object is a nation's people: "inflamed America", "has divided Britain".
+_PUBLIC_VERBS = _word_list("public_verbs")
+#: Verbs whose subject is a nation's people: "for America to fast and pray".
+_PEOPLE_VERBS = _word_list("people_verbs")
 #: Verbs of keeping people out of a place: "banning Muslims from America".
 _BARRING_VERBS = _word_list("barring_verbs")
 #: Verbs of setting off for a place: "before leaving for Syria".
@@ -761,17 +765,27 @@ _OFFICE_SOUGHT = re.compile(
     r"\b(?:(?:shot|bid|run|ran|runs|running|race|road|path|campaign|way)\s+(?:at|for|to)"
     r"|win|wins|winning|won|capture|captures|capturing|retake|retaking|reclaim|reclaiming"
     r"|(?:take|takes|taking|took|win|wins|winning|won)\s+back|seats?\s+in|control\s+of|majorit(?:y|ies)\s+in"
+    r"|(?<![\w-])(?:control|controls|controlled|controlling)"
     r"|(?:get|gets|getting|got|make|makes|making|made)\s+it\s+to|(?:get|gets|getting|got)\s+to"
-    r"|(?:elected|sent|send|sending|return|returned|returning)\s+to|sit\s+in"
+    r"|(?:elected|sent|send|sending|return|returned|returning)\s+to|(?:sit|sits|sitting|sat)\s+in"
     r"|(?:keep|keeps|keeping|kept)\s+\w+\s+out\s+of)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     r"(?:House\s+and\s+(?:the\s+)?)?$"
+)
+#: Institutions named by their building, and what puts a person in it in time to come or in a condition
+#: ("once she was in the White House", "with him in the White House", "if the Clintons are back in"):
+#: the office held, not the body acting.
+_BUILDINGS = frozenset({"White House", "Oval Office"})
+_OCCUPANT = re.compile(
+    r"\b(?:once|if|when|whenever|with|should|would|will|could|might|back|have|having)\b[^.;:!?\"“”]{0,40}?"
+    r"\bin\s+(?:the\s+)?$"
 )
 #: An office-holder in an electoral role: "a group Barack Obama won by 2 points", "Obama carried the
 #: statewide vote in 2008", "crushed by Obama (69 million votes)".
 _ELECTORAL_VERBS = frozenset("win carry lose sweep crush defeat beat trounce".split())
 _ELECTORAL_WORDS = frozenset(
     """vote votes voters voting points percent percentage electoral election elections race primary
-    primaries ballot ballots state states statewide counties county margin landslide seat seats""".split()
+    primaries ballot ballots state states statewide counties county margin landslide seat seats
+    digits""".split()
 )
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = _word_list("event_nouns")
@@ -1545,9 +1559,27 @@ def _nation_in_rhetoric(site: _NameSite) -> _Decision | None:
         what = f"{head.head.text} of {site.m.text}"
     elif any(c.dep_ == "amod" and c.tag_ == "JJR" for c in site.root.children):
         what = f"a {next(c.text for c in site.root.children if c.tag_ == 'JJR')} {site.m.text}"
+    elif _nation_of_a_kind(
+        site
+    ):  # "build an America where we can all rise together", "an America in decline"
+        what = f"an {site.m.text} ..."
+    elif role.dep_ == "dobj" and lemma in _PUBLIC_VERBS:
+        what = f"{head.text} {site.m.text}"  # "who has inflamed America with divisive rhetoric"
+    elif role.dep_ == "nsubj" and lemma in _PEOPLE_VERBS:
+        what = f"{site.m.text} {head.text}"  # "asked for America to fast and pray"
     else:
         return None
     return False, "other", f"'{what}' (the nation spoken of, not its state)"
+
+
+def _nation_of_a_kind(site: _NameSite) -> bool:
+    """ "an America where we can all rise together", "an America in decline": a country (not a body of states)
+    with an indefinite article and a clause or phrase saying which kind of it."""
+    root = site.root
+    kids = list(root.children)
+    article = any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < root.i for c in kids)
+    which = any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("in", "of")) for c in kids)
+    return article and which and not ORGANISATION_OF_STATES.search(site.m.government)
 
 
 def _measure_check(site: _NameSite) -> _Decision | None:
@@ -2228,7 +2260,7 @@ def _trip_check(site: _NameSite) -> _Decision | None:
 
 #: What makes "president of X" the office sought: "our *next* president", "the *election* of a president".
 _SOUGHT_MODIFIERS = frozenset("next future would-be".split())
-_SOUGHT_HEADS = frozenset("elect become election race run nomination campaign bid".split())
+_SOUGHT_HEADS = frozenset("elect become election race run nomination campaign bid nominee candidate".split())
 
 
 def _office_sought_title(noun) -> str | None:
@@ -2506,6 +2538,13 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             if whose:  # "a Trump White House" in 2016: an administration that is not in office
                 out.append(replace(m, is_government=False, sense="other", reason=whose))
                 continue
+            occupant = _OCCUPANT.search(article.text[max(0, m.start - 60) : m.start])
+            if occupant and m.text in _BUILDINGS:  # "once she was in the White House": the office held
+                reason = (
+                    f"'{occupant.group(0).strip()} {m.text}' (the office a person would hold, not the body)"
+                )
+                out.append(replace(m, is_government=False, sense="other", reason=reason))
+                continue
             sought = _OFFICE_SOUGHT.search(article.text[max(0, m.start - 30) : m.start])
             if sought:  # "his bid for the White House", "a shot at the White House"
                 reason = f"'{sought.group(0).strip()} {m.text}' (the office sought, not the body acting)"
@@ -2565,12 +2604,26 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
         s = article.sentence_at(m.start)
         ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport, sporty)
         out.append(replace(m, is_government=ok, sense=sense, reason=reason))
-    return _same_person_name(_same_club(_same_person_out_of_office(out), sporty))
+    out = _same_person_name(_same_club(_same_person_out_of_office(out), sporty))
+    return _city_of_a_mayor(out, article.text)
 
 
 #: Institutions many countries have under the same name: another country's when that country owns them.
 _GENERIC_INSTITUTIONS = frozenset(
-    {"Congress", "Senate", "Parliament", "Supreme Court", "National Assembly", "Diet"}
+    {
+        "Congress",
+        "Senate",
+        "Parliament",
+        "Supreme Court",
+        "National Assembly",
+        "Diet",
+        "Department of Health",
+        "Department of Justice",
+        "Justice Department",
+        "Treasury",
+        "Cabinet",
+        "Ministry of Defence",
+    }
 )
 _OWNER_BEFORE = re.compile(r"(?:'s|’s)?\s+$")
 
@@ -2618,7 +2671,8 @@ def _administration_out_of_office(m: GovernmentMention, text: str, gazetteer, ye
 
 #: A campaign named after an office-holder: "Obama's 2008 campaign", "the 2012 Obama campaign".
 _CAMPAIGN_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:19|20)\d\d\s+)?(?:presidential\s+|re-?election\s+)?(?:campaign|campaigns)\b"
+    r"(?:['’]s)?\s+(?:(?:19|20)\d\d\s+(?:and\s+(?:19|20)\d\d\s+)?)?(?:presidential\s+|re-?election\s+)?"
+    r"(?:campaign|campaigns)\b"
 )
 _YEAR = re.compile(r"(?<![\w$£€.,-])((?:19|20)\d\d)(?![\w%-])")
 
@@ -2733,6 +2787,32 @@ def _same_club(mentions: list[GovernmentMention], sporty: bool) -> list[Governme
         ):
             reason = f"'{m.text}' is the club in this sports story ({clubs[key]})"
             m = replace(m, is_government=False, sense="team", reason=reason)
+        result.append(m)
+    return result
+
+
+def _city_of_a_mayor(mentions: list[GovernmentMention], text: str) -> list[GovernmentMention]:
+    """In a story about a capital's mayor ("London's Muslim mayor", "the mayor of Paris"), the capital is the
+    city where only its role said the state ("London has proved him wrong").
+
+    >>> G = GovernmentMention
+    >>> act = "subject of 'proved' (the state acting)"
+    >>> text = "London's mayor spoke. London has proved him wrong."
+    >>> m = G(22, 28, "London", "United Kingdom", "capital", True, act, "government")
+    >>> _city_of_a_mayor([m], text)[0].reason
+    "'London' is the city of its mayor in this story"
+    """
+    result = []
+    for m in mentions:
+        if m.kind == "capital" and m.is_government and m.reason.endswith((*_ROLE_ONLY, "(a political act)")):
+            name = re.escape(m.text)
+            if re.search(rf"\b{name}(?:'s|’s)?\s+(?:\w+\s+)?[Mm]ayor\b|\b[Mm]ayor\s+of\s+{name}\b", text):
+                m = replace(
+                    m,
+                    is_government=False,
+                    sense="place",
+                    reason=f"'{m.text}' is the city of its mayor in this story",
+                )
         result.append(m)
     return result
 

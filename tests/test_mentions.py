@@ -968,3 +968,30 @@ def test_places_titles_campaigns_and_datelines_in_us_political_news():
         is True
     )
     assert decided("President Obama, in office since 2009, signed the bill.")["Obama"] is True
+
+
+def test_offices_held_in_time_to_come_the_nation_and_a_mayors_city():
+    """From the readings of PolNeAR seeds 403 and 404 and BBC seed 314."""
+    from analysis.article import Article
+
+    def decided(text, published="2016-05-11"):
+        article = Article.from_text(text, published=published)
+        return {m.text: (m.is_government, m.government) for m in ArticleContext(article).mentions}
+
+    assert decided("She would support the deal once she was in the White House.")["White House"][0] is False
+    assert decided("The White House said on Monday it would veto the bill.")["White House"][0] is True
+    assert decided("She is the nominee for president of the United States.")["United States"][0] is False
+    assert decided("Democrats controlled the White House for eight years.")["White House"][0] is False
+    assert decided("The Republican-controlled Senate passed the bill.")["Senate"][0] is True
+    assert decided("He has inflamed America with divisive rhetoric.")["America"][0] is False
+    assert decided("We will build an America where we can all rise together.")["America"][0] is False
+    unified = decided(
+        "He signed a communique stressing the EU commitment to securing a stable and unified Iraq."
+    )
+    assert unified["Iraq"][0] is True
+    hhs = decided("Funds came from the U.S. Department of Health and Human Services.")
+    assert hhs.get("Department of Health", (False, ""))[0] is False
+    mayor = decided("London's mayor rebuffed Trump. London has proved him wrong, Khan said.")
+    assert mayor["London"][0] is False
+    assert decided("the presidential candidates Donald Trump and Hillary Rodham Clinton")
+    assert all(not ok for ok, _ in decided("the candidates Donald Trump and Hillary Rodham Clinton").values())
