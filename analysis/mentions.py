@@ -2538,6 +2538,10 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             if whose:  # "a Trump White House" in 2016: an administration that is not in office
                 out.append(replace(m, is_government=False, sense="other", reason=whose))
                 continue
+            state = _state_legislature(m, article.text)
+            if state:  # "the Mississippi Senate", "the state Senate": a US state's chamber
+                out.append(replace(m, is_government=False, sense="other", reason=state))
+                continue
             occupant = _OCCUPANT.search(article.text[max(0, m.start - 60) : m.start])
             if occupant and m.text in _BUILDINGS:  # "once she was in the White House": the office held
                 reason = (
@@ -2653,6 +2657,31 @@ def _other_country_institution(
         if main and main != m.government:
             return f"'the country's {m.text}' ({main}'s, the country the story names most)"
     return None
+
+
+_US_STATES = _word_list("us_states")
+_STATE_BEFORE = re.compile(
+    r"(?:\b(?:"
+    + "|".join(sorted(map(re.escape, _US_STATES), key=len, reverse=True))
+    + r")(?:'s|’s)?\s+(?:[Ss]tate\s+)?|\b[Ss]tate\s+)$"
+)
+_STATE_CHAMBERS = frozenset({"Senate", "House", "House of Representatives", "Assembly", "Legislature"})
+
+
+def _state_legislature(m: GovernmentMention, text: str) -> str | None:
+    """The reason a chamber named after a US state ("the Mississippi Senate", "the California state Senate",
+    "the state Senate") is that state's, not Congress's.
+
+    >>> m = GovernmentMention(16, 22, "Senate", "United States", "institution")
+    >>> _state_legislature(m, "The Mississippi Senate passed it.")
+    "'Mississippi Senate' (a US state's chamber, not Congress)"
+    """
+    if m.government != "United States" or m.text not in _STATE_CHAMBERS:
+        return None
+    found = _STATE_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    if found is None:
+        return None
+    return f"'{found.group(0).strip()} {m.text}' (a US state's chamber, not Congress)"
 
 
 def _administration_out_of_office(m: GovernmentMention, text: str, gazetteer, year: int) -> str | None:

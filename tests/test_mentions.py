@@ -995,3 +995,6 @@ def test_offices_held_in_time_to_come_the_nation_and_a_mayors_city():
     assert mayor["London"][0] is False
     assert decided("the presidential candidates Donald Trump and Hillary Rodham Clinton")
     assert all(not ok for ok, _ in decided("the candidates Donald Trump and Hillary Rodham Clinton").values())
+    # a US state's chamber is not Congress (PolNeAR seed 405)
+    assert decided("The Mississippi Senate passed the bill.")["Senate"][0] is False
+    assert decided("The U.S. Senate passed the bill.").get("Senate", (True, ""))[0] is True
