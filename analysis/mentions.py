@@ -1944,7 +1944,9 @@ def _of_place_check(site: _NameSite) -> _Decision | None:
             c.dep_ == "amod" and c.lower_ in _ECONOMIC_ADJECTIVES for c in noun.children
         ):
             sense = "economy"  # "the economic might of the US"
-        if sense in ("economy", "place", "other"):
+        body = not default_gazetteer().aliases_of(site.m.government).get("capital")  # not a country
+        if sense in ("economy", "place", "other") and not (body and noun.lower_ == "future"):
+            # (but "the future of NATO" is the alliance's as a body)
             return False, sense, f"'{noun.text} {head.text} {site.m.text}' ({_WHAT[sense]})"
         if head.lower_ == "of" and noun.lower_ in _MEMBER_NOUNS:  # "citizens of Switzerland"
             return False, "people", f"'{noun.text} of {site.m.text}' ({_WHAT['people']})"
@@ -2202,6 +2204,9 @@ def _compared_check(site: _NameSite) -> _Decision | None:
     """A country compared: "more overcrowded than France" (a place or economy measured, not an actor)."""
     if site.role.dep_ == "pobj" and site.head.lower_ == "than":
         return False, "other", f"'than {site.m.text}' (compared, not acting)"
+    if site.role.dep_ == "pobj" and site.head.lower_ == "of" and site.head.head.lower_ == "likes":
+        # "overtaken by the likes of China", "below the likes of Estonia": an example of a kind
+        return False, "other", f"'the likes of {site.m.text}' (compared, not acting)"
     return None
 
 
@@ -2585,9 +2590,12 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 reason = f"'{former.group(1)} {m.text}' (a former office-holder)"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
                 continue
-            campaign = _CAMPAIGN_AFTER.match(article.text, m.end)
-            if campaign and not m.reason:  # "Obama's 2008 campaign", "the 2012 Obama campaign"
-                reason = f"'{m.text}{campaign.group(0)}' (a campaign, not the office)"
+            after = _CAMPAIGN_AFTER.match(article.text, m.end)
+            before = _CAMPAIGN_BEFORE.search(article.text[max(0, m.start - 60) : m.start])
+            campaign = after or before
+            if campaign and (not m.reason or m.reason.startswith("short for")):  # "Obama's 2008 campaign"
+                phrase = f"{m.text}{after.group(0)}" if after else f"{before.group(0)}{m.text}"
+                reason = f"'{phrase}' (a campaign, not the office)"
                 out.append(replace(m, is_government=False, sense="other", reason=reason))
                 continue
             s = article.sentence_at(m.start)
@@ -2609,7 +2617,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
         ok, sense, reason = _decide_name(m, parsed.get(s.index) if s else None, context, sport, sporty)
         out.append(replace(m, is_government=ok, sense=sense, reason=reason))
     out = _same_person_name(_same_club(_same_person_out_of_office(out), sporty))
-    return _city_of_a_mayor(out, article.text)
+    return _city_of_an_agenda(_city_of_a_mayor(out, article.text), article.text)
 
 
 #: Institutions many countries have under the same name: another country's when that country owns them.
@@ -2701,7 +2709,12 @@ def _administration_out_of_office(m: GovernmentMention, text: str, gazetteer, ye
 #: A campaign named after an office-holder: "Obama's 2008 campaign", "the 2012 Obama campaign".
 _CAMPAIGN_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:19|20)\d\d\s+(?:and\s+(?:19|20)\d\d\s+)?)?(?:presidential\s+|re-?election\s+)?"
-    r"(?:campaign|campaigns)\b"
+    r"(?:campaign|campaigns|camp|website|web\s+site)\b"
+)
+#: Before a leader's name, the campaign's own things: "the official re-election site of President Bush".
+_CAMPAIGN_BEFORE = re.compile(
+    r"\b(?:re-?election|campaign)\s+(?:web\s*)?(?:site|website|team|headquarters|office|manager|chief)s?\s+of\s+"
+    r"(?:(?:President|Senator|Sen\.|Governor|Gov\.|Mr|Mrs|Ms)\.?\s+)?$"
 )
 _YEAR = re.compile(r"(?<![\w$£€.,-])((?:19|20)\d\d)(?![\w%-])")
 
@@ -2841,6 +2854,40 @@ def _city_of_a_mayor(mentions: list[GovernmentMention], text: str) -> list[Gover
                     is_government=False,
                     sense="place",
                     reason=f"'{m.text}' is the city of its mayor in this story",
+                )
+        result.append(m)
+    return result
+
+
+#: Nouns of a programme or an agreement named after the city where it was agreed ("the Lisbon agenda").
+_AGENDA_NOUNS = _word_list("agenda_nouns")
+
+
+def _city_of_an_agenda(mentions: list[GovernmentMention], text: str) -> list[GovernmentMention]:
+    """In a story that names a programme after a capital ("the Lisbon agenda", "the Lisbon targets"), the
+    capital is that programme where only its role, or a noun it modifies, said the state ("Lisbon is about
+    everything", "the Lisbon Council").
+
+    >>> G = GovernmentMention
+    >>> act = "subject of 'is' (the state acting)"
+    >>> text = "The Lisbon targets slipped. Lisbon is about everything."
+    >>> m = G(28, 34, "Lisbon", "Portugal", "capital", True, act, "government")
+    >>> _city_of_an_agenda([m], text)[0].reason
+    "'Lisbon' names the 'Lisbon targets' in this story (a programme, not the state)"
+    """
+    result = []
+    for m in mentions:
+        if m.kind == "capital" and m.is_government:
+            name = re.escape(m.text)
+            found = re.search(rf"\b{name}\]?\s+({'|'.join(sorted(_AGENDA_NOUNS))})\b", text, re.IGNORECASE)
+            how = m.reason.endswith((*_ROLE_ONLY, "(a political act)")) or m.reason.startswith("modifies '")
+            if found and how:
+                m = replace(
+                    m,
+                    is_government=False,
+                    sense="other",
+                    reason=f"'{m.text}' names the '{m.text} {found.group(1)}' in this story "
+                    "(a programme, not the state)",
                 )
         result.append(m)
     return result

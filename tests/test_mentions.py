@@ -998,3 +998,23 @@ def test_offices_held_in_time_to_come_the_nation_and_a_mayors_city():
     # a US state's chamber is not Congress (PolNeAR seed 405)
     assert decided("The Mississippi Senate passed the bill.")["Senate"][0] is False
     assert decided("The U.S. Senate passed the bill.").get("Senate", (True, ""))[0] is True
+
+
+def test_agendas_kinds_campaign_sites_and_a_countrys_future_in_bbc_stories():
+    """From the false rows left in the six BBC samples (session 26): each case with one that still counts."""
+    from analysis.article import Article
+
+    def decided(text):
+        return [(m.text, m.is_government) for m in ArticleContext(Article.from_text(text)).mentions]
+
+    agenda = decided("EU leaders missed the Lisbon targets. Lisbon is about everything and about nothing.")
+    assert [ok for name, ok in agenda if name == "Lisbon"] == [False, False]
+    assert ("Lisbon", True) in decided("Lisbon protested to Madrid about the fishing quotas.")
+    assert ("China", False) in decided("Otherwise Britain would be overtaken by the likes of China, he said.")
+    assert ("China", True) in decided("Otherwise Britain would be pressed by China, he said.")
+    assert ("Iraq", False) in decided("Ministers will discuss Iraq's future after Sunday's elections.")
+    assert ("NATO", True) in decided("Trump questioned the future of NATO and relations with Russia.")
+    site = decided("Surfers could not visit the official re-election site of President George W Bush.")
+    assert ("George W Bush", False) in site
+    assert ("George W Bush", True) in decided("President George W Bush signed the bill on Monday.")
+    assert ("South Korea", False) in decided("SK Telecom of South Korea plans to charge for the service.")
