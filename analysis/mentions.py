@@ -1086,6 +1086,8 @@ def _government_noun_check(site: _NameSite) -> _Decision | None:
             dossier = chain[-1] if chain[-1].lower_ in _DOSSIER_NOUNS else None
             if about is not None and about.lower_ in _DOSSIER_NOUNS:
                 dossier = about
+            if dossier is None and t.lower_ == "weapons":  # "Iraq's weapons of mass destruction dossier"
+                dossier = next((x for x in site.doc[t.i + 1 : t.i + 6] if x.lower_ in _DOSSIER_NOUNS), None)
             if t.lower_ in ("weapons", "programme", "program") and dossier is not None:
                 # "the Iraq weapons dossier", "claims over Iraqi weapons": the topic of claims
                 return False, "other", f"'{dossier.text} ... {t.text}' (the topic of claims, not the state)"
@@ -2204,6 +2206,8 @@ def _compared_check(site: _NameSite) -> _Decision | None:
     """A country compared: "more overcrowded than France" (a place or economy measured, not an actor)."""
     if site.role.dep_ == "pobj" and site.head.lower_ == "than":
         return False, "other", f"'than {site.m.text}' (compared, not acting)"
+    if site.role.dep_ == "pobj" and site.head.lower_ == "to" and site.head.head.lower_ == "contrast":
+        return False, "other", f"'in contrast to {site.m.text}' (compared, not acting)"
     if site.role.dep_ == "pobj" and site.head.lower_ == "of" and site.head.head.lower_ == "likes":
         # "overtaken by the likes of China", "below the likes of Estonia": an example of a kind
         return False, "other", f"'the likes of {site.m.text}' (compared, not acting)"
@@ -2590,7 +2594,7 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 reason = f"'{former.group(1)} {m.text}' (a former office-holder)"
                 out.append(replace(m, is_government=False, sense="people", reason=reason))
                 continue
-            after = _CAMPAIGN_AFTER.match(article.text, m.end)
+            after = _CAMPAIGN_AFTER.match(article.text, m.end) or _ELECTION_AFTER.match(article.text, m.end)
             before = _CAMPAIGN_BEFORE.search(article.text[max(0, m.start - 60) : m.start])
             campaign = after or before
             if campaign and (not m.reason or m.reason.startswith("short for")):  # "Obama's 2008 campaign"
@@ -2712,6 +2716,12 @@ _CAMPAIGN_AFTER = re.compile(
     r"(?:campaign|campaigns|camp|website|web\s+site)\b"
 )
 #: Before a leader's name, the campaign's own things: "the official re-election site of President Bush".
+#: After a leader's name, an election the person won or lost in a year named: "Bill Clinton's sensational
+#: 1992 comeback victory".
+_ELECTION_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:19|20)\d\d\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:victory|victories|win|defeat|comeback|landslide|election|re-?election|nomination)\b"
+)
 _CAMPAIGN_BEFORE = re.compile(
     r"\b(?:re-?election|campaign)\s+(?:web\s*)?(?:site|website|team|headquarters|office|manager|chief)s?\s+of\s+"
     r"(?:(?:President|Senator|Sen\.|Governor|Gov\.|Mr|Mrs|Ms)\.?\s+)?$"

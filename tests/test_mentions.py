@@ -1018,3 +1018,11 @@ def test_agendas_kinds_campaign_sites_and_a_countrys_future_in_bbc_stories():
     assert ("George W Bush", False) in site
     assert ("George W Bush", True) in decided("President George W Bush signed the bill on Monday.")
     assert ("South Korea", False) in decided("SK Telecom of South Korea plans to charge for the service.")
+    assert ("Iraq", False) in decided(
+        'A story claimed he "sexed up" Iraq\'s weapons of mass destruction dossier.'
+    )
+    assert ("Iraq", False) in decided("He denied being leant on to make the legal case for invading Iraq.")
+    assert ("Bill Clinton", False) in decided(
+        "He was behind Bill Clinton's sensational 1992 comeback victory."
+    )
+    assert ("UK", False) in decided("The data networks that connect UK cash machines were never infected.")
