@@ -762,7 +762,8 @@ _STATE_PRESS = _word_list("state_press")
 _BID_NOUNS = _word_list("bid_nouns")
 #: Words before an institution that make it the office sought: "his bid for the White House".
 _OFFICE_SOUGHT = re.compile(
-    r"\b(?:(?:shot|bid|run|ran|runs|running|race|road|path|campaign|way)\s+(?:at|for|to)"
+    r"\b(?:(?:shot|bid|run|ran|runs|running|race|road|roads|path|paths|campaign|way)\s+(?:at|for|to)"
+    r"|(?:lose|loses|losing|lost|keep|keeps|keeping|kept|retain|retains|retaining|retained)"
     r"|win|wins|winning|won|capture|captures|capturing|retake|retaking|reclaim|reclaiming"
     r"|(?:take|takes|taking|took|win|wins|winning|won)\s+back|seats?\s+in|control\s+of|majorit(?:y|ies)\s+in"
     r"|(?<![\w-])(?:control|controls|controlled|controlling)"
@@ -785,8 +786,10 @@ _ELECTORAL_VERBS = frozenset("win carry lose sweep crush defeat beat trounce".sp
 _ELECTORAL_WORDS = frozenset(
     """vote votes voters voting points percent percentage electoral election elections race primary
     primaries ballot ballots state states statewide counties county margin landslide seat seats
-    digits""".split()
+    digits nomination caucus caucuses delegates""".split()
 )
+#: Nouns of an election won or lost that a candidate possesses: "Obama's resounding victory in Iowa".
+_ELECTORAL_RESULTS = frozenset("victory win defeat loss landslide nomination candidacy".split())
 #: Events that own the noun after them: "an anti Iraq war stance", "the European Parliament elections".
 _EVENT_NOUNS = _word_list("event_nouns")
 #: Nouns of agreements named after a place: "the Treaty of Amsterdam".
@@ -2283,7 +2286,21 @@ def _office_sought_title(noun) -> str | None:
     up = noun.head.head if noun.head.dep_ == "prep" or noun.dep_ == "pobj" else noun.head
     if noun.dep_ in ("dobj", "attr", "oprd", "pobj") and up.lemma_.lower() in _SOUGHT_HEADS:
         return f"{up.text} ... {noun.text}"
+    if (
+        noun.dep_ == "attr" and up.lemma_.lower() == "be"
+    ):  # "we need her to be president", "who ... should be"
+        aux = next((c for c in up.children if c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX), None)
+        if aux is not None:
+            return (
+                f"{aux.text} ... {up.text} {noun.text}"
+                if aux.i < up.i - 1
+                else f"{aux.text} {up.text} {noun.text}"
+            )
     return None
+
+
+#: Auxiliaries that make "be president" an office to come: "to be president", "should be".
+_HYPOTHETICAL_AUX = frozenset("to should would will could might may must 'd 'll".split())
 
 
 def _sent_to_body(site: _NameSite) -> bool:
@@ -2551,6 +2568,10 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
             if state:  # "the Mississippi Senate", "the state Senate": a US state's chamber
                 out.append(replace(m, is_government=False, sense="other", reason=state))
                 continue
+            if re.search(r"\bthan\s+(?:the\s+)?$", article.text[max(0, m.start - 12) : m.start]):
+                reason = f"'than {m.text}' (compared, not acting)"  # "more complex than the CIA"
+                out.append(replace(m, is_government=False, sense="other", reason=reason))
+                continue
             occupant = _OCCUPANT.search(article.text[max(0, m.start - 60) : m.start])
             if occupant and m.text in _BUILDINGS:  # "once she was in the White House": the office held
                 reason = (
@@ -2677,6 +2698,9 @@ _STATE_BEFORE = re.compile(
     + "|".join(sorted(map(re.escape, _US_STATES), key=len, reverse=True))
     + r")(?:'s|’s)?\s+(?:[Ss]tate\s+)?|\b[Ss]tate\s+)$"
 )
+_US_STATE_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _US_STATES), key=len, reverse=True)) + r")\b"
+)
 _STATE_CHAMBERS = frozenset({"Senate", "House", "House of Representatives", "Assembly", "Legislature"})
 
 
@@ -2759,14 +2783,28 @@ def _electoral_role(m: GovernmentMention, ps) -> str | None:
         return None
     root = span.root
     words = {t.lower_ for t in ps.doc}
-    if not words & _ELECTORAL_WORDS:
+    states = _US_STATE_NAME.search(ps.doc.text) is not None
+    if not words & _ELECTORAL_WORDS and not states:
         return None
+
+    def electoral(t) -> bool:  # "the state", "the statewide vote", "Iowa"
+        name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN")
+        return t.lemma_.lower() in _ELECTORAL_WORDS or name in _US_STATES
+
     verb = None
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _ELECTORAL_VERBS:
         won = [c for c in root.head.children if c.dep_ == "dobj"]  # "won the state", not "Mr Blair wins"
         by = [g for c in root.head.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
-        if any(t.lemma_.lower() in _ELECTORAL_WORDS for t in won + by):
+        if any(electoral(t) for t in won + by):
             verb = root.head
+    elif root.dep_ == "poss" and root.head.lemma_.lower() in _ELECTORAL_RESULTS:
+        verb = root.head  # "After Obama's resounding victory in Iowa"
+    elif (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "for"
+        and root.head.head.lemma_.lower() in ("vote", "voter")
+    ):
+        verb = root.head.head  # "crossed party lines to vote for Obama"
     elif root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.dep_ in ("agent", "prep"):
         up = root.head.head
         if up.lemma_.lower() in _ELECTORAL_VERBS and (

@@ -1026,3 +1026,26 @@ def test_agendas_kinds_campaign_sites_and_a_countrys_future_in_bbc_stories():
         "He was behind Bill Clinton's sensational 1992 comeback victory."
     )
     assert ("UK", False) in decided("The data networks that connect UK cash machines were never infected.")
+
+
+def test_campaign_2008_offices_to_come_and_comparisons_in_us_political_news():
+    """From the reading of PolNeAR seed 406 (session 26)."""
+    from analysis.article import Article
+
+    def decided(text, published="2016-02-01"):
+        article = Article.from_text(text, published=published)
+        return {m.text: m.is_government for m in ArticleContext(article).mentions}
+
+    assert (
+        decided("After Obama's resounding victory in Iowa, the perception of him changed.")["Obama"] is False
+    )
+    assert decided("That was the night Obama won Iowa.")["Obama"] is False
+    assert decided("Many crossed party lines to vote for Obama.")["Obama"] is False
+    assert decided("Obama signed the bill after his victory in the Senate vote.")["Obama"] is True
+    assert decided("We need her to be president of the United States.")["United States"] is False
+    assert decided("Obama is the president of the United States.")["United States"] is True
+    assert decided("All roads to the White House are leading through Atlantic City.")["White House"] is False
+    assert decided("The party would lose the White House this fall.")["White House"] is False
+    assert decided("The White House lost the vote.")["White House"] is True
+    assert decided("The real estate world is more complex than the CIA.")["CIA"] is False
+    assert decided("It was adopted after negotiations among diplomats in Paris.")["Paris"] is False
