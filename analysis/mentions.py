@@ -764,6 +764,7 @@ _BID_NOUNS = _word_list("bid_nouns")
 _OFFICE_SOUGHT = re.compile(
     r"\b(?:(?:shot|bid|run|ran|runs|running|race|road|roads|path|paths|campaign|way)\s+(?:at|for|to)"
     r"|(?:lose|loses|losing|lost|keep|keeps|keeping|kept|retain|retains|retaining|retained)"
+    r"|(?:reach|reaches|reaching|reached)"
     r"|win|wins|winning|won|capture|captures|capturing|retake|retaking|reclaim|reclaiming"
     r"|(?:take|takes|taking|took|win|wins|winning|won)\s+back|seats?\s+in|control\s+of|majorit(?:y|ies)\s+in"
     r"|(?<![\w-])(?:control|controls|controlled|controlling)"
@@ -771,6 +772,11 @@ _OFFICE_SOUGHT = re.compile(
     r"|(?:elected|sent|send|sending|return|returned|returning)\s+to|(?:sit|sits|sitting|sat)\s+in"
     r"|(?:keep|keeps|keeping|kept)\s+\w+\s+out\s+of)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?"
     r"(?:House\s+and\s+(?:the\s+)?)?$"
+)
+#: Before an institution, a member leaving it: "he resigned from Congress".
+_OFFICE_LEFT = re.compile(
+    r"\b(?:resign|resigns|resigned|resigning|retire|retires|retired|retiring|expelled|ousted)\s+from\s+"
+    r"(?:the\s+)?(?:U\.S\.\s+|US\s+)?$"
 )
 #: Institutions named by their building, and what puts a person in it in time to come or in a condition
 #: ("once she was in the White House", "with him in the White House", "if the Clintons are back in"):
@@ -816,6 +822,8 @@ _TOP_WORDS = _word_list("top_words")
 _BETWEEN_STATES = _word_list("between_states")
 #: Nouns that describe a country as a subject's complement: "Libya is now a failed state".
 _DESCRIBED_NOUNS = _word_list("described_nouns")
+#: Of those, the nouns that describe a country after "become": "Iraq had become a crucible of terrorism".
+_BECOME_NOUNS = _word_list("become_nouns")
 #: Adjectives of a state's stance ("China is worried"): as a complement they keep the state acting.
 _STANCE_ADJECTIVES = _word_list("stance_adjectives")
 #: Verbs whose object is the country as ground: "help rebuild Libya".
@@ -1882,14 +1890,19 @@ def _described_check(site: _NameSite) -> _Decision | None:
     """The country described, not acting: "Libya is now a failed state", "The United States is a nation of
     hyphenated identities"."""
     role, head = site.role, site.head
-    if role.dep_ == "nsubj" and head.lemma_ == "be":
-        described = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    if role.dep_ == "nsubj" and head.lemma_ in ("be", "become"):
+        # (an adjective after "become" is a change of conduct: "Iran has become more aggressive")
+        described = [
+            c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and head.lemma_ == "be"
+        ]
         if described and not any(
             c.lemma_.lower() in _STANCE_ADJECTIVES or c.lower_ in _STANCE_ADJECTIVES for c in described
         ):
             adjective = described[0].text  # "Libya today is completely chaotic" (but "China is worried")
             return False, "other", f"'{site.m.text} {head.text} {adjective}' (the country described)"
-        for attr in (c for c in head.children if c.dep_ == "attr" and c.lower_ in _DESCRIBED_NOUNS):
+        nouns = _DESCRIBED_NOUNS if head.lemma_ == "be" else _BECOME_NOUNS  # "France has become the last
+        # country to launch digital TV" is an act; "Iraq had become a crucible of terrorism" is not
+        for attr in (c for c in head.children if c.dep_ == "attr" and c.lower_ in nouns):
             if any(c.dep_ in ("amod", "prep", "compound") for c in attr.children):
                 return (
                     False,
@@ -2579,6 +2592,11 @@ def decide_mentions(context, candidates: list[GovernmentMention]) -> list[Govern
                 )
                 out.append(replace(m, is_government=False, sense="other", reason=reason))
                 continue
+            left = _OFFICE_LEFT.search(article.text[max(0, m.start - 30) : m.start])
+            if left:  # "In 2011, he resigned from Congress"
+                reason = f"'{left.group(0).strip()} {m.text}' (the office left, not the body acting)"
+                out.append(replace(m, is_government=False, sense="other", reason=reason))
+                continue
             sought = _OFFICE_SOUGHT.search(article.text[max(0, m.start - 30) : m.start])
             if sought:  # "his bid for the White House", "a shot at the White House"
                 reason = f"'{sought.group(0).strip()} {m.text}' (the office sought, not the body acting)"
@@ -2797,8 +2815,12 @@ def _electoral_role(m: GovernmentMention, ps) -> str | None:
         by = [g for c in root.head.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         if any(electoral(t) for t in won + by):
             verb = root.head
-    elif root.dep_ == "poss" and root.head.lemma_.lower() in _ELECTORAL_RESULTS:
-        verb = root.head  # "After Obama's resounding victory in Iowa"
+    elif (
+        root.dep_ == "poss"
+        and root.head.lemma_.lower() in _ELECTORAL_RESULTS
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children)
+    ):  # "After Obama's resounding victory in Iowa" (but "Obama's nomination of Merrick Garland")
+        verb = root.head
     elif (
         root.dep_ == "pobj"
         and root.head.lower_ == "for"

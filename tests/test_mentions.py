@@ -1049,3 +1049,11 @@ def test_campaign_2008_offices_to_come_and_comparisons_in_us_political_news():
     assert decided("The White House lost the vote.")["White House"] is True
     assert decided("The real estate world is more complex than the CIA.")["CIA"] is False
     assert decided("It was adopted after negotiations among diplomats in Paris.")["Paris"] is False
+    assert decided("In 2011, he resigned from Congress after a scandal.")["Congress"] is False
+    assert decided("No independent candidate is likely to reach the White House.")["White House"] is False
+    assert decided("The White House reached a deal with Congress.")["White House"] is True
+    blocked = "Republicans blocked President Obama's nomination of Merrick Garland, delaying a vote."
+    assert decided(blocked, "2016-04-01")["Obama"] is True
+    assert decided('He said Iraq had become a "crucible of militant terrorism".')["Iraq"] is False
+    conduct = ArticleContext(Article.from_text("Iran has become more aggressive.")).mentions[0].reason
+    assert "described" not in conduct  # a change of conduct, not the country described
